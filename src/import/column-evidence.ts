@@ -10,7 +10,7 @@
 import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { parseDate } from './dates.js';
-import { foldText } from './header-words.js';
+import { foldText, headerTokens } from './header-words.js';
 import type { Field } from './headers.js';
 import { normaliseEmail, parseScore } from './cells.js';
 import { isKnownTerm } from './vocabulary.js';
@@ -198,7 +198,24 @@ export interface JudgeOptions {
   timeOfDay?: boolean;
   /** categories under a header that says nothing of skills (bareCategoryHeader): the cells must name skills categories */
   bareCategory?: boolean;
+  /** an ID under a header that is only "Code" ("Código"; bareCodeHeader): the cells must tell the rows apart */
+  bareCode?: boolean;
 }
+
+/** What a bare "Code" column holds when rows share its values: no one application's code. */
+export const SHARED_CODES = "codes several rows share (a postal, promo or course code, not one application's)";
+
+/**
+ * Whether a header is only "Code" ("Código"): an application's code, or a postal, promo, course or
+ * dialling code headed so beside its address, coupon or phone. An application's code tells its
+ * rows apart; the others repeat.
+ */
+export function bareCodeHeader(header: string): boolean {
+  const words = headerTokens(header);
+  return words.length === 1 && (words[0] === 'code' || words[0] === 'codigo');
+}
+/** Below this share of different values among its cells, a bare "Code" column is no application's: rows with one code would be taken for one application. */
+const DISTINCT_CODES = 0.8;
 
 /** Whether the column's cells look like the field. */
 export function judgeColumn(field: Field, rawCells: readonly string[], options: JudgeOptions = {}): ColumnVerdict {
@@ -255,6 +272,10 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
       // KoboToolbox's "uuid:…" instance ids are 41 characters long and codes all the same
       const text = share(cells, (c) => !UUID.test(c) && (c.length > 40 || c.split(/\s+/).length > 4));
       if (text >= 0.5) return { verdict: 'disagree', checked, fit: 1 - text, holds: holds === 'other values' ? 'texts' : holds };
+      if (options.bareCode) {
+        const distinct = new Set(cells.map((c) => foldText(c))).size / checked;
+        if (distinct < DISTINCT_CODES) return { verdict: 'disagree', checked, fit: distinct, holds: SHARED_CODES };
+      }
       return { verdict: 'unknown', checked, fit: 1 - text };
     }
     case 'selfCategories': {

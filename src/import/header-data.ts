@@ -43,7 +43,7 @@ export interface HeaderData {
   authors?: { words: string[]; fields: Field[] };
   otherBox?: { others: string[]; specify: string[] };
   secondary?: { words: string[] };
-  singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
+  singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number; alternatives?: string[] }>> };
   negative?: { rules: RuleData[] };
   exactOnly?: Partial<Record<Field, string[]>>;
   standIns?: Partial<Record<Field, string[]>>;
@@ -133,7 +133,7 @@ export interface HeaderIndex {
   /** words naming a paper's authors, and the fields for which the applicant's side beats them */
   authors: { words: WordSet; fields: Set<Field> };
   /** one-word synonyms inside longer headers: words always allowed beside them, and per field */
-  single: { neutral: WordSet; fields: Map<Field, { context: WordSet; anyUpTo: number }> };
+  single: { neutral: WordSet; fields: Map<Field, { context: WordSet; anyUpTo: number; alternatives: WordSet }> };
   /** every word of each field's synonyms */
   fieldWords: Map<Field, WordSet>;
   rules: NegativeRule[];
@@ -167,10 +167,10 @@ export function headerIndex(): HeaderIndex {
     }
     fieldWords.set(field, new WordSet(all));
   }
-  const single = new Map<Field, { context: WordSet; anyUpTo: number }>();
+  const single = new Map<Field, { context: WordSet; anyUpTo: number; alternatives: WordSet }>();
   for (const [field, policy] of Object.entries(data.singleWord?.fields ?? {})) {
     if (!isField(field) || !policy) continue;
-    single.set(field, { context: new WordSet((policy.context ?? []).flatMap(words)), anyUpTo: policy.anyUpTo ?? -1 });
+    single.set(field, { context: new WordSet((policy.context ?? []).flatMap(words)), anyUpTo: policy.anyUpTo ?? -1, alternatives: new WordSet((policy.alternatives ?? []).flatMap(words)) });
   }
   const tokens = (phrase: string) => headerTokens(phrase);
   index = {

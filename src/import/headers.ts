@@ -294,6 +294,8 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const metadata = toolColumn ?? isToolColumn(trimmed, idx, bonus);
   const best = new Map<Field, Candidate>();
   const asksJob = anyWord(words, idx.notNames.words);
+  // "Structure / Service", "Company or department": the header offers two answers, either of which names the field
+  const alternative = ALTERNATIVES.test(trimmed);
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
@@ -304,12 +306,13 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     const exact = left.length === 0;
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
-    const fit = single ? singleWordFit(s.field, left, idx) : 'yes';
+    const fit = single ? singleWordFit(s.field, left, idx, alternative) : 'yes';
     if (fit === 'no') continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
-    // ("Motivation", "School", "Skills" alone name the field where no other column does: below any other header naming it)
-    const score = (exact ? (s.standIn ? STAND_IN_SCORE : 100 + s.words.length - listId) : s.words.length) + bonus;
+    // ("Motivation", "School", "Skills" alone name the field where no other column does: below any
+    // other header naming it; and a question about one ("referência para sua área de pesquisa") below it)
+    const score = (s.standIn ? (exact ? STAND_IN_SCORE : STAND_IN_SCORE / 2) : exact ? 100 + s.words.length - listId : s.words.length) + bonus;
     if (idx.counts.fields.has(s.field)) {
       for (const sw of s.words) {
         const at = words.findIndex((w) => wordMatches(w, sw));
@@ -374,17 +377,28 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
 }
 
 /**
- * A one-word synonym among other words: the other words must be ones the field allows beside
- * it ("Country of residence", "Email du terrain"): 'yes'; or few enough for a field that allows
- * any: 'loose' ("Your ChatGPT email").
+ * Two answers side by side: a slash, "or", "ou" as written (not "où", nor the Spanish "o", which
+ * is the Portuguese "the": "Qual o departamento da empresa?").
  */
-function singleWordFit(field: Field, left: readonly string[], idx: HeaderIndex): 'yes' | 'loose' | 'no' {
+const ALTERNATIVES = /\S\s*\/\s*\S|(?:^|[\s(])(?:or|ou)(?=[\s)]|$)/i;
+
+/**
+ * A one-word synonym among other words: the other words must be ones the field allows beside
+ * it ("Country of residence", "Email du terrain"), or few enough for a field that allows any
+ * beside one of those ("Email we will reply to"): 'yes'; only few enough: 'loose' ("Your ChatGPT
+ * email"). Some words are allowed only in a header that offers them
+ * as an alternative to the field (`alternative`: "Structure / Service"), not as what it asks for
+ * ("Department of the organisation").
+ */
+function singleWordFit(field: Field, left: readonly string[], idx: HeaderIndex, alternative: boolean): 'yes' | 'loose' | 'no' {
   const policy = idx.single.fields.get(field);
   if (!policy) return 'no';
   const own = idx.fieldWords.get(field);
-  const foreign = left.filter((w) => !isNumbering(w) && !idx.single.neutral.has(w) && !policy.context.has(w) && !own?.has(w));
+  const foreign = left.filter((w) => !isNumbering(w) && !idx.single.neutral.has(w) && !policy.context.has(w) && !own?.has(w) && !(alternative && policy.alternatives.has(w)));
   if (foreign.length === 0) return 'yes';
-  return policy.anyUpTo >= 0 && left.length <= policy.anyUpTo ? 'loose' : 'no';
+  if (policy.anyUpTo < 0 || left.length > policy.anyUpTo) return 'no';
+  // ("Email we will reply to": a word of the field's context among them still says whose it is)
+  return left.some((w) => policy.context.has(w) && !own?.has(w)) ? 'yes' : 'loose';
 }
 
 export interface HeaderMatch {
@@ -496,13 +510,16 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const courtesyTitle = (c: Candidate) => c.field === 'title' && !describesProposal && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
   const saysOtherwise = (c: Candidate) => marked(c) || (resumes.has(c.column) && c.field === 'description') || courtesyTitle(c);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !saysOtherwise(c)));
-  // "Math (82)", "Crisis (7)", "Total": on a marking sheet a bare "Total" after the marked
+  // "Math (82)", "Crisis (7)", "Total": on a marking sheet a bare "Total" right after the marked
   // criteria is their sum, the applicant's score, when no column names the score. (A "Total"
-  // elsewhere, of a budget or of people, is no one's mark.)
+  // elsewhere, of a budget or of people, is no one's mark, even further along the same sheet:
+  // "Clarity (20)", "Impact (30)", "Budget (USD)", "Total".)
   if (criteria.size && !candidates.some((c) => c.field === 'score')) {
-    const first = Math.min(...criteria);
     headers.forEach((h, column) => {
-      if (column > first && headerWords(h).join(' ') === 'total') candidates.push({ column, field: 'score', score: 1, exact: false, single: true, metadata: false, named: false });
+      if (headerWords(h).join(' ') !== 'total') return;
+      let before = column - 1;
+      while (before >= 0 && headerWords(headers[before] ?? '').length === 0) before--;
+      if (criteria.has(before)) candidates.push({ column, field: 'score', score: 1, exact: false, single: true, metadata: false, named: false });
     });
   }
   const prio = (f: Field) => idx.priority.get(f) ?? 99;

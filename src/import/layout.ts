@@ -10,7 +10,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, PROSE, TIMELINE_DATES, TIMES_OF_DAY, TOOL_LINKS, bareCategoryHeader, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, PROSE, TIMELINE_DATES, TIMES_OF_DAY, TOOL_LINKS, bareCategoryHeader, bareCodeHeader, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows, uniqueHeaders } from './header-rows.js';
@@ -347,6 +347,7 @@ function judgeChoice(
   const options = (col: number) => ({
     timeOfDay: f === 'submittedAt' && leftToCells(headers[col] ?? '', f),
     bareCategory: f === 'selfCategories' && bareCategoryHeader(headers[col] ?? ''),
+    bareCode: f === 'externalId' && bareCodeHeader(headers[col] ?? ''),
   });
   let judged: ColumnVerdict = multi && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!), options(cols[0]!));
   if (cols.length > 1 && !multi && judged.verdict !== 'agree') {

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}},"forms":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherBox":{"type":"object","properties":{"others":{"type":"array","items":{"type":"string"}},"specify":{"type":"array","items":{"type":"string"}}},"required":["others","specify"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}},"forms":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherBox":{"type":"object","properties":{"others":{"type":"array","items":{"type":"string"}},"specify":{"type":"array","items":{"type":"string"}}},"required":["others","specify"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0},"alternatives":{"type":"array","items":{"type":"string"}}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -2097,7 +2097,7 @@ for(const key31 in data101){
 let data102 = data101[key31];
 if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
 for(const key32 in data102){
-if(!(((key32 === "context") || (key32 === "anyUpTo")) || (pattern0.test(key32)))){
+if(!((((key32 === "context") || (key32 === "anyUpTo")) || (key32 === "alternatives")) || (pattern0.test(key32)))){
 const err161 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
@@ -2161,10 +2161,13 @@ errors++;
 }
 }
 }
-for(const key33 in data102){
-if(pattern0.test(key33)){
-if(typeof data102[key33] !== "string"){
-const err166 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data102.alternatives !== undefined){
+let data106 = data102.alternatives;
+if(Array.isArray(data106)){
+const len37 = data106.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data106[i37] !== "string"){
+const err166 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternatives/" + i37,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/alternatives/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2175,9 +2178,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err167 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternatives",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/alternatives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2187,9 +2189,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key33 in data102){
+if(pattern0.test(key33)){
+if(typeof data102[key33] !== "string"){
+const err168 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2199,10 +2202,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-for(const key34 in data98){
-if(pattern0.test(key34)){
-if(typeof data98[key34] !== "string"){
-const err169 = {instancePath:instancePath+"/singleWord/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2213,9 +2216,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err170 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2225,11 +2227,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data108 = data.negative;
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.rules === undefined){
-const err171 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+for(const key34 in data98){
+if(pattern0.test(key34)){
+if(typeof data98[key34] !== "string"){
+const err171 = {instancePath:instancePath+"/singleWord/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2238,9 +2239,11 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key35 in data108){
-if(!((key35 === "rules") || (pattern0.test(key35)))){
-const err172 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2250,15 +2253,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data108.rules !== undefined){
-let data109 = data108.rules;
-if(Array.isArray(data109)){
-const len37 = data109.length;
-for(let i37=0; i37<len37; i37++){
-let data110 = data109[i37];
+if(data.negative !== undefined){
+let data110 = data.negative;
 if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-if(data110.why === undefined){
-const err173 = {instancePath:instancePath+"/negative/rules/" + i37,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(data110.rules === undefined){
+const err173 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2267,9 +2266,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key36 in data110){
-if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key36)) || (pattern0.test(key36)))){
-const err174 = {instancePath:instancePath+"/negative/rules/" + i37,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+for(const key35 in data110){
+if(!((key35 === "rules") || (pattern0.test(key35)))){
+const err174 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2279,9 +2278,15 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data110.why !== undefined){
-if(typeof data110.why !== "string"){
-const err175 = {instancePath:instancePath+"/negative/rules/" + i37+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.rules !== undefined){
+let data111 = data110.rules;
+if(Array.isArray(data111)){
+const len38 = data111.length;
+for(let i38=0; i38<len38; i38++){
+let data112 = data111[i38];
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.why === undefined){
+const err175 = {instancePath:instancePath+"/negative/rules/" + i38,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2290,18 +2295,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data110.fields !== undefined){
-let data112 = data110.fields;
-if(Array.isArray(data112)){
-const len38 = data112.length;
-for(let i38=0; i38<len38; i38++){
-let data113 = data112[i38];
-const _errs264 = errors;
-let valid129 = false;
-const _errs265 = errors;
-if(typeof data113 !== "string"){
-const err176 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key36 in data112){
+if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key36)) || (pattern0.test(key36)))){
+const err176 = {instancePath:instancePath+"/negative/rules/" + i38,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2310,8 +2306,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(!((((((((((((((((((data113 === "externalId") || (data113 === "submittedAt")) || (data113 === "organization")) || (data113 === "organizationType")) || (data113 === "contactName")) || (data113 === "firstName")) || (data113 === "lastName")) || (data113 === "email")) || (data113 === "phone")) || (data113 === "website")) || (data113 === "country")) || (data113 === "language")) || (data113 === "workingLanguage")) || (data113 === "title")) || (data113 === "description")) || (data113 === "beneficiaries")) || (data113 === "selfCategories")) || (data113 === "score"))){
-const err177 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data112.why !== undefined){
+if(typeof data112.why !== "string"){
+const err177 = {instancePath:instancePath+"/negative/rules/" + i38+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2320,12 +2318,18 @@ vErrors.push(err177);
 }
 errors++;
 }
-var _valid0 = _errs265 === errors;
-valid129 = valid129 || _valid0;
-if(!valid129){
+}
+if(data112.fields !== undefined){
+let data114 = data112.fields;
+if(Array.isArray(data114)){
+const len39 = data114.length;
+for(let i39=0; i39<len39; i39++){
+let data115 = data114[i39];
 const _errs268 = errors;
-if("*" !== data113){
-const err178 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+let valid131 = false;
+const _errs269 = errors;
+if(typeof data115 !== "string"){
+const err178 = {instancePath:instancePath+"/negative/rules/" + i38+"/fields/" + i39,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2334,11 +2338,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-var _valid0 = _errs268 === errors;
-valid129 = valid129 || _valid0;
-}
-if(!valid129){
-const err179 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!((((((((((((((((((data115 === "externalId") || (data115 === "submittedAt")) || (data115 === "organization")) || (data115 === "organizationType")) || (data115 === "contactName")) || (data115 === "firstName")) || (data115 === "lastName")) || (data115 === "email")) || (data115 === "phone")) || (data115 === "website")) || (data115 === "country")) || (data115 === "language")) || (data115 === "workingLanguage")) || (data115 === "title")) || (data115 === "description")) || (data115 === "beneficiaries")) || (data115 === "selfCategories")) || (data115 === "score"))){
+const err179 = {instancePath:instancePath+"/negative/rules/" + i38+"/fields/" + i39,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2347,11 +2348,38 @@ vErrors.push(err179);
 }
 errors++;
 }
+var _valid0 = _errs269 === errors;
+valid131 = valid131 || _valid0;
+if(!valid131){
+const _errs272 = errors;
+if("*" !== data115){
+const err180 = {instancePath:instancePath+"/negative/rules/" + i38+"/fields/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err180];
+}
 else {
-errors = _errs264;
+vErrors.push(err180);
+}
+errors++;
+}
+var _valid0 = _errs272 === errors;
+valid131 = valid131 || _valid0;
+}
+if(!valid131){
+const err181 = {instancePath:instancePath+"/negative/rules/" + i38+"/fields/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+else {
+errors = _errs268;
 if(vErrors !== null){
-if(_errs264){
-vErrors.length = _errs264;
+if(_errs268){
+vErrors.length = _errs268;
 }
 else {
 vErrors = null;
@@ -2361,34 +2389,7 @@ vErrors = null;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-}
-if(data110.except !== undefined){
-let data114 = data110.except;
-if(Array.isArray(data114)){
-const len39 = data114.length;
-for(let i39=0; i39<len39; i39++){
-let data115 = data114[i39];
-if(typeof data115 !== "string"){
-const err181 = {instancePath:instancePath+"/negative/rules/" + i37+"/except/" + i39,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-if(!((((((((((((((((((data115 === "externalId") || (data115 === "submittedAt")) || (data115 === "organization")) || (data115 === "organizationType")) || (data115 === "contactName")) || (data115 === "firstName")) || (data115 === "lastName")) || (data115 === "email")) || (data115 === "phone")) || (data115 === "website")) || (data115 === "country")) || (data115 === "language")) || (data115 === "workingLanguage")) || (data115 === "title")) || (data115 === "description")) || (data115 === "beneficiaries")) || (data115 === "selfCategories")) || (data115 === "score"))){
-const err182 = {instancePath:instancePath+"/negative/rules/" + i37+"/except/" + i39,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err182 = {instancePath:instancePath+"/negative/rules/" + i38+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2398,9 +2399,14 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/negative/rules/" + i37+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data112.except !== undefined){
+let data116 = data112.except;
+if(Array.isArray(data116)){
+const len40 = data116.length;
+for(let i40=0; i40<len40; i40++){
+let data117 = data116[i40];
+if(typeof data117 !== "string"){
+const err183 = {instancePath:instancePath+"/negative/rules/" + i38+"/except/" + i40,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2409,14 +2415,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data110.starts !== undefined){
-let data116 = data110.starts;
-if(Array.isArray(data116)){
-const len40 = data116.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data116[i40] !== "string"){
-const err184 = {instancePath:instancePath+"/negative/rules/" + i37+"/starts/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data117 === "externalId") || (data117 === "submittedAt")) || (data117 === "organization")) || (data117 === "organizationType")) || (data117 === "contactName")) || (data117 === "firstName")) || (data117 === "lastName")) || (data117 === "email")) || (data117 === "phone")) || (data117 === "website")) || (data117 === "country")) || (data117 === "language")) || (data117 === "workingLanguage")) || (data117 === "title")) || (data117 === "description")) || (data117 === "beneficiaries")) || (data117 === "selfCategories")) || (data117 === "score"))){
+const err184 = {instancePath:instancePath+"/negative/rules/" + i38+"/except/" + i40,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2428,7 +2428,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/negative/rules/" + i37+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err185 = {instancePath:instancePath+"/negative/rules/" + i38+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2438,13 +2438,13 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data110.phrases !== undefined){
-let data118 = data110.phrases;
+if(data112.starts !== undefined){
+let data118 = data112.starts;
 if(Array.isArray(data118)){
 const len41 = data118.length;
 for(let i41=0; i41<len41; i41++){
 if(typeof data118[i41] !== "string"){
-const err186 = {instancePath:instancePath+"/negative/rules/" + i37+"/phrases/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err186 = {instancePath:instancePath+"/negative/rules/" + i38+"/starts/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2456,7 +2456,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/negative/rules/" + i37+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err187 = {instancePath:instancePath+"/negative/rules/" + i38+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2466,13 +2466,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data110.words !== undefined){
-let data120 = data110.words;
+if(data112.phrases !== undefined){
+let data120 = data112.phrases;
 if(Array.isArray(data120)){
 const len42 = data120.length;
 for(let i42=0; i42<len42; i42++){
 if(typeof data120[i42] !== "string"){
-const err188 = {instancePath:instancePath+"/negative/rules/" + i37+"/words/" + i42,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err188 = {instancePath:instancePath+"/negative/rules/" + i38+"/phrases/" + i42,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2484,7 +2484,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/negative/rules/" + i37+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err189 = {instancePath:instancePath+"/negative/rules/" + i38+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2494,13 +2494,13 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data110.unless !== undefined){
-let data122 = data110.unless;
+if(data112.words !== undefined){
+let data122 = data112.words;
 if(Array.isArray(data122)){
 const len43 = data122.length;
 for(let i43=0; i43<len43; i43++){
 if(typeof data122[i43] !== "string"){
-const err190 = {instancePath:instancePath+"/negative/rules/" + i37+"/unless/" + i43,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err190 = {instancePath:instancePath+"/negative/rules/" + i38+"/words/" + i43,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2512,7 +2512,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/negative/rules/" + i37+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err191 = {instancePath:instancePath+"/negative/rules/" + i38+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2522,13 +2522,13 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data110.unlessPhrases !== undefined){
-let data124 = data110.unlessPhrases;
+if(data112.unless !== undefined){
+let data124 = data112.unless;
 if(Array.isArray(data124)){
 const len44 = data124.length;
 for(let i44=0; i44<len44; i44++){
 if(typeof data124[i44] !== "string"){
-const err192 = {instancePath:instancePath+"/negative/rules/" + i37+"/unlessPhrases/" + i44,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err192 = {instancePath:instancePath+"/negative/rules/" + i38+"/unless/" + i44,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2540,7 +2540,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/negative/rules/" + i37+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/negative/rules/" + i38+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2550,9 +2550,13 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data110.formTools !== undefined){
-if(typeof data110.formTools !== "boolean"){
-const err194 = {instancePath:instancePath+"/negative/rules/" + i37+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data112.unlessPhrases !== undefined){
+let data126 = data112.unlessPhrases;
+if(Array.isArray(data126)){
+const len45 = data126.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data126[i45] !== "string"){
+const err194 = {instancePath:instancePath+"/negative/rules/" + i38+"/unlessPhrases/" + i45,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2562,10 +2566,9 @@ vErrors.push(err194);
 errors++;
 }
 }
-for(const key37 in data110){
-if(pattern0.test(key37)){
-if(typeof data110[key37] !== "string"){
-const err195 = {instancePath:instancePath+"/negative/rules/" + i37+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err195 = {instancePath:instancePath+"/negative/rules/" + i38+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2575,10 +2578,9 @@ vErrors.push(err195);
 errors++;
 }
 }
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/negative/rules/" + i37,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data112.formTools !== undefined){
+if(typeof data112.formTools !== "boolean"){
+const err196 = {instancePath:instancePath+"/negative/rules/" + i38+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2588,9 +2590,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key37 in data112){
+if(pattern0.test(key37)){
+if(typeof data112[key37] !== "string"){
+const err197 = {instancePath:instancePath+"/negative/rules/" + i38+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2600,10 +2603,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-for(const key38 in data108){
-if(pattern0.test(key38)){
-if(typeof data108[key38] !== "string"){
-const err198 = {instancePath:instancePath+"/negative/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/negative/rules/" + i38,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2614,9 +2617,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err199 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err199 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2626,16 +2628,10 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data129 = data.exactOnly;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-for(const key39 in data129){
-const _errs302 = errors;
-const _errs303 = errors;
-let valid147 = false;
-const _errs304 = errors;
-if(typeof key39 !== "string"){
-const err200 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key39};
+for(const key38 in data110){
+if(pattern0.test(key38)){
+if(typeof data110[key38] !== "string"){
+const err200 = {instancePath:instancePath+"/negative/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2644,8 +2640,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(!((((((((((((((((((key39 === "externalId") || (key39 === "submittedAt")) || (key39 === "organization")) || (key39 === "organizationType")) || (key39 === "contactName")) || (key39 === "firstName")) || (key39 === "lastName")) || (key39 === "email")) || (key39 === "phone")) || (key39 === "website")) || (key39 === "country")) || (key39 === "language")) || (key39 === "workingLanguage")) || (key39 === "title")) || (key39 === "description")) || (key39 === "beneficiaries")) || (key39 === "selfCategories")) || (key39 === "score"))){
-const err201 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key39};
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2654,13 +2653,17 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid1 = _errs304 === errors;
-valid147 = valid147 || _valid1;
-if(!valid147){
+}
+if(data.exactOnly !== undefined){
+let data131 = data.exactOnly;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key39 in data131){
+const _errs306 = errors;
 const _errs307 = errors;
-if(typeof key39 === "string"){
-if(!pattern0.test(key39)){
-const err202 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key39};
+let valid149 = false;
+const _errs308 = errors;
+if(typeof key39 !== "string"){
+const err202 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key39};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2669,12 +2672,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-var _valid1 = _errs307 === errors;
-valid147 = valid147 || _valid1;
-}
-if(!valid147){
-const err203 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key39};
+if(!((((((((((((((((((key39 === "externalId") || (key39 === "submittedAt")) || (key39 === "organization")) || (key39 === "organizationType")) || (key39 === "contactName")) || (key39 === "firstName")) || (key39 === "lastName")) || (key39 === "email")) || (key39 === "phone")) || (key39 === "website")) || (key39 === "country")) || (key39 === "language")) || (key39 === "workingLanguage")) || (key39 === "title")) || (key39 === "description")) || (key39 === "beneficiaries")) || (key39 === "selfCategories")) || (key39 === "score"))){
+const err203 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key39};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2683,20 +2682,13 @@ vErrors.push(err203);
 }
 errors++;
 }
-else {
-errors = _errs303;
-if(vErrors !== null){
-if(_errs303){
-vErrors.length = _errs303;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid146 = _errs302 === errors;
-if(!valid146){
-const err204 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid"};
+var _valid1 = _errs308 === errors;
+valid149 = valid149 || _valid1;
+if(!valid149){
+const _errs311 = errors;
+if(typeof key39 === "string"){
+if(!pattern0.test(key39)){
+const err204 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key39};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2706,14 +2698,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-for(const key40 in data129){
-if(!(pattern0.test(key40))){
-let data130 = data129[key40];
-if(Array.isArray(data130)){
-const len45 = data130.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data130[i45] !== "string"){
-const err205 = {instancePath:instancePath+"/exactOnly/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i45,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs311 === errors;
+valid149 = valid149 || _valid1;
+}
+if(!valid149){
+const err205 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key39};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2722,10 +2711,20 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
+else {
+errors = _errs307;
+if(vErrors !== null){
+if(_errs307){
+vErrors.length = _errs307;
 }
 else {
-const err206 = {instancePath:instancePath+"/exactOnly/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid148 = _errs306 === errors;
+if(!valid148){
+const err206 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2735,11 +2734,14 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-for(const key41 in data129){
-if(pattern0.test(key41)){
-if(typeof data129[key41] !== "string"){
-const err207 = {instancePath:instancePath+"/exactOnly/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key40 in data131){
+if(!(pattern0.test(key40))){
+let data132 = data131[key40];
+if(Array.isArray(data132)){
+const len46 = data132.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data132[i46] !== "string"){
+const err207 = {instancePath:instancePath+"/exactOnly/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i46,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2750,9 +2752,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err208 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err208 = {instancePath:instancePath+"/exactOnly/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2762,16 +2763,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.standIns !== undefined){
-let data133 = data.standIns;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key42 in data133){
-const _errs317 = errors;
-const _errs318 = errors;
-let valid154 = false;
-const _errs319 = errors;
-if(typeof key42 !== "string"){
-const err209 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key42};
+}
+for(const key41 in data131){
+if(pattern0.test(key41)){
+if(typeof data131[key41] !== "string"){
+const err209 = {instancePath:instancePath+"/exactOnly/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2780,8 +2776,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(!((((((((((((((((((key42 === "externalId") || (key42 === "submittedAt")) || (key42 === "organization")) || (key42 === "organizationType")) || (key42 === "contactName")) || (key42 === "firstName")) || (key42 === "lastName")) || (key42 === "email")) || (key42 === "phone")) || (key42 === "website")) || (key42 === "country")) || (key42 === "language")) || (key42 === "workingLanguage")) || (key42 === "title")) || (key42 === "description")) || (key42 === "beneficiaries")) || (key42 === "selfCategories")) || (key42 === "score"))){
-const err210 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key42};
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2790,13 +2789,17 @@ vErrors.push(err210);
 }
 errors++;
 }
-var _valid2 = _errs319 === errors;
-valid154 = valid154 || _valid2;
-if(!valid154){
+}
+if(data.standIns !== undefined){
+let data135 = data.standIns;
+if(data135 && typeof data135 == "object" && !Array.isArray(data135)){
+for(const key42 in data135){
+const _errs321 = errors;
 const _errs322 = errors;
-if(typeof key42 === "string"){
-if(!pattern0.test(key42)){
-const err211 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key42};
+let valid156 = false;
+const _errs323 = errors;
+if(typeof key42 !== "string"){
+const err211 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key42};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2805,12 +2808,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-var _valid2 = _errs322 === errors;
-valid154 = valid154 || _valid2;
-}
-if(!valid154){
-const err212 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key42};
+if(!((((((((((((((((((key42 === "externalId") || (key42 === "submittedAt")) || (key42 === "organization")) || (key42 === "organizationType")) || (key42 === "contactName")) || (key42 === "firstName")) || (key42 === "lastName")) || (key42 === "email")) || (key42 === "phone")) || (key42 === "website")) || (key42 === "country")) || (key42 === "language")) || (key42 === "workingLanguage")) || (key42 === "title")) || (key42 === "description")) || (key42 === "beneficiaries")) || (key42 === "selfCategories")) || (key42 === "score"))){
+const err212 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key42};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2819,20 +2818,13 @@ vErrors.push(err212);
 }
 errors++;
 }
-else {
-errors = _errs318;
-if(vErrors !== null){
-if(_errs318){
-vErrors.length = _errs318;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid153 = _errs317 === errors;
-if(!valid153){
-const err213 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
+var _valid2 = _errs323 === errors;
+valid156 = valid156 || _valid2;
+if(!valid156){
+const _errs326 = errors;
+if(typeof key42 === "string"){
+if(!pattern0.test(key42)){
+const err213 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key42};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2842,14 +2834,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-for(const key43 in data133){
-if(!(pattern0.test(key43))){
-let data134 = data133[key43];
-if(Array.isArray(data134)){
-const len46 = data134.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data134[i46] !== "string"){
-const err214 = {instancePath:instancePath+"/standIns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i46,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs326 === errors;
+valid156 = valid156 || _valid2;
+}
+if(!valid156){
+const err214 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key42};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2858,10 +2847,20 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
+else {
+errors = _errs322;
+if(vErrors !== null){
+if(_errs322){
+vErrors.length = _errs322;
 }
 else {
-const err215 = {instancePath:instancePath+"/standIns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid155 = _errs321 === errors;
+if(!valid155){
+const err215 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2871,11 +2870,14 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
-for(const key44 in data133){
-if(pattern0.test(key44)){
-if(typeof data133[key44] !== "string"){
-const err216 = {instancePath:instancePath+"/standIns/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key43 in data135){
+if(!(pattern0.test(key43))){
+let data136 = data135[key43];
+if(Array.isArray(data136)){
+const len47 = data136.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data136[i47] !== "string"){
+const err216 = {instancePath:instancePath+"/standIns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i47,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2886,9 +2888,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err217 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err217 = {instancePath:instancePath+"/standIns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2898,13 +2899,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data137 = data.stopwords;
-if(Array.isArray(data137)){
-const len47 = data137.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data137[i47] !== "string"){
-const err218 = {instancePath:instancePath+"/stopwords/" + i47,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key44 in data135){
+if(pattern0.test(key44)){
+if(typeof data135[key44] !== "string"){
+const err218 = {instancePath:instancePath+"/standIns/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2915,8 +2914,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err219 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err219 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2926,12 +2926,13 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data139 = data.fields;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-for(const key45 in data139){
-if(!(func2.call(schema11.properties.fields.properties, key45))){
-const err220 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(data.stopwords !== undefined){
+let data139 = data.stopwords;
+if(Array.isArray(data139)){
+const len48 = data139.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data139[i48] !== "string"){
+const err220 = {instancePath:instancePath+"/stopwords/" + i48,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2941,13 +2942,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data139.externalId !== undefined){
-let data140 = data139.externalId;
-if(Array.isArray(data140)){
-const len48 = data140.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data140[i48] !== "string"){
-const err221 = {instancePath:instancePath+"/fields/externalId/" + i48,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err221 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2957,9 +2954,12 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.fields !== undefined){
+let data141 = data.fields;
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+for(const key45 in data141){
+if(!(func2.call(schema11.properties.fields.properties, key45))){
+const err222 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2969,13 +2969,13 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data139.submittedAt !== undefined){
-let data142 = data139.submittedAt;
+if(data141.externalId !== undefined){
+let data142 = data141.externalId;
 if(Array.isArray(data142)){
 const len49 = data142.length;
 for(let i49=0; i49<len49; i49++){
 if(typeof data142[i49] !== "string"){
-const err223 = {instancePath:instancePath+"/fields/submittedAt/" + i49,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err223 = {instancePath:instancePath+"/fields/externalId/" + i49,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2987,7 +2987,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err224 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2997,13 +2997,13 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data139.organization !== undefined){
-let data144 = data139.organization;
+if(data141.submittedAt !== undefined){
+let data144 = data141.submittedAt;
 if(Array.isArray(data144)){
 const len50 = data144.length;
 for(let i50=0; i50<len50; i50++){
 if(typeof data144[i50] !== "string"){
-const err225 = {instancePath:instancePath+"/fields/organization/" + i50,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err225 = {instancePath:instancePath+"/fields/submittedAt/" + i50,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3015,7 +3015,7 @@ errors++;
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err226 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3025,13 +3025,13 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data139.organizationType !== undefined){
-let data146 = data139.organizationType;
+if(data141.organization !== undefined){
+let data146 = data141.organization;
 if(Array.isArray(data146)){
 const len51 = data146.length;
 for(let i51=0; i51<len51; i51++){
 if(typeof data146[i51] !== "string"){
-const err227 = {instancePath:instancePath+"/fields/organizationType/" + i51,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err227 = {instancePath:instancePath+"/fields/organization/" + i51,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3043,7 +3043,7 @@ errors++;
 }
 }
 else {
-const err228 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err228 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3053,13 +3053,13 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data139.contactName !== undefined){
-let data148 = data139.contactName;
+if(data141.organizationType !== undefined){
+let data148 = data141.organizationType;
 if(Array.isArray(data148)){
 const len52 = data148.length;
 for(let i52=0; i52<len52; i52++){
 if(typeof data148[i52] !== "string"){
-const err229 = {instancePath:instancePath+"/fields/contactName/" + i52,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err229 = {instancePath:instancePath+"/fields/organizationType/" + i52,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3071,7 +3071,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err230 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3081,13 +3081,13 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data139.firstName !== undefined){
-let data150 = data139.firstName;
+if(data141.contactName !== undefined){
+let data150 = data141.contactName;
 if(Array.isArray(data150)){
 const len53 = data150.length;
 for(let i53=0; i53<len53; i53++){
 if(typeof data150[i53] !== "string"){
-const err231 = {instancePath:instancePath+"/fields/firstName/" + i53,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err231 = {instancePath:instancePath+"/fields/contactName/" + i53,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3099,7 +3099,7 @@ errors++;
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err232 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3109,13 +3109,13 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data139.lastName !== undefined){
-let data152 = data139.lastName;
+if(data141.firstName !== undefined){
+let data152 = data141.firstName;
 if(Array.isArray(data152)){
 const len54 = data152.length;
 for(let i54=0; i54<len54; i54++){
 if(typeof data152[i54] !== "string"){
-const err233 = {instancePath:instancePath+"/fields/lastName/" + i54,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err233 = {instancePath:instancePath+"/fields/firstName/" + i54,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3127,7 +3127,7 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err234 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3137,13 +3137,13 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data139.email !== undefined){
-let data154 = data139.email;
+if(data141.lastName !== undefined){
+let data154 = data141.lastName;
 if(Array.isArray(data154)){
 const len55 = data154.length;
 for(let i55=0; i55<len55; i55++){
 if(typeof data154[i55] !== "string"){
-const err235 = {instancePath:instancePath+"/fields/email/" + i55,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err235 = {instancePath:instancePath+"/fields/lastName/" + i55,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3155,7 +3155,7 @@ errors++;
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err236 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3165,13 +3165,13 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data139.phone !== undefined){
-let data156 = data139.phone;
+if(data141.email !== undefined){
+let data156 = data141.email;
 if(Array.isArray(data156)){
 const len56 = data156.length;
 for(let i56=0; i56<len56; i56++){
 if(typeof data156[i56] !== "string"){
-const err237 = {instancePath:instancePath+"/fields/phone/" + i56,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err237 = {instancePath:instancePath+"/fields/email/" + i56,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3183,7 +3183,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err238 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3193,13 +3193,13 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data139.website !== undefined){
-let data158 = data139.website;
+if(data141.phone !== undefined){
+let data158 = data141.phone;
 if(Array.isArray(data158)){
 const len57 = data158.length;
 for(let i57=0; i57<len57; i57++){
 if(typeof data158[i57] !== "string"){
-const err239 = {instancePath:instancePath+"/fields/website/" + i57,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err239 = {instancePath:instancePath+"/fields/phone/" + i57,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3211,7 +3211,7 @@ errors++;
 }
 }
 else {
-const err240 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err240 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3221,13 +3221,13 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data139.country !== undefined){
-let data160 = data139.country;
+if(data141.website !== undefined){
+let data160 = data141.website;
 if(Array.isArray(data160)){
 const len58 = data160.length;
 for(let i58=0; i58<len58; i58++){
 if(typeof data160[i58] !== "string"){
-const err241 = {instancePath:instancePath+"/fields/country/" + i58,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err241 = {instancePath:instancePath+"/fields/website/" + i58,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3239,7 +3239,7 @@ errors++;
 }
 }
 else {
-const err242 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err242 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3249,13 +3249,13 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data139.language !== undefined){
-let data162 = data139.language;
+if(data141.country !== undefined){
+let data162 = data141.country;
 if(Array.isArray(data162)){
 const len59 = data162.length;
 for(let i59=0; i59<len59; i59++){
 if(typeof data162[i59] !== "string"){
-const err243 = {instancePath:instancePath+"/fields/language/" + i59,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err243 = {instancePath:instancePath+"/fields/country/" + i59,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3267,7 +3267,7 @@ errors++;
 }
 }
 else {
-const err244 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err244 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3277,13 +3277,13 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data139.workingLanguage !== undefined){
-let data164 = data139.workingLanguage;
+if(data141.language !== undefined){
+let data164 = data141.language;
 if(Array.isArray(data164)){
 const len60 = data164.length;
 for(let i60=0; i60<len60; i60++){
 if(typeof data164[i60] !== "string"){
-const err245 = {instancePath:instancePath+"/fields/workingLanguage/" + i60,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err245 = {instancePath:instancePath+"/fields/language/" + i60,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3295,7 +3295,7 @@ errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err246 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3305,13 +3305,13 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data139.title !== undefined){
-let data166 = data139.title;
+if(data141.workingLanguage !== undefined){
+let data166 = data141.workingLanguage;
 if(Array.isArray(data166)){
 const len61 = data166.length;
 for(let i61=0; i61<len61; i61++){
 if(typeof data166[i61] !== "string"){
-const err247 = {instancePath:instancePath+"/fields/title/" + i61,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err247 = {instancePath:instancePath+"/fields/workingLanguage/" + i61,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3323,7 +3323,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err248 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3333,13 +3333,13 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data139.description !== undefined){
-let data168 = data139.description;
+if(data141.title !== undefined){
+let data168 = data141.title;
 if(Array.isArray(data168)){
 const len62 = data168.length;
 for(let i62=0; i62<len62; i62++){
 if(typeof data168[i62] !== "string"){
-const err249 = {instancePath:instancePath+"/fields/description/" + i62,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err249 = {instancePath:instancePath+"/fields/title/" + i62,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3351,7 +3351,7 @@ errors++;
 }
 }
 else {
-const err250 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err250 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3361,13 +3361,13 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data139.beneficiaries !== undefined){
-let data170 = data139.beneficiaries;
+if(data141.description !== undefined){
+let data170 = data141.description;
 if(Array.isArray(data170)){
 const len63 = data170.length;
 for(let i63=0; i63<len63; i63++){
 if(typeof data170[i63] !== "string"){
-const err251 = {instancePath:instancePath+"/fields/beneficiaries/" + i63,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err251 = {instancePath:instancePath+"/fields/description/" + i63,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3379,7 +3379,7 @@ errors++;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err252 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3389,13 +3389,13 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data139.selfCategories !== undefined){
-let data172 = data139.selfCategories;
+if(data141.beneficiaries !== undefined){
+let data172 = data141.beneficiaries;
 if(Array.isArray(data172)){
 const len64 = data172.length;
 for(let i64=0; i64<len64; i64++){
 if(typeof data172[i64] !== "string"){
-const err253 = {instancePath:instancePath+"/fields/selfCategories/" + i64,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err253 = {instancePath:instancePath+"/fields/beneficiaries/" + i64,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3407,7 +3407,7 @@ errors++;
 }
 }
 else {
-const err254 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err254 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3417,13 +3417,13 @@ vErrors.push(err254);
 errors++;
 }
 }
-if(data139.score !== undefined){
-let data174 = data139.score;
+if(data141.selfCategories !== undefined){
+let data174 = data141.selfCategories;
 if(Array.isArray(data174)){
 const len65 = data174.length;
 for(let i65=0; i65<len65; i65++){
 if(typeof data174[i65] !== "string"){
-const err255 = {instancePath:instancePath+"/fields/score/" + i65,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err255 = {instancePath:instancePath+"/fields/selfCategories/" + i65,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3435,7 +3435,7 @@ errors++;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err256 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3445,9 +3445,13 @@ vErrors.push(err256);
 errors++;
 }
 }
-}
-else {
-const err257 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data141.score !== undefined){
+let data176 = data141.score;
+if(Array.isArray(data176)){
+const len66 = data176.length;
+for(let i66=0; i66<len66; i66++){
+if(typeof data176[i66] !== "string"){
+const err257 = {instancePath:instancePath+"/fields/score/" + i66,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3457,10 +3461,9 @@ vErrors.push(err257);
 errors++;
 }
 }
-for(const key46 in data){
-if(pattern0.test(key46)){
-if(typeof data[key46] !== "string"){
-const err258 = {instancePath:instancePath+"/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err258 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3471,9 +3474,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err259 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err259 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3482,10 +3484,36 @@ vErrors.push(err259);
 }
 errors++;
 }
+}
+for(const key46 in data){
+if(pattern0.test(key46)){
+if(typeof data[key46] !== "string"){
+const err260 = {instancePath:instancePath+"/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err261 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","otherBox","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles","forms"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/otherBox":["others","specify"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","otherBox","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles","forms"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/otherBox":["others","specify"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo","alternatives"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -103,6 +103,22 @@ for (const name of ['blind-rv5.csv', 'blind-rv6.csv', 'blind-rv7.csv']) {
   });
 }
 
+// The tagging8 round's blind set (GOLD.md, "The tagging8 blind set"): proposals as applicants write
+// them, 20 per language, 80 to 250 words each, every category used at least six times.
+describe('test/tagging/blind8.csv', () => {
+  const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', 'blind8.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
+  it('holds 20 texts per language of 80 to 250 words, each with one to three valid codes, none sharing a title with the gold set', () => {
+    for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(20);
+    for (const r of set) {
+      expectOwnRow(r);
+      const n = r.description.split(/\s+/).filter(Boolean).length;
+      expect(n, r.title).toBeGreaterThanOrEqual(80);
+      expect(n, r.title).toBeLessThanOrEqual(250);
+    }
+    for (const code of CODES) expect(set.filter((r) => r.categories.split('|').includes(code)).length, code).toBeGreaterThanOrEqual(6);
+  });
+});
+
 /** One to three valid codes, and a title the gold set does not use. */
 function expectOwnRow(r: GoldRow): void {
   const codes = r.categories.split('|');

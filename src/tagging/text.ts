@@ -185,17 +185,21 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // "responses" and "responsibility", "niños" and "niñas", "alternativas" and "alternan",
 // "público" and "publicar", "traite" (trafficking) and "traitement", "sous-traitants", "sueño"
 // (sleep, or a dream) and "sueñan" (they dream), "préstamos" (loans) and "prestan" (they lend
-// a boat, a workshop)): kept whole.
+// a boat, a workshop), "commerçants" / "comerciantes" (traders) and "commerce" / "comercio" (trade
+// as a sector: "chambre de commerce", "empresas de comercio"), "registrarlos" (to register them)
+// and "registro" (any record or log), "diplomado" (a course of study in Latin America, or a
+// graduate) and "diploma"): kept whole, in both spellings where a folded one differs.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
     'response', 'responses', 'responsive']),
   fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance',
     'placement', 'placements', 'âgé', 'âgés', 'âgée', 'âgées', 'diplômé', 'diplômés', 'diplômée', 'diplômées', 'adaptabilité',
-    'mère', 'mères', 'groupement', 'groupements', 'traite']),
+    'mère', 'mères', 'groupement', 'groupements', 'traite',
+    'commerçant', 'commerçants', 'commerçante', 'commerçantes', 'commercant', 'commercants', 'commercante', 'commercantes']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
     'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
     'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas',
-    'préstamo', 'préstamos']),
+    'préstamo', 'préstamos', 'comerciante', 'comerciantes', 'registrarlos', 'diplomado', 'diplomados']),
 };
 
 /**

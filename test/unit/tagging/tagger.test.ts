@@ -720,3 +720,68 @@ describe('ended activities and the people served (tagging7)', () => {
   });
 });
 
+
+describe('everyday words of applicants read alike in the three languages (tagging8)', () => {
+  const t = new Tagger();
+  const points = (lang: 'en' | 'fr' | 'es', text: string, code: string) =>
+    matchTerms(stems(text, lang), termIndex(), lang).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
+
+  it.each([
+    ['en', 'nurses of rural health centres and health workers', 'occupational health and safety on building sites', 'sessions on health, nutrition and sleep'],
+    ['fr', 'les infirmiers des centres de santé et les agents de santé', 'la santé et sécurité au travail sur les chantiers', 'des séances sur la santé, le sommeil et la nutrition'],
+    ['es', 'las enfermeras de los centros de salud y el personal de salud', 'seguridad y salud en el trabajo en las obras', 'talleres sobre salud, sueño y nutrición'],
+  ] as const)('%s: reads a health centre, health staff and safety at work as no healthy-living content', (lang, place, safety, habits) => {
+    expect(points(lang, place, 'life-skills')).toBe(0);
+    expect(points(lang, safety, 'life-skills')).toBe(0);
+    expect(points(lang, habits, 'life-skills')).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    ['fr', 'les entreprises du commerce et de la logistique', 'les commerçantes du marché'],
+    ['fr', 'la chambre de commerce', 'les commercants du marche'],
+    ['es', 'empresas de logística, comercio y servicios', 'una comerciante de frutas'],
+    ['es', 'el sector comercio', 'los comerciantes del mercado'],
+  ] as const)('%s: tells traders (entrepreneurship) from trade as a sector ("%s")', (lang, sector, traders) => {
+    expect(points(lang, sector, 'entrepreneurship')).toBe(0);
+    expect(points(lang, traders, 'entrepreneurship')).toBeGreaterThanOrEqual(1.5);
+  });
+
+  it('tells a record or log from registering certified workers in Spanish ("registrarlos" is kept whole)', () => {
+    expect(points('es', 'el registro de tareas en una bitácora', 'recognition-of-skills')).toBe(0);
+    expect(points('es', 'los registros de asistencia', 'recognition-of-skills')).toBe(0);
+    expect(points('es', 'certificarlos y registrarlos', 'recognition-of-skills')).toBeGreaterThan(2);
+  });
+
+  it('reads a Spanish "diplomado" as a course, not a diploma awarded', () => {
+    expect(points('es', 'un diplomado de 120 horas para instructores', 'recognition-of-skills')).toBe(0);
+    expect(points('es', 'los egresados reciben un diploma', 'recognition-of-skills')).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    ['en', 'teachers use formative assessment in class', 'an assessment of the welders'],
+    ['fr', "les formateurs pratiquent l'évaluation formative", 'une évaluation des soudeurs'],
+    ['es', 'los instructores usan la evaluación formativa', 'una evaluación de los soldadores'],
+  ] as const)('%s: reads formative assessment as a way of teaching, not as assessing skills for recognition', (lang, teaching, assessing) => {
+    expect(points(lang, teaching, 'recognition-of-skills')).toBe(0);
+    expect(points(lang, assessing, 'recognition-of-skills')).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['en', 'an analysis of job adverts over three years'],
+    ['en', 'we scrape online job ads every month'],
+    ['es', 'el análisis de las ofertas de empleo publicadas'],
+    ['es', 'recogemos las ofertas de empleo publicadas en portales'],
+  ] as const)('%s: reads analysing published job ads as research, not as job matching ("%s")', (lang, text) => {
+    expect(points(lang, text, 'research-data')).toBeGreaterThanOrEqual(2);
+    expect(points(lang, text, 'career-guidance')).toBe(0);
+  });
+
+  it('tags a study of published vacancies as research only (es), and internships with shops as no entrepreneurship', () => {
+    const study = t.tag({ language: 'es', title: 'Qué piden las empresas de Arequipa', description: 'La universidad hará el análisis de las ofertas de empleo publicadas en los últimos tres años y una encuesta a 200 empresas para saber qué técnicos faltarán en 2030. Publicaremos un informe cada año.' });
+    expect(study.selected).toContain('research-data');
+    expect(study.selected).not.toContain('career-guidance');
+    const interns = t.tag({ language: 'es', title: 'Pasantías en el comercio', description: 'Treinta estudiantes del instituto hacen pasantías de cuatro meses en empresas de comercio y servicios de Mendoza, con un tutor en cada empresa que les enseña el trabajo diario.' });
+    expect(interns.selected).toContain('work-based-learning');
+    expect(interns.selected).not.toContain('entrepreneurship');
+  });
+});

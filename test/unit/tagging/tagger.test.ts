@@ -776,6 +776,20 @@ describe('everyday words of applicants read alike in the three languages (taggin
     expect(points(lang, text, 'career-guidance')).toBe(0);
   });
 
+  it.each([
+    ['Roma', 'young Roma in the suburbs', 'les jeunes Roms de la banlieue', 'los jóvenes gitanos del barrio'],
+    ['people of African descent', 'Afro-descendant women', 'les femmes afrodescendantes', 'las mujeres afrodescendientes'],
+    ['former fighters', 'ex-combatants return to their villages', 'les ex-combattants rentrent au village', 'los excombatientes vuelven a su vereda'],
+    ['LGBT people', 'LGBT youth rejected by their families', 'les jeunes LGBT rejetés par leur famille', 'los jóvenes LGBT rechazados por su familia'],
+    ['sex workers', 'sex workers who want another trade', 'les travailleuses du sexe qui veulent un autre métier', 'las trabajadoras sexuales que buscan otro oficio'],
+    ['persons with albinism', 'persons with albinism in Malawi', "les personnes atteintes d'albinisme au Burundi", 'las personas con albinismo'],
+    ['widows', 'widows of the fishing villages', 'les veuves des villages de pêcheurs', 'las viudas de los pueblos pesqueros'],
+  ] as const)('names %s as a group facing exclusion in the three languages', (_group, en, fr, es) => {
+    expect(points('en', en, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
+    expect(points('fr', fr, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
+    expect(points('es', es, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
+  });
+
   it('tags a study of published vacancies as research only (es), and internships with shops as no entrepreneurship', () => {
     const study = t.tag({ language: 'es', title: 'Qué piden las empresas de Arequipa', description: 'La universidad hará el análisis de las ofertas de empleo publicadas en los últimos tres años y una encuesta a 200 empresas para saber qué técnicos faltarán en 2030. Publicaremos un informe cada año.' });
     expect(study.selected).toContain('research-data');

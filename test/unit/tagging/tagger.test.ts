@@ -790,6 +790,27 @@ describe('everyday words of applicants read alike in the three languages (taggin
     expect(points('es', es, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
   });
 
+  it.each([
+    ['en', 'mock interviews and simulated job interviews with HR staff'],
+    ['fr', "des simulations d'entretien d'embauche et des entretiens simulés avec des recruteurs"],
+    ['es', 'entrevistas simuladas y simulacros de entrevista con reclutadores'],
+  ] as const)('%s: reads practising job interviews as career guidance, not as simulation-based training', (lang, text) => {
+    expect(points(lang, text, 'career-guidance')).toBeGreaterThanOrEqual(2.5);
+    expect(points(lang, text, 'training-delivery')).toBe(0);
+  });
+
+  it.each([
+    ['es', 'talleres de puntualidad', 'life-skills', 2],
+    ['es', 'el instructor usa el aula invertida', 'training-delivery', 3],
+    ['fr', 'chaque équipe prépare son pitch devant des investisseurs', 'entrepreneurship', 1.5],
+    ['es', 'cada equipo prepara su pitch para inversionistas', 'entrepreneurship', 1.5],
+    ['fr', 'des évaluateurs agréés observent le candidat', 'recognition-of-skills', 2.5],
+    ['es', 'un análisis de necesidades de las empresas del sector', 'research-data', 2],
+    ['fr', "une étude de base dans les trois districts avant le projet", 'research-data', 2],
+  ] as const)('%s: names what English already names ("%s")', (lang, text, code, atLeast) => {
+    expect(points(lang, text, code)).toBeGreaterThanOrEqual(atLeast);
+  });
+
   it('tags a study of published vacancies as research only (es), and internships with shops as no entrepreneurship', () => {
     const study = t.tag({ language: 'es', title: 'Qué piden las empresas de Arequipa', description: 'La universidad hará el análisis de las ofertas de empleo publicadas en los últimos tres años y una encuesta a 200 empresas para saber qué técnicos faltarán en 2030. Publicaremos un informe cada año.' });
     expect(study.selected).toContain('research-data');

@@ -737,6 +737,14 @@ describe('everyday words of applicants read alike in the three languages (taggin
   });
 
   it.each([
+    ['en', 'the health sector', 'the sector'], ['fr', 'le secteur de la santé', 'le secteur'], ['es', 'el sector de la salud', 'el sector'], ['es', 'el sector salud', 'el sector'],
+  ] as const)('%s: keeps the weak sector point of "%s" while it counts nothing for life skills', (lang, text, sector) => {
+    expect(points(lang, text, 'life-skills')).toBe(0);
+    expect(points(lang, sector, 'skills-ecosystem')).toBeGreaterThan(0);
+    expect(points(lang, text, 'skills-ecosystem')).toBe(points(lang, sector, 'skills-ecosystem'));
+  });
+
+  it.each([
     ['fr', 'les entreprises du commerce et de la logistique', 'les commerçantes du marché'],
     ['fr', 'la chambre de commerce', 'les commercants du marche'],
     ['es', 'empresas de logística, comercio y servicios', 'una comerciante de frutas'],

@@ -691,7 +691,15 @@ describe('ended activities and the people served (tagging7)', () => {
     ['fr', 'des cours en direct chaque soir', 'training-delivery', 1.5],
     ['es', 'lecciones dadas en clases en vivo', 'training-delivery', 1.5],
     ['es', 'charlas en sesiones en vivo', 'training-delivery', 1.5],
-  ] as const)('reads opening one\'s own shop and live online sessions in the three languages (%s: %s)', (language, text, code, atLeast) => {
+    // tagging8: what English already named
+    ['es', 'talleres de puntualidad', 'life-skills', 2],
+    ['es', 'el instructor usa el aula invertida', 'training-delivery', 3],
+    ['fr', 'chaque équipe prépare son pitch devant des investisseurs', 'entrepreneurship', 1.5],
+    ['es', 'cada equipo prepara su pitch para inversionistas', 'entrepreneurship', 1.5],
+    ['fr', 'des évaluateurs agréés observent le candidat', 'recognition-of-skills', 2.5],
+    ['es', 'un análisis de necesidades de las empresas del sector', 'research-data', 2],
+    ['fr', "une étude de base dans les trois districts avant le projet", 'research-data', 2],
+  ] as const)('names a category\'s phrases in the three languages: opening one\'s own shop, live online sessions, … (%s: %s)', (language, text, code, atLeast) => {
     const points = matchTerms(stems(text, language), termIndex(), language).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
     expect(points).toBeGreaterThanOrEqual(atLeast);
   });
@@ -744,44 +752,48 @@ describe('everyday words of applicants read alike in the three languages (taggin
     expect(points(lang, text, 'skills-ecosystem')).toBe(points(lang, sector, 'skills-ecosystem'));
   });
 
+  // Words the stemmer had merged with a word of another meaning ("comercio" and "comerciantes",
+  // "registro" and "registrarlos", "diplomado" and "diploma"), phrases that mean something else
+  // (formative assessment, analysing job ads, practising interviews): each text's points for the
+  // category lie between the two bounds.
   it.each([
-    ['fr', 'les entreprises du commerce et de la logistique', 'les commerçantes du marché'],
-    ['fr', 'la chambre de commerce', 'les commercants du marche'],
-    ['es', 'empresas de logística, comercio y servicios', 'una comerciante de frutas'],
-    ['es', 'el sector comercio', 'los comerciantes del mercado'],
-  ] as const)('%s: tells traders (entrepreneurship) from trade as a sector ("%s")', (lang, sector, traders) => {
-    expect(points(lang, sector, 'entrepreneurship')).toBe(0);
-    expect(points(lang, traders, 'entrepreneurship')).toBeGreaterThanOrEqual(1.5);
-  });
-
-  it('tells a record or log from registering certified workers in Spanish ("registrarlos" is kept whole)', () => {
-    expect(points('es', 'el registro de tareas en una bitácora', 'recognition-of-skills')).toBe(0);
-    expect(points('es', 'los registros de asistencia', 'recognition-of-skills')).toBe(0);
-    expect(points('es', 'certificarlos y registrarlos', 'recognition-of-skills')).toBeGreaterThan(2);
-  });
-
-  it('reads a Spanish "diplomado" as a course, not a diploma awarded', () => {
-    expect(points('es', 'un diplomado de 120 horas para instructores', 'recognition-of-skills')).toBe(0);
-    expect(points('es', 'los egresados reciben un diploma', 'recognition-of-skills')).toBeGreaterThanOrEqual(1);
-  });
-
-  it.each([
-    ['en', 'teachers use formative assessment in class', 'an assessment of the welders'],
-    ['fr', "les formateurs pratiquent l'évaluation formative", 'une évaluation des soudeurs'],
-    ['es', 'los instructores usan la evaluación formativa', 'una evaluación de los soldadores'],
-  ] as const)('%s: reads formative assessment as a way of teaching, not as assessing skills for recognition', (lang, teaching, assessing) => {
-    expect(points(lang, teaching, 'recognition-of-skills')).toBe(0);
-    expect(points(lang, assessing, 'recognition-of-skills')).toBeGreaterThan(0);
-  });
-
-  it.each([
-    ['en', 'an analysis of job adverts over three years'],
-    ['en', 'we scrape online job ads every month'],
-    ['es', 'el análisis de las ofertas de empleo publicadas'],
-    ['es', 'recogemos las ofertas de empleo publicadas en portales'],
-  ] as const)('%s: reads analysing published job ads as research, not as job matching ("%s")', (lang, text) => {
-    expect(points(lang, text, 'research-data')).toBeGreaterThanOrEqual(2);
-    expect(points(lang, text, 'career-guidance')).toBe(0);
+    ['fr', 'les entreprises du commerce et de la logistique', 'entrepreneurship', 0, 0],
+    ['fr', 'la chambre de commerce', 'entrepreneurship', 0, 0],
+    ['fr', 'les commerçantes du marché', 'entrepreneurship', 1.5, Infinity],
+    ['fr', 'les commercants du marche', 'entrepreneurship', 1.5, Infinity],
+    ['es', 'empresas de logística, comercio y servicios', 'entrepreneurship', 0, 0],
+    ['es', 'el sector comercio', 'entrepreneurship', 0, 0],
+    ['es', 'una comerciante de frutas', 'entrepreneurship', 1.5, Infinity],
+    ['es', 'los comerciantes del mercado', 'entrepreneurship', 1.5, Infinity],
+    ['es', 'el registro de tareas en una bitácora', 'recognition-of-skills', 0, 0],
+    ['es', 'los registros de asistencia', 'recognition-of-skills', 0, 0],
+    ['es', 'certificarlos y registrarlos', 'recognition-of-skills', 2.5, Infinity],
+    ['es', 'un diplomado de 120 horas para instructores', 'recognition-of-skills', 0, 0],
+    ['es', 'los egresados reciben un diploma', 'recognition-of-skills', 1, Infinity],
+    ['en', 'teachers use formative assessment in class', 'recognition-of-skills', 0, 0],
+    ['fr', "les formateurs pratiquent l'évaluation formative", 'recognition-of-skills', 0, 0],
+    ['es', 'los instructores usan la evaluación formativa', 'recognition-of-skills', 0, 0],
+    ['en', 'an assessment of the welders', 'recognition-of-skills', 0.5, Infinity],
+    ['fr', 'une évaluation des soudeurs', 'recognition-of-skills', 0.5, Infinity],
+    ['es', 'una evaluación de los soldadores', 'recognition-of-skills', 0.5, Infinity],
+    ['en', 'an analysis of job adverts over three years', 'research-data', 2, Infinity],
+    ['en', 'an analysis of job adverts over three years', 'career-guidance', 0, 0],
+    ['en', 'we scrape online job ads every month', 'research-data', 2, Infinity],
+    ['en', 'we scrape online job ads every month', 'career-guidance', 0, 0],
+    ['es', 'el análisis de las ofertas de empleo publicadas', 'research-data', 2, Infinity],
+    ['es', 'el análisis de las ofertas de empleo publicadas', 'career-guidance', 0, 0],
+    ['es', 'recogemos las ofertas de empleo publicadas en portales', 'research-data', 2, Infinity],
+    ['es', 'recogemos las ofertas de empleo publicadas en portales', 'career-guidance', 0, 0],
+    ['en', 'mock interviews and simulated job interviews with HR staff', 'career-guidance', 2.5, Infinity],
+    ['en', 'mock interviews and simulated job interviews with HR staff', 'training-delivery', 0, 0],
+    ['fr', "des simulations d'entretien d'embauche et des entretiens simulés avec des recruteurs", 'career-guidance', 2.5, Infinity],
+    ['fr', "des simulations d'entretien d'embauche et des entretiens simulés avec des recruteurs", 'training-delivery', 0, 0],
+    ['es', 'entrevistas simuladas y simulacros de entrevista con reclutadores', 'career-guidance', 2.5, Infinity],
+    ['es', 'entrevistas simuladas y simulacros de entrevista con reclutadores', 'training-delivery', 0, 0],
+  ] as const)('%s: "%s" gives %s between %s and %s points', (lang, text, code, low, high) => {
+    const p = points(lang, text, code);
+    expect(p).toBeGreaterThanOrEqual(low);
+    expect(p).toBeLessThanOrEqual(high);
   });
 
   it.each([
@@ -796,27 +808,6 @@ describe('everyday words of applicants read alike in the three languages (taggin
     expect(points('en', en, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
     expect(points('fr', fr, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
     expect(points('es', es, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
-  });
-
-  it.each([
-    ['en', 'mock interviews and simulated job interviews with HR staff'],
-    ['fr', "des simulations d'entretien d'embauche et des entretiens simulés avec des recruteurs"],
-    ['es', 'entrevistas simuladas y simulacros de entrevista con reclutadores'],
-  ] as const)('%s: reads practising job interviews as career guidance, not as simulation-based training', (lang, text) => {
-    expect(points(lang, text, 'career-guidance')).toBeGreaterThanOrEqual(2.5);
-    expect(points(lang, text, 'training-delivery')).toBe(0);
-  });
-
-  it.each([
-    ['es', 'talleres de puntualidad', 'life-skills', 2],
-    ['es', 'el instructor usa el aula invertida', 'training-delivery', 3],
-    ['fr', 'chaque équipe prépare son pitch devant des investisseurs', 'entrepreneurship', 1.5],
-    ['es', 'cada equipo prepara su pitch para inversionistas', 'entrepreneurship', 1.5],
-    ['fr', 'des évaluateurs agréés observent le candidat', 'recognition-of-skills', 2.5],
-    ['es', 'un análisis de necesidades de las empresas del sector', 'research-data', 2],
-    ['fr', "une étude de base dans les trois districts avant le projet", 'research-data', 2],
-  ] as const)('%s: names what English already names ("%s")', (lang, text, code, atLeast) => {
-    expect(points(lang, text, code)).toBeGreaterThanOrEqual(atLeast);
   });
 
   it('tags a study of published vacancies as research only (es), and internships with shops as no entrepreneurship', () => {

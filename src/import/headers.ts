@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { asksPersonsAttribute, isBareNameHeader, isBareTitleHeader, markedCriteria, numberedSeries, repeatedLists, resumesBesideCoverLetter } from './header-series.js';
+import { asksPersonsAttribute, isBareNameHeader, isBareTitleHeader, markedCriteria, numberedSeries, unmarkedCriteria, repeatedLists, resumesBesideCoverLetter } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -295,7 +295,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const best = new Map<Field, Candidate>();
   const asksJob = anyWord(words, idx.notNames.words);
   // "Structure / Service", "Company or department": the header offers two answers, either of which names the field
-  const alternative = ALTERNATIVES.test(trimmed);
+  const alternative = ALTERNATIVES.test(trimmed) || spanishAlternative(tokens, idx);
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
@@ -306,7 +306,9 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     const exact = left.length === 0;
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
-    const fit = single ? singleWordFit(s.field, left, idx, alternative) : 'yes';
+    // ("ChatGPT email address": a phrase of the field's among a few words that say nothing of the
+    // applicant is, like one word of it, another account's address; more words still name the field)
+    const fit = single ? singleWordFit(s.field, left, idx, alternative) : !exact && singleWordFit(s.field, left, idx, alternative) === 'loose' ? 'loose' : 'yes';
     if (fit === 'no') continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
@@ -381,6 +383,21 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
  * is the Portuguese "the": "Qual o departamento da empresa?").
  */
 const ALTERNATIVES = /\S\s*\/\s*\S|(?:^|[\s(])(?:or|ou)(?=[\s)]|$)/i;
+
+/**
+ * The Spanish "o" between a field's word and a word the field allows only as an alternative to it
+ * ("Empresa o departamento"): two answers side by side. The Portuguese article stands after a verb
+ * or a question word, not after the field's own word ("Qual o departamento da empresa?").
+ */
+function spanishAlternative(tokens: readonly string[], idx: HeaderIndex): boolean {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i] !== 'o') continue;
+    for (const [field, policy] of idx.single.fields) {
+      if (idx.fieldWords.get(field)?.has(tokens[i - 1]!) && policy.alternatives.has(tokens[i + 1]!)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * A one-word synonym among other words: the other words must be ones the field allows beside
@@ -504,7 +521,8 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const criteria = markedCriteria(headers);
   const resumes = resumesBesideCoverLetter(headers);
   const nameParts = candidates.filter((c) => c.field === 'firstName' || c.field === 'lastName').map((c) => c.column);
-  const marked = (c: Candidate) => criteria.has(c.column) && c.field !== 'score' && !LIMITED_TEXTS.has(c.field);
+  const unmarked = unmarkedCriteria(headers);
+  const marked = (c: Candidate) => (criteria.has(c.column) || unmarked.has(c.column)) && c.field !== 'score' && !LIMITED_TEXTS.has(c.field);
   // (a "Motivation" letter is the person's, no proposal's description)
   const describesProposal = candidates.some((c) => c.field === 'description' && !c.standIn && !marked(c) && !resumes.has(c.column));
   const courtesyTitle = (c: Candidate) => c.field === 'title' && !describesProposal && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
@@ -620,12 +638,13 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // leaves empty; the cells may still put the second first (layout.ts).
   // "Your ChatGPT email" (a word that says nothing of the applicant) beside Luma's own "email": the
   // address of another account, for something else: the plain column is the contact's, and the
-  // qualified one no fallback.
+  // qualified one no fallback. A form tool's own column counts as plain however the tool words it
+  // (Google Forms' Spanish "Dirección de correo electrónico" beside "Correo electrónico de GitHub").
   const secondary = (col: number) => anyWord(headerWords(headers[col] ?? ''), idx.secondary);
   const otherAccount = (c: Candidate) => c.loose === true && idx.applicantSide.fields.has(c.field) && !secondary(c.column) && !namesApplicantSide(headerWords(headers[c.column] ?? ''), idx);
   for (const [field, c] of primary) {
     if (!secondary(c.column) && !otherAccount(c)) continue;
-    const plain = candidates.find((p) => p.field === field && p.named && !taken.has(p.column) && !secondary(p.column));
+    const plain = candidates.find((p) => p.field === field && (p.named || p.metadata) && !taken.has(p.column) && !secondary(p.column));
     if (!plain) continue;
     const keep = idx.applicantSide.fields.has(field) && !otherAccount(c) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
     if (keep.length < mapping[field]!.length) taken.delete(c.column);

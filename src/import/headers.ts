@@ -118,6 +118,48 @@ function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolea
   return false;
 }
 
+/**
+ * "insId, insNome, insEmail, insTelCel": a web app's table writes its own short prefix before
+ * every column name; it names the table (inscrições), not the field, and is read without it. Only
+ * a lowercase prefix of two to four letters before a capital, on most of the file's columns.
+ */
+function withoutTablePrefix(headers: readonly string[]): readonly string[] {
+  const counts = new Map<string, number>();
+  for (const h of headers) {
+    const m = /^([a-z]{2,4})(?=\p{Lu})/u.exec(h.trim());
+    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  const [prefix, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (n < 5 || n < headers.length * 0.6) return headers;
+  return headers.map((h) => (h.trim().startsWith(prefix) && /^\p{Lu}/u.test(h.trim().slice(prefix.length)) ? h.trim().slice(prefix.length) : h));
+}
+
+/** Words of a price or a payment ("FormaPagamento", "Prix", "Coupon"): a list of tickets or paid registrations. */
+const PAYMENT_WORDS: ReadonlySet<string> = new Set(['payment', 'paiement', 'pago', 'pagamento', 'price', 'prix', 'precio', 'preco', 'amount', 'montant', 'monto', 'coupon', 'cupom', 'cupon', 'boleto', 'invoice', 'facture', 'factura', 'fatura'].map(keyWord));
+/** A header that is the word "category" and nothing else. */
+const BARE_CATEGORIES: ReadonlySet<string> = new Set(['category', 'categorie', 'categoria', 'categories', 'categorias'].map(keyWord));
+
+/** The words that ask something of every one of several ("each", "cada", "chaque"). */
+const EACH_WORDS: ReadonlySet<string> = new Set(['each', 'every', 'cada', 'chaque']);
+/** People a form asks about one by one besides its person words (participants, dancers, players). */
+const SEVERAL_PEOPLE: ReadonlySet<string> = new Set(['participant', 'participante', 'dancer', 'bailarin', 'bailarina', 'bailarino', 'danseur', 'danseuse', 'player', 'jugador', 'jugadora', 'jogador', 'jogadora', 'joueur', 'joueuse', 'student', 'estudiante', 'aluno', 'aluna', 'eleve', 'etudiant', 'etudiante', 'child', 'nino', 'nina', 'crianca', 'enfant'].map(keyWord));
+
+/**
+ * "Informe nome completo e idade de cada participante", "Name and age of each member", "Nom de
+ * chaque joueur": the names (emails, phones) of everyone in a cast or a team, asked in one
+ * answer; none of them is the applicant's own.
+ */
+function namesEachOfSeveral(tokens: readonly string[], idx: HeaderIndex): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!EACH_WORDS.has(tokens[i]!)) continue;
+    let j = i + 1;
+    while (j < tokens.length && LINK_WORDS.has(tokens[j]!)) j++;
+    const next = tokens[j];
+    if (next && (idx.otherPeople.people.has(next) || SEVERAL_PEOPLE.has(keyWord(next)))) return true;
+  }
+  return false;
+}
+
 /** "Correo electrónico del responsable del proyecto", "Alternative email": the applicant's side. */
 function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean {
   return !namesOtherParty(words, idx) && (anyWord(words, idx.applicantSide.words) || namesLeadParty(words, idx));
@@ -343,6 +385,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   // so is a co-applicant's or a second contact's.
   if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
   else if (namesAnotherPerson(tokens, idx)) drop(idx.otherParties.fields, 'another person than the applicant (a co-applicant, a second contact)');
+  else if (namesEachOfSeveral(tokens, idx)) drop(idx.otherParties.fields, 'each of several people (a cast, a team), not the applicant');
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
   // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.
   for (const rule of idx.excludes) {
@@ -456,8 +499,9 @@ const fold = (header: string | undefined) => (header ?? '').normalize('NFKC').re
  * opposed to its respondent metadata) win ties against the others.
  */
 
-export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
+export function matchHeaders(written: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
   const idx = headerIndex();
+  const headers = withoutTablePrefix(written);
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
   // Salesforce's "Preferred Email" and "Preferred Phone" beside "Personal Email", "Work Email"…
@@ -477,6 +521,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const closing = (i: number) => headers.every((_, k) => k <= i || toolColumnAt(k));
   const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1) && closing(c.column);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
+  // A bare "Categoria" in a registration list that records a price, a payment or a coupon: the
+  // kind of ticket or registration bought (adult, child, full congress), not categories the
+  // applicant chose. A category question ("Categoría de su innovación") stays.
+  const paid = headers.some((h) => headerWords(h).some((w) => PAYMENT_WORDS.has(keyWord(w))));
+  const ticketKind = (c: Candidate) => c.field === 'selfCategories' && paid && BARE_CATEGORIES.has(headerWords(headers[c.column] ?? '').map(keyWord).join(' '));
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !ticketKind(c)));
   // "Referencia 1", "Referencia 2", "Referencia 3": one question asked several times (three links);
   // none of them is the application's own number, which a row has once
   const series = numberedSeries(headers);

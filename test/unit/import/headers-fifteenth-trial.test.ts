@@ -57,3 +57,61 @@ describe("an event platform's guest id", () => {
     expect(mapped(['Product', 'API ID of the service you use', 'email'])).not.toHaveProperty('externalId');
   });
 });
+
+// The rules the fifteenth trial's files asked for, on wordings beyond them.
+describe('a question about each of several people', () => {
+  it("asks for a cast's or a team's names, none of them the applicant's", () => {
+    for (const h of ['ELENCO - Informe nome completo e idade de cada participante', 'Name and age of each team member', 'Nom et âge de chaque danseur', 'Nombre completo de cada integrante']) {
+      expect(mapped(['Carimbo de data/hora', 'Endereço de e-mail', 'Nome do grupo', h]), h).not.toHaveProperty('contactName');
+    }
+    expect(mapped(['Timestamp', 'Email', 'Name of each team member']).contactName ?? []).toEqual([]);
+  });
+
+  it("leaves a person's own name alone", () => {
+    expect(mapped(['Timestamp', 'Email', 'Full name', 'Team name']).contactName).toEqual(['Full name']);
+  });
+});
+
+describe('a bare category in a list of paid registrations', () => {
+  it('is the kind of ticket bought, not the categories chosen', () => {
+    expect(mapped(['insId', 'Categoria', 'FormaPagamento', 'Nome', 'Email'])).not.toHaveProperty('selfCategories');
+    expect(mapped(['Name', 'Email', 'Category', 'Price', 'Coupon'])).not.toHaveProperty('selfCategories');
+    expect(mapped(['Nom', 'Courriel', 'Catégorie', 'Montant payé'])).not.toHaveProperty('selfCategories');
+  });
+
+  it('stays the categories where nothing is paid, or where the question says whose they are', () => {
+    expect(mapped(['Nom', 'Courriel', 'Catégorie']).selfCategories).toEqual(['Catégorie']);
+    expect(mapped(['Name', 'Email', 'Category of your innovation', 'Registration fee paid']).selfCategories).toEqual(['Category of your innovation']);
+  });
+});
+
+describe('the organisation one belongs to', () => {
+  it('is the organisation in Portuguese, Spanish, English and French', () => {
+    for (const h of ['Organização/Empresa a que pertence:', 'Organización a la que pertenece', 'Organisation you belong to', 'Organisme auquel vous appartenez']) {
+      expect(mapped(['Nome', 'Email', h]).organization, h).toEqual([h]);
+    }
+  });
+});
+
+describe("a ticket's purchase date", () => {
+  it('is when a ticket list was registered, as a whole header', () => {
+    for (const h of ['DATA DA COMPRA', 'Purchase date', "Date d'achat", 'Fecha de compra']) {
+      expect(mapped(['Nome', 'E-mail', h]).submittedAt, h).toEqual([h]);
+    }
+    expect(mapped(['Nome', 'E-mail', 'Data da compra do equipamento financiado'])).not.toHaveProperty('submittedAt');
+  });
+});
+
+describe("a web app's table prefix", () => {
+  it('is read without it when most columns carry it ("insNome", "insEmail")', () => {
+    const m = mapped(['insId', 'insSituacao', 'insNome', 'insEmpresa', 'insEmail', 'insCidade', 'insDataHora', 'insRespNome']);
+    expect(m.externalId).toEqual(['insId']);
+    expect(m.contactName).toEqual(['insNome']);
+    expect(m.organization).toEqual(['insEmpresa']);
+  });
+
+  it('is left alone on a few columns or on ordinary words', () => {
+    expect(mapped(['insNome', 'Email', 'Telefone', 'Cidade', 'Empresa', 'Curso'])).not.toHaveProperty('contactName');
+    expect(mapped(['appName', 'Email', 'Organisation']).contactName ?? []).toEqual([]);
+  });
+});

@@ -95,10 +95,11 @@ describe('the organisation one belongs to', () => {
 
 describe("a ticket's purchase date", () => {
   it('is when a ticket list was registered, as a whole header', () => {
-    for (const h of ['DATA DA COMPRA', 'Purchase date', "Date d'achat", 'Fecha de compra']) {
+    for (const h of ['DATA DA COMPRA', "Date d'achat", 'Fecha de compra']) {
       expect(mapped(['Nome', 'E-mail', h]).submittedAt, h).toEqual([h]);
     }
     expect(mapped(['Nome', 'E-mail', 'Data da compra do equipamento financiado'])).not.toHaveProperty('submittedAt');
+    expect(mapped(['Organisation', 'Email', 'Purchase order date'])).not.toHaveProperty('submittedAt');
   });
 });
 

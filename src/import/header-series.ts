@@ -136,6 +136,35 @@ export function markedCriteria(headers: readonly string[]): Set<number> {
 }
 const MARKED = /^(.*[^\s(])\s*\(\s*(\d{1,3})\s*(?:pts?|points?|puntos|pontos|marks?)?\s*\)\s*$/i;
 
+/**
+ * The columns of a judging grid written without marks: three or more one-word headers side by
+ * side, each a criterion a jury rates ("Structure, Clarity, Originality"; "Clarté, Structure,
+ * Pertinence"). Each holds a rating, whatever its word names elsewhere ("Structure" is an
+ * organisation in French); one such word alone among other questions is still read as it says.
+ */
+export function unmarkedCriteria(headers: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 3) for (const c of run) out.add(c);
+    run = [];
+  };
+  headers.forEach((header, column) => {
+    const words = headerTokens(header).filter((w) => w.length >= 2);
+    if (words.length === 1 && CRITERIA.has(keyWord(words[0]!))) run.push(column);
+    else close();
+  });
+  close();
+  return out;
+}
+/** Criteria a jury rates an essay, a pitch or a proposal on (folded, singular). */
+const CRITERIA = new Set([
+  'structure', 'clarity', 'originality', 'creativity', 'relevance', 'feasibility', 'coherence', 'presentation', 'content', 'quality', 'methodology', 'argumentation', 'style', 'grammar', 'delivery',
+  'clarte', 'originalite', 'creativite', 'pertinence', 'faisabilite', 'qualite', 'methodologie', 'contenu',
+  'estructura', 'claridad', 'originalidad', 'creatividad', 'pertinencia', 'relevancia', 'viabilidad', 'factibilidad', 'coherencia', 'presentacion', 'contenido', 'calidad', 'metodologia',
+  'estrutura', 'clareza', 'originalidade', 'criatividade', 'relevancia', 'viabilidade', 'coerencia', 'apresentacao', 'conteudo', 'qualidade',
+].map(keyWord));
+
 /** A header that is the word "title" and nothing else ("Title", "titre", "Título"). */
 export function isBareTitleHeader(words: readonly string[]): boolean {
   return words.length === 1 && BARE_TITLES.has(words[0]!);

@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { asksPersonsAttribute, isBareNameHeader, isBareTitleHeader, markedCriteria, numberedSeries, repeatedLists, resumesBesideCoverLetter } from './header-series.js';
+import { asksPersonsAttribute, isBareNameHeader, isBareTitleHeader, markedCriteria, numberedSeries, unmarkedCriteria, repeatedLists, resumesBesideCoverLetter } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -114,6 +114,48 @@ function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolea
     const after = step(i, 1);
     const qualifiesNext = (j: number) => /^\p{L}+$/u.test(tokens[j] ?? '') && j + 1 < tokens.length && !people.has(tokens[j + 1]!);
     if (ordinal(before) || (tokens[i + 1] !== 's' && ordinal(after) && !qualifiesNext(after))) return true;
+  }
+  return false;
+}
+
+/**
+ * "insId, insNome, insEmail, insTelCel": a web app's table writes its own short prefix before
+ * every column name; it names the table (inscrições), not the field, and is read without it. Only
+ * a lowercase prefix of two to four letters before a capital, on most of the file's columns.
+ */
+function withoutTablePrefix(headers: readonly string[]): readonly string[] {
+  const counts = new Map<string, number>();
+  for (const h of headers) {
+    const m = /^([a-z]{2,4})(?=\p{Lu})/u.exec(h.trim());
+    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  const [prefix, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (n < 5 || n < headers.length * 0.6) return headers;
+  return headers.map((h) => (h.trim().startsWith(prefix) && /^\p{Lu}/u.test(h.trim().slice(prefix.length)) ? h.trim().slice(prefix.length) : h));
+}
+
+/** Words of a price or a payment ("FormaPagamento", "Prix", "Coupon"): a list of tickets or paid registrations. */
+const PAYMENT_WORDS: ReadonlySet<string> = new Set(['payment', 'paiement', 'pago', 'pagamento', 'price', 'prix', 'precio', 'preco', 'amount', 'montant', 'monto', 'coupon', 'cupom', 'cupon', 'boleto', 'invoice', 'facture', 'factura', 'fatura'].map(keyWord));
+/** A header that is the word "category" and nothing else. */
+const BARE_CATEGORIES: ReadonlySet<string> = new Set(['category', 'categorie', 'categoria', 'categories', 'categorias'].map(keyWord));
+
+/** The words that ask something of every one of several ("each", "cada", "chaque"). */
+const EACH_WORDS: ReadonlySet<string> = new Set(['each', 'every', 'cada', 'chaque']);
+/** People a form asks about one by one besides its person words (participants, dancers, players). */
+const SEVERAL_PEOPLE: ReadonlySet<string> = new Set(['participant', 'participante', 'dancer', 'bailarin', 'bailarina', 'bailarino', 'danseur', 'danseuse', 'player', 'jugador', 'jugadora', 'jogador', 'jogadora', 'joueur', 'joueuse', 'student', 'estudiante', 'aluno', 'aluna', 'eleve', 'etudiant', 'etudiante', 'child', 'nino', 'nina', 'crianca', 'enfant'].map(keyWord));
+
+/**
+ * "Informe nome completo e idade de cada participante", "Name and age of each member", "Nom de
+ * chaque joueur": the names (emails, phones) of everyone in a cast or a team, asked in one
+ * answer; none of them is the applicant's own.
+ */
+function namesEachOfSeveral(tokens: readonly string[], idx: HeaderIndex): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!EACH_WORDS.has(tokens[i]!)) continue;
+    let j = i + 1;
+    while (j < tokens.length && LINK_WORDS.has(tokens[j]!)) j++;
+    const next = tokens[j];
+    if (next && (idx.otherPeople.people.has(next) || SEVERAL_PEOPLE.has(keyWord(next)))) return true;
   }
   return false;
 }
@@ -295,7 +337,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const best = new Map<Field, Candidate>();
   const asksJob = anyWord(words, idx.notNames.words);
   // "Structure / Service", "Company or department": the header offers two answers, either of which names the field
-  const alternative = ALTERNATIVES.test(trimmed);
+  const alternative = ALTERNATIVES.test(trimmed) || spanishAlternative(tokens, idx);
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
@@ -306,7 +348,9 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     const exact = left.length === 0;
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
-    const fit = single ? singleWordFit(s.field, left, idx, alternative) : 'yes';
+    // ("ChatGPT email address": a phrase of the field's among a few words that say nothing of the
+    // applicant is, like one word of it, another account's address; more words still name the field)
+    const fit = single ? singleWordFit(s.field, left, idx, alternative) : !exact && singleWordFit(s.field, left, idx, alternative) === 'loose' ? 'loose' : 'yes';
     if (fit === 'no') continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
@@ -341,6 +385,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   // so is a co-applicant's or a second contact's.
   if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
   else if (namesAnotherPerson(tokens, idx)) drop(idx.otherParties.fields, 'another person than the applicant (a co-applicant, a second contact)');
+  else if (namesEachOfSeveral(tokens, idx)) drop(idx.otherParties.fields, 'each of several people (a cast, a team), not the applicant');
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
   // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.
   for (const rule of idx.excludes) {
@@ -381,6 +426,21 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
  * is the Portuguese "the": "Qual o departamento da empresa?").
  */
 const ALTERNATIVES = /\S\s*\/\s*\S|(?:^|[\s(])(?:or|ou)(?=[\s)]|$)/i;
+
+/**
+ * The Spanish "o" between a field's word and a word the field allows only as an alternative to it
+ * ("Empresa o departamento"): two answers side by side. The Portuguese article stands after a verb
+ * or a question word, not after the field's own word ("Qual o departamento da empresa?").
+ */
+function spanishAlternative(tokens: readonly string[], idx: HeaderIndex): boolean {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i] !== 'o') continue;
+    for (const [field, policy] of idx.single.fields) {
+      if (idx.fieldWords.get(field)?.has(tokens[i - 1]!) && policy.alternatives.has(tokens[i + 1]!)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * A one-word synonym among other words: the other words must be ones the field allows beside
@@ -439,8 +499,9 @@ const fold = (header: string | undefined) => (header ?? '').normalize('NFKC').re
  * opposed to its respondent metadata) win ties against the others.
  */
 
-export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
+export function matchHeaders(written: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
   const idx = headerIndex();
+  const headers = withoutTablePrefix(written);
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
   // Salesforce's "Preferred Email" and "Preferred Phone" beside "Personal Email", "Work Email"…
@@ -460,6 +521,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const closing = (i: number) => headers.every((_, k) => k <= i || toolColumnAt(k));
   const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1) && closing(c.column);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
+  // A bare "Categoria" in a registration list that records a price, a payment or a coupon: the
+  // kind of ticket or registration bought (adult, child, full congress), not categories the
+  // applicant chose. A category question ("Categoría de su innovación") stays.
+  const paid = headers.some((h) => headerWords(h).some((w) => PAYMENT_WORDS.has(keyWord(w))));
+  const ticketKind = (c: Candidate) => c.field === 'selfCategories' && paid && BARE_CATEGORIES.has(headerWords(headers[c.column] ?? '').map(keyWord).join(' '));
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !ticketKind(c)));
   // "Referencia 1", "Referencia 2", "Referencia 3": one question asked several times (three links);
   // none of them is the application's own number, which a row has once
   const series = numberedSeries(headers);
@@ -504,7 +571,8 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const criteria = markedCriteria(headers);
   const resumes = resumesBesideCoverLetter(headers);
   const nameParts = candidates.filter((c) => c.field === 'firstName' || c.field === 'lastName').map((c) => c.column);
-  const marked = (c: Candidate) => criteria.has(c.column) && c.field !== 'score' && !LIMITED_TEXTS.has(c.field);
+  const unmarked = unmarkedCriteria(headers);
+  const marked = (c: Candidate) => (criteria.has(c.column) || unmarked.has(c.column)) && c.field !== 'score' && !LIMITED_TEXTS.has(c.field);
   // (a "Motivation" letter is the person's, no proposal's description)
   const describesProposal = candidates.some((c) => c.field === 'description' && !c.standIn && !marked(c) && !resumes.has(c.column));
   const courtesyTitle = (c: Candidate) => c.field === 'title' && !describesProposal && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
@@ -620,12 +688,13 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // leaves empty; the cells may still put the second first (layout.ts).
   // "Your ChatGPT email" (a word that says nothing of the applicant) beside Luma's own "email": the
   // address of another account, for something else: the plain column is the contact's, and the
-  // qualified one no fallback.
+  // qualified one no fallback. A form tool's own column counts as plain however the tool words it
+  // (Google Forms' Spanish "Dirección de correo electrónico" beside "Correo electrónico de GitHub").
   const secondary = (col: number) => anyWord(headerWords(headers[col] ?? ''), idx.secondary);
   const otherAccount = (c: Candidate) => c.loose === true && idx.applicantSide.fields.has(c.field) && !secondary(c.column) && !namesApplicantSide(headerWords(headers[c.column] ?? ''), idx);
   for (const [field, c] of primary) {
     if (!secondary(c.column) && !otherAccount(c)) continue;
-    const plain = candidates.find((p) => p.field === field && p.named && !taken.has(p.column) && !secondary(p.column));
+    const plain = candidates.find((p) => p.field === field && (p.named || p.metadata) && !taken.has(p.column) && !secondary(p.column));
     if (!plain) continue;
     const keep = idx.applicantSide.fields.has(field) && !otherAccount(c) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
     if (keep.length < mapping[field]!.length) taken.delete(c.column);

@@ -36,7 +36,12 @@ const DATA_LIKE: [string, RegExp][] = [
 ];
 function looksLikeData(header: string): string | null {
   // a question's image link or a form tool's piping placeholder ("{{field:09dac6d1-…}}") is part of the header
-  const cell = header.replace(/\bhttps?:\/\/\S+/gi, ' ').replace(/\{\{[^}]*\}\}/g, ' ');
+  // and so is a question's format mask of zeros and its example in brackets ("no formato 00:00:00 (ex: 00:03:15)")
+  const cell = header
+    .replace(/\bhttps?:\/\/\S+/gi, ' ')
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .replace(/\b0{2}(?:[:/.-]0{2,4})+\b/g, ' ')
+    .replace(/\(\s*(?:ex|e\.\s?g|p\.\s?ex|exemplo|ejemplo|exemple|example)\b[.:]?[^)]*\)/gi, ' ');
   for (const [what, re] of DATA_LIKE) if (re.test(cell)) return what;
   // a phone number: a run of eight or more digits, spaces, dots, dashes and brackets allowed between
   for (const run of cell.match(/\+?\d[\d\s().-]{6,}\d/g) ?? []) if (run.replace(/\D/g, '').length >= 8) return 'a phone number';

@@ -569,7 +569,9 @@ export async function readLayout(
       }
       mapping = asked;
     } else if (missing.length) {
-      const error = missingColumnsError(file, headers, missing, dropped, shown, exampleLetters(missing, mapping, first.slice(rows.index), headers.length));
+      const data = first.slice(rows.index + rows.count);
+      const noAddresses = missing.includes('email') && data.length > 0 && !data.some((r) => r.some((v) => /[^\s@]+@[^\s@]+\.[^\s@]+/.test(v)));
+      const error = missingColumnsError(file, headers, missing, dropped, shown, exampleLetters(missing, mapping, first.slice(rows.index), headers.length), { noAddresses });
       throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [recognised(mapping)]);
     }
   }

@@ -210,6 +210,8 @@ export function missingColumnsError(
   dropped: readonly { field: Field; column: number; holds: string }[] = [],
   shown: ShownColumns = () => true,
   letters: Partial<Record<Field, string>> = {},
+  /** `noAddresses`: the email is missing and no cell of the rows read holds an address. */
+  facts: { noAddresses?: boolean } = {},
 ): OperationError {
   const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
   const notUsed = dropped
@@ -233,6 +235,10 @@ export function missingColumnsError(
     hint:
       notUsed +
       columns +
+      // (--map cannot name a column that is not there: a form that never asked for the email)
+      (facts.noAddresses
+        ? 'no cell of the file holds an email address, and each application needs one (applicants are told apart and reached by it):\n  if the form did not ask for it, add an Email column, fill it in and import again; if the addresses are in the file after all, '
+        : '') +
       `name the columns in a JSON file and pass it with --map, e.g. --map mapping.json containing\n  ${JSON.stringify(example)}\n  ` +
       'a column may be named by its header, its letter ("F") or its number from 1 (6)',
   });

@@ -258,6 +258,23 @@ describe('--map by header, letter or number', () => {
   });
 });
 
+describe('a file without any email address', () => {
+  it('says the form did not collect one and what to do, where --map alone cannot help; a file whose addresses sit under an unknown header is not told so', async () => {
+    const none = caseFile('no-email.csv', rows('Nom,Prénom,Structure,Pays,Titre du projet', ['Ouedraogo,Awa,Association Yiriwa,Burkina Faso,Formation', 'Sawadogo,Issa,Coopérative Nong-Taaba,Burkina Faso,Ateliers']));
+    const r = await run(['--db', caseDb(), 'import', none, '--call', 'c']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: no-email\.csv: no column found for the email; nothing was imported\n/);
+    expect(r.stderr).toContain('no cell of the file holds an email address, and each application needs one');
+    expect(r.stderr).toContain('if the form did not ask for it, add an Email column, fill it in and import again');
+    const hidden = caseFile('hidden-email.csv', rows('Nom,Structure,Pays,Joindre,Titre du projet', ['Ouedraogo,Association Yiriwa,Burkina Faso,awa@example.org,Formation']));
+    const h = await run(['--db', caseDb(), 'import', hidden, '--call', 'c']);
+    expect(h.code).toBe(1);
+    expect(h.stderr).toMatch(/no column found for the email/);
+    expect(h.stderr).not.toContain('no cell of the file holds an email address');
+    expect(h.stderr).toContain('{"email":"Column header in your file"}');
+  });
+});
+
 describe('a refused import under --json', () => {
   it('prints one document with the error and what was recognised, exit 1', async () => {
     const long = 'Veuillez décrire en détail les activités principales menées pendant les trois dernières années';

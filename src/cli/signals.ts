@@ -109,6 +109,8 @@ function exitBy(signal: NodeJS.Signals, code: number): void {
 let stdinWasTerminal = false;
 /** The standard streams that were terminals at start. */
 let terminalsAtStart: number[] = [];
+/** Which terminal each of those was (device and inode), to know it again on the way out. */
+const terminalFiles = new Map<number, { dev: number; ino: number }>();
 /** Ends the process as its terminal's hang-up does (set once the handlers are installed). */
 let hangUp: (() => void) | undefined;
 let installed = false;
@@ -181,6 +183,14 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
   // (Only a terminal: a piped stdin is read by `import -`, and its end is the file's.)
   stdinWasTerminal = tty.isatty(0);
   terminalsAtStart = [0, 1, 2].filter((fd) => tty.isatty(fd));
+  for (const fd of terminalsAtStart) {
+    try {
+      const { dev, ino } = fs.fstatSync(fd);
+      terminalFiles.set(fd, { dev, ino });
+    } catch {
+      /* not known again: left alone on the way out */
+    }
+  }
   process.on('exit', releaseGoneTerminals);
   hangUp = () => onSignal('SIGHUP');
   if (stdinWasTerminal) process.stdin.once('end', () => onSignal('SIGHUP'));
@@ -219,11 +229,13 @@ export function terminalGone(e: unknown): boolean {
  * under the command, which went on to its end: an import finishing after the SSH session dropped)
  * is pointed at /dev/null. Node, exiting, gives each terminal it started on its settings back,
  * and on a closed one that failed and aborted it (exit 134, a native stack trace) instead of the
- * command's own exit code; a stream that is no longer the file it started on, Node leaves alone.
+ * command's own exit code; a stream that is no longer the file it started on, Node leaves alone,
+ * and so does this: a descriptor closed, or reused for a file (the database, an export, a file the
+ * embedding program put there), is not the terminal, and closing it lost what was still to be written.
  */
 export function releaseGoneTerminals(): void {
   for (const fd of terminalsAtStart) {
-    if (tty.isatty(fd)) continue;
+    if (tty.isatty(fd) || !sameFile(fd, terminalFiles.get(fd))) continue;
     try {
       fs.closeSync(fd);
       // (the lowest free descriptor: the one just closed)
@@ -232,6 +244,17 @@ export function releaseGoneTerminals(): void {
     } catch {
       /* best effort while exiting */
     }
+  }
+}
+
+/** Whether `fd` is still the file it was at start (false once closed or reused for another file). */
+function sameFile(fd: number, was: { dev: number; ino: number } | undefined): boolean {
+  if (!was) return false;
+  try {
+    const now = fs.fstatSync(fd);
+    return now.dev === was.dev && now.ino === was.ino;
+  } catch {
+    return false;
   }
 }
 

@@ -415,6 +415,38 @@ describe('the terminal closed while a command works, and it goes on (its shell d
   }, 90_000);
 });
 
+it('on the way out, a standard descriptor that was the terminal but is now another file (closed, then reused for a file the command writes) is left alone: only the terminal itself, gone, is pointed at /dev/null (the file was closed under the command: its next write failed, EBADF, exit 1)', async () => {
+  requireTerminal();
+  const dir = tempDir('skillsnet-reused-fd-');
+  const err = path.join(dir, 'stderr');
+  const out = path.join(dir, 'out.txt');
+  const script = path.join(dir, 'reuse.mjs');
+  fs.writeFileSync(script, [
+    `import fs from 'node:fs';`,
+    `const { installSignalHandlers, releaseGoneTerminals } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
+    `installSignalHandlers(process.stderr);`,
+    `if (!(await import('node:tty')).isatty(0)) throw new Error('stdin is not a terminal here');`,
+    // (the terminal's descriptor closed, and the lowest free one, 0, taken by a file)
+    `fs.closeSync(0);`,
+    `const fd = fs.openSync(${JSON.stringify(out)}, 'w');`,
+    `if (fd !== 0) throw new Error('the file took descriptor ' + fd);`,
+    `fs.writeSync(fd, 'before\\n');`,
+    `releaseGoneTerminals();`,
+    `fs.writeSync(fd, 'after\\n');`,
+  ].join('\n'));
+  const terminal = shellOnTerminal(dir, `${q(process.execPath)} ${q(script)} 2> ${q(err)}`);
+  let rc: string;
+  try {
+    rc = await terminal.ended();
+  } finally {
+    void terminal.close();
+  }
+  const stderr = fs.readFileSync(err, 'utf8');
+  expect(rc, stderr).toMatch(/exit 0/);
+  expect(stderr).toBe('');
+  expect(fs.readFileSync(out, 'utf8')).toBe('before\nafter\n');
+}, 60_000);
+
 it('a fault of ours thrown outside any command (in a timer) is one error: line and exit 1, with its stack only under --debug', () => {
   const dir = tempDir('skillsnet-uncaught-');
   const script = path.join(dir, 'fault.mjs');

@@ -221,7 +221,16 @@ export function terminalGone(e: unknown): boolean {
   const err = e as NodeJS.ErrnoException | undefined;
   if (err?.code !== 'EIO') return false;
   if (err.syscall === 'read') return stdinWasTerminal;
-  return err.syscall === 'write' && terminalsAtStart.some((fd) => !tty.isatty(fd));
+  return err.syscall === 'write' && terminalsAtStart.some(isGoneTerminal);
+}
+
+/**
+ * A standard descriptor that was a terminal at start and is still that terminal, closed: it answers
+ * isatty no. (One closed and reused for a file answers no as well, but its terminal did not go: an
+ * EIO writing that file is the disk's, and the file is not to be closed on the way out.)
+ */
+function isGoneTerminal(fd: number): boolean {
+  return !tty.isatty(fd) && sameFile(fd, terminalFiles.get(fd));
 }
 
 /**
@@ -235,7 +244,7 @@ export function terminalGone(e: unknown): boolean {
  */
 export function releaseGoneTerminals(): void {
   for (const fd of terminalsAtStart) {
-    if (tty.isatty(fd) || !sameFile(fd, terminalFiles.get(fd))) continue;
+    if (!isGoneTerminal(fd)) continue;
     try {
       fs.closeSync(fd);
       // (the lowest free descriptor: the one just closed)

@@ -415,37 +415,60 @@ describe('the terminal closed while a command works, and it goes on (its shell d
   }, 90_000);
 });
 
-it('on the way out, a standard descriptor that was the terminal but is now another file (closed, then reused for a file the command writes) is left alone: only the terminal itself, gone, is pointed at /dev/null (the file was closed under the command: its next write failed, EBADF, exit 1)', async () => {
+/** Runs the lines of a Node script on a terminal, the signal handlers installed; its exit code (as the shell saw it) and stderr. */
+async function scriptOnTerminal(name: string, lines: string[]): Promise<{ rc: string; stderr: string }> {
   requireTerminal();
-  const dir = tempDir('skillsnet-reused-fd-');
+  const dir = tempDir(`skillsnet-${name}-`);
   const err = path.join(dir, 'stderr');
-  const out = path.join(dir, 'out.txt');
-  const script = path.join(dir, 'reuse.mjs');
+  const script = path.join(dir, `${name}.mjs`);
   fs.writeFileSync(script, [
     `import fs from 'node:fs';`,
+    `import tty from 'node:tty';`,
     `const { installSignalHandlers, releaseGoneTerminals } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
     `installSignalHandlers(process.stderr);`,
-    `if (!(await import('node:tty')).isatty(0)) throw new Error('stdin is not a terminal here');`,
-    // (the terminal's descriptor closed, and the lowest free one, 0, taken by a file)
-    `fs.closeSync(0);`,
-    `const fd = fs.openSync(${JSON.stringify(out)}, 'w');`,
-    `if (fd !== 0) throw new Error('the file took descriptor ' + fd);`,
-    `fs.writeSync(fd, 'before\\n');`,
-    `releaseGoneTerminals();`,
-    `fs.writeSync(fd, 'after\\n');`,
+    `if (!tty.isatty(0)) throw new Error('stdin is not a terminal here');`,
+    ...lines,
   ].join('\n'));
   const terminal = shellOnTerminal(dir, `${q(process.execPath)} ${q(script)} 2> ${q(err)}`);
-  let rc: string;
   try {
-    rc = await terminal.ended();
+    return { rc: await terminal.ended(), stderr: fs.readFileSync(err, 'utf8') };
   } finally {
     void terminal.close();
   }
-  const stderr = fs.readFileSync(err, 'utf8');
-  expect(rc, stderr).toMatch(/exit 0/);
-  expect(stderr).toBe('');
-  expect(fs.readFileSync(out, 'utf8')).toBe('before\nafter\n');
-}, 60_000);
+}
+
+/** Script lines: the terminal's descriptor, 0, closed by the program and taken by a file it writes. */
+const stdinReusedFor = (file: string) => [
+  `fs.closeSync(0);`,
+  `const fd = fs.openSync(${JSON.stringify(file)}, 'w');`,
+  `if (fd !== 0) throw new Error('the file took descriptor ' + fd);`,
+];
+
+describe('a standard descriptor that was the terminal, closed by the program and reused for a file (it answers isatty no, as a closed terminal does)', () => {
+  it('is left alone on the way out: only the terminal itself, gone, is pointed at /dev/null (the file was closed under the command: its next write failed, EBADF, exit 1)', async () => {
+    const out = path.join(tempDir('skillsnet-reused-out-'), 'out.txt');
+    const { rc, stderr } = await scriptOnTerminal('reused-fd', [
+      ...stdinReusedFor(out),
+      `fs.writeSync(fd, 'before\\n');`,
+      `releaseGoneTerminals();`,
+      `fs.writeSync(fd, 'after\\n');`,
+    ]);
+    expect(rc, stderr).toMatch(/exit 0/);
+    expect(stderr).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toBe('before\nafter\n');
+  }, 60_000);
+
+  it('an EIO writing a file is the disk\'s fault, one error: line and exit 1, not the terminal\'s hang-up (exit 129, "interrupted (SIGHUP)")', async () => {
+    const out = path.join(tempDir('skillsnet-reused-eio-'), 'out.txt');
+    const { rc, stderr } = await scriptOnTerminal('reused-eio', [
+      ...stdinReusedFor(out),
+      `setTimeout(() => { throw Object.assign(new Error('EIO: i/o error, write'), { errno: -5, code: 'EIO', syscall: 'write' }); }, 10);`,
+    ]);
+    expect(rc, stderr).toMatch(/exit 1$/m);
+    expect(stderr).toMatch(/^error: EIO: i\/o error, write\n/);
+    expect(stderr).not.toMatch(/SIGHUP/);
+  }, 60_000);
+});
 
 it('a fault of ours thrown outside any command (in a timer) is one error: line and exit 1, with its stack only under --debug', () => {
   const dir = tempDir('skillsnet-uncaught-');

@@ -117,6 +117,8 @@ let installed = false;
 let finished = false;
 /** Work that cannot stop halfway, under way now: an interruption waits for it (finishBeforeExit). */
 let unstoppable: Promise<string | undefined> | undefined;
+/** What that work leaves should it stop before its end (finishBeforeExit's `ifFailed`), while it runs. */
+let unstoppableIfStopped: string | undefined;
 
 /**
  * Work under way that must not stop halfway (erase's rebuild of the file, in a worker thread, so
@@ -126,6 +128,10 @@ let unstoppable: Promise<string | undefined> | undefined;
 export function finishBeforeExit(work: Promise<unknown>, ifFailed: string): () => void {
   const settled = work.then(() => undefined, (e: unknown) => `${ifFailed} (${e instanceof Error ? e.message : String(e)})`);
   unstoppable = settled;
+  unstoppableIfStopped = ifFailed;
+  void settled.then(() => {
+    if (unstoppable === settled) unstoppableIfStopped = undefined;
+  });
   return () => {
     if (unstoppable === settled) unstoppable = undefined;
   };
@@ -203,11 +209,17 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
       onSignal('SIGHUP');
       return;
     }
-    if (heard) return;
+    // After an interruption the process is on its way out: a write of ours failing now (the reader
+    // gone) changes nothing. Any other fault while work that cannot stop finishes was swallowed, and
+    // that work might then never end, every later signal waited out with it: only SIGKILL stopped
+    // the process. The fault is said, with what the work leaves, and the process ends.
+    const stopping = heard ? unstoppableIfStopped : undefined;
+    if (heard && (!stopping || (e as NodeJS.ErrnoException | undefined)?.syscall === 'write')) return;
     const err = e as Error | undefined;
     stderr.write(`error: ${err?.message ?? String(e)}\n`);
     if (process.argv.includes('--debug') && err?.stack) stderr.write(err.stack + '\n');
     else stderr.write('  this is unexpected; run again with --debug and report the output\n');
+    if (stopping) stderr.write(`warning: ${stopping}\n`);
     process.exit(1);
   });
 }

@@ -486,6 +486,29 @@ it('a fault of ours thrown outside any command (in a timer) is one error: line a
   expect(debug.stderr).toMatch(/^error: a planted fault\nError: a planted fault\n +at /);
 });
 
+it('a fault of ours after an interruption, while work that cannot stop finishes, is said and ends the process (exit 1) with what that work leaves; it was swallowed, and work it broke never ended, every later signal waited out: only SIGKILL stopped it', () => {
+  const dir = tempDir('skillsnet-fault-after-signal-');
+  const script = path.join(dir, 'fault.mjs');
+  fs.writeFileSync(script, [
+    `const { installSignalHandlers, finishBeforeExit } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
+    `installSignalHandlers(process.stderr);`,
+    // (work that will never end, as one a fault broke; the loop kept alive as a worker keeps it)
+    `finishBeforeExit(new Promise(() => {}), 'the rebuild did not finish: run skillsnet db compact');`,
+    `setInterval(() => {}, 1000);`,
+    `process.kill(process.pid, 'SIGTERM');`,
+    `setTimeout(() => { throw new Error('a planted fault'); }, 200);`,
+  ].join('\n'));
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+  expect(r.signal, `still running after 30 s: ${r.stderr}`).toBeNull();
+  expect(r.status, r.stderr).toBe(1);
+  expect(r.stderr.trim().split('\n')).toEqual([
+    'error: interrupted (SIGTERM); work in progress was rolled back, nothing half-written was kept',
+    'error: a planted fault',
+    '  this is unexpected; run again with --debug and report the output',
+    'warning: the rebuild did not finish: run skillsnet db compact',
+  ]);
+}, 60_000);
+
 it('no message of these runs carries the planted personal data', () => {
   const scan = scanMessages();
   reportScan('machine', scan);

@@ -84,6 +84,9 @@ export async function runDbBackup(opts: DbBackupOptions, io: IO): Promise<Backup
   } finally {
     progress.stop();
   }
+  // (a report that cannot be written now said "no backup was written" of a backup that was)
+  const written = result;
+  setInterruptOutcome(() => `the backup ${written.backup} was written and checked`);
   if (opts.json) printJson(io, result);
   else {
     const apps = result.tables.applications;
@@ -110,6 +113,8 @@ export async function runDbCompact(opts: { dbPath: string; json?: boolean }, io:
     // file is rebuilt: "as it was" would be wrong)
     const onVacuumed = () => setInterruptOutcome(() => 'the database file was rebuilt, but its WAL not yet emptied (another program has it open): run skillsnet db compact again once that program is closed');
     const result = await compactDatabase(db, { onVacuumed });
+    // (a report that cannot be written now said the WAL waited for another program when it was emptied)
+    if (result.walEmptied) setInterruptOutcome(() => 'the database file was rebuilt and its WAL emptied');
     if (opts.json) printJson(io, result);
     else {
       info(io, `Rebuilt ${result.database}: ${humanBytes(result.bytesBefore)} before, ${humanBytes(result.bytesAfter)} now${result.walEmptied ? ', its WAL emptied' : ''}.`);

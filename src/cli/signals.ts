@@ -109,12 +109,16 @@ function exitBy(signal: NodeJS.Signals, code: number): void {
 let stdinWasTerminal = false;
 /** The standard streams that were terminals at start. */
 let terminalsAtStart: number[] = [];
+/** Which terminal each of those was (device and inode), to know it again on the way out. */
+const terminalFiles = new Map<number, { dev: number; ino: number }>();
 /** Ends the process as its terminal's hang-up does (set once the handlers are installed). */
 let hangUp: (() => void) | undefined;
 let installed = false;
 let finished = false;
 /** Work that cannot stop halfway, under way now: an interruption waits for it (finishBeforeExit). */
 let unstoppable: Promise<string | undefined> | undefined;
+/** What that work leaves should it stop before its end (finishBeforeExit's `ifFailed`), while it runs. */
+let unstoppableIfStopped: string | undefined;
 
 /**
  * Work under way that must not stop halfway (erase's rebuild of the file, in a worker thread, so
@@ -124,6 +128,10 @@ let unstoppable: Promise<string | undefined> | undefined;
 export function finishBeforeExit(work: Promise<unknown>, ifFailed: string): () => void {
   const settled = work.then(() => undefined, (e: unknown) => `${ifFailed} (${e instanceof Error ? e.message : String(e)})`);
   unstoppable = settled;
+  unstoppableIfStopped = ifFailed;
+  void settled.then(() => {
+    if (unstoppable === settled) unstoppableIfStopped = undefined;
+  });
   return () => {
     if (unstoppable === settled) unstoppable = undefined;
   };
@@ -181,6 +189,14 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
   // (Only a terminal: a piped stdin is read by `import -`, and its end is the file's.)
   stdinWasTerminal = tty.isatty(0);
   terminalsAtStart = [0, 1, 2].filter((fd) => tty.isatty(fd));
+  for (const fd of terminalsAtStart) {
+    try {
+      const { dev, ino } = fs.fstatSync(fd);
+      terminalFiles.set(fd, { dev, ino });
+    } catch {
+      /* not known again: left alone on the way out */
+    }
+  }
   process.on('exit', releaseGoneTerminals);
   hangUp = () => onSignal('SIGHUP');
   if (stdinWasTerminal) process.stdin.once('end', () => onSignal('SIGHUP'));
@@ -193,11 +209,17 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
       onSignal('SIGHUP');
       return;
     }
-    if (heard) return;
+    // After an interruption the process is on its way out: a write of ours failing now (the reader
+    // gone) changes nothing. Any other fault while work that cannot stop finishes was swallowed, and
+    // that work might then never end, every later signal waited out with it: only SIGKILL stopped
+    // the process. The fault is said, with what the work leaves, and the process ends.
+    const stopping = heard ? unstoppableIfStopped : undefined;
+    if (heard && (!stopping || (e as NodeJS.ErrnoException | undefined)?.syscall === 'write')) return;
     const err = e as Error | undefined;
     stderr.write(`error: ${err?.message ?? String(e)}\n`);
     if (process.argv.includes('--debug') && err?.stack) stderr.write(err.stack + '\n');
     else stderr.write('  this is unexpected; run again with --debug and report the output\n');
+    if (stopping) stderr.write(`warning: ${stopping}\n`);
     process.exit(1);
   });
 }
@@ -211,7 +233,16 @@ export function terminalGone(e: unknown): boolean {
   const err = e as NodeJS.ErrnoException | undefined;
   if (err?.code !== 'EIO') return false;
   if (err.syscall === 'read') return stdinWasTerminal;
-  return err.syscall === 'write' && terminalsAtStart.some((fd) => !tty.isatty(fd));
+  return err.syscall === 'write' && terminalsAtStart.some(isGoneTerminal);
+}
+
+/**
+ * A standard descriptor that was a terminal at start and is still that terminal, closed: it answers
+ * isatty no. (One closed and reused for a file answers no as well, but its terminal did not go: an
+ * EIO writing that file is the disk's, and the file is not to be closed on the way out.)
+ */
+function isGoneTerminal(fd: number): boolean {
+  return !tty.isatty(fd) && sameFile(fd, terminalFiles.get(fd));
 }
 
 /**
@@ -219,11 +250,13 @@ export function terminalGone(e: unknown): boolean {
  * under the command, which went on to its end: an import finishing after the SSH session dropped)
  * is pointed at /dev/null. Node, exiting, gives each terminal it started on its settings back,
  * and on a closed one that failed and aborted it (exit 134, a native stack trace) instead of the
- * command's own exit code; a stream that is no longer the file it started on, Node leaves alone.
+ * command's own exit code; a stream that is no longer the file it started on, Node leaves alone,
+ * and so does this: a descriptor closed, or reused for a file (the database, an export, a file the
+ * embedding program put there), is not the terminal, and closing it lost what was still to be written.
  */
 export function releaseGoneTerminals(): void {
   for (const fd of terminalsAtStart) {
-    if (tty.isatty(fd)) continue;
+    if (!isGoneTerminal(fd)) continue;
     try {
       fs.closeSync(fd);
       // (the lowest free descriptor: the one just closed)
@@ -232,6 +265,17 @@ export function releaseGoneTerminals(): void {
     } catch {
       /* best effort while exiting */
     }
+  }
+}
+
+/** Whether `fd` is still the file it was at start (false once closed or reused for another file). */
+function sameFile(fd: number, was: { dev: number; ino: number } | undefined): boolean {
+  if (!was) return false;
+  try {
+    const now = fs.fstatSync(fd);
+    return now.dev === was.dev && now.ino === was.ino;
+  } catch {
+    return false;
   }
 }
 

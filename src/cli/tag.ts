@@ -63,8 +63,9 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
           },
         });
         // (what an interruption or a report that cannot be written leaves from now on)
+        // (a run that changed no tag says so: "the tags were saved" claimed a save that was none)
         if (opts.dryRun) restore();
-        else setInterruptOutcome(() => 'the tags were saved; only the report was not shown');
+        else setInterruptOutcome(() => done.tagsAdded + done.tagsRemoved > 0 ? 'the tags were saved; only the report was not shown' : 'no tag needed changing; nothing was changed');
         return done;
       } catch (e) {
         restore();

@@ -5,6 +5,7 @@
  * removes the temporary file and leaves the earlier file as it was.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { OperationError } from '../errors.js';
@@ -62,15 +63,32 @@ export interface PendingFile {
   abort(): void;
 }
 
-function tempPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+/**
+ * Four hex digits naming this machine in a temporary file's name: a process id means something
+ * only on the machine (the container) whose process wrote the file.
+ */
+const MACHINE = crypto.createHash('sha256').update(os.hostname()).digest('hex').slice(0, 4);
+
+/** A temporary file of `file` for process `pid` on this machine: `.NAME.<pid>.<machine><random>.tmp`. */
+export function tempPathFor(file: string, pid = process.pid): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}.${MACHINE}${crypto.randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**
- * Removes the temporary files of `file` (tempPathFor's names) whose process no longer runs: one
+ * How long a temporary file another machine wrote (a folder on a network drive, a container's
+ * volume), or one named without its machine (an earlier skillsnet), must have been left untouched
+ * before it is taken for a killed export's: its process id cannot be asked about here.
+ */
+export const FOREIGN_TEMP_IDLE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the temporary files of `file` (tempPathFor's names) that a killed export left: one
  * killed while it wrote (SIGKILL, the machine switched off) could not remove its own, and it stayed
- * beside the export, hidden, holding what the export held, whatever later exports did. A process
- * still running (another export of the same file) keeps its file; so does one this user may not signal.
+ * beside the export, hidden, holding what the export held, whatever later exports did. Only this
+ * user's files: one of this machine whose process no longer runs (a process still running, another
+ * export of the same file, keeps its file; so does one this user may not signal), one of another
+ * machine once untouched for FOREIGN_TEMP_IDLE_MS (its process id is another machine's: taken for
+ * a dead one here, it removed the file another computer was writing into the shared folder).
  */
 function removeStaleTemps(file: string): void {
   const dir = path.dirname(file);
@@ -83,10 +101,16 @@ function removeStaleTemps(file: string): void {
   }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
-    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    const parts = /^(\d+)\.([0-9a-f]{4})?[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!parts) continue;
+    const pid = Number(parts[1]);
+    if (pid === process.pid || running(pid)) continue;
+    const temp = path.join(dir, name);
     try {
-      fs.rmSync(path.join(dir, name), { force: true });
+      const stat = fs.lstatSync(temp);
+      if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid())) continue;
+      if (parts[2] !== MACHINE && Date.now() - stat.mtimeMs < FOREIGN_TEMP_IDLE_MS) continue;
+      fs.rmSync(temp, { force: true });
     } catch {
       /* not ours to remove after all: left as it was */
     }

@@ -188,6 +188,7 @@ describe('a failed stdout', () => {
   it('> /dev/full after the work was saved: the error says what was saved, and it was (it said only that the output failed: a select run again saved a second roster, as roster-2)', () => {
     const full = fs.openSync('/dev/full', 'w');
     const db = path.join(tempDir('skillsnet-full-saved-'), 'call.db');
+    const backup = path.join(path.dirname(db), 'backup.db');
     expect(run(['--db', dbPath, 'db', 'backup', db]).code).toBe(0);
     try {
       const cases: [string[], RegExp, () => void][] = [
@@ -197,6 +198,10 @@ describe('a failed stdout', () => {
         [['roster', 'accept', 'core'], /; roster core was accepted as the Core Group \S+ \(skillsnet members --roster core lists them\)$/, () => expect(JSON.parse(run(['--db', db, 'members', '--roster', 'core', '--json']).stdout)).toHaveLength(12)],
         [['roster', 'retire', 'core', '--yes'], /; 12 members of cohort \S+ became alumni \(each change in the history\)$/, () => expect(run(['--db', db, 'roster', 'retire', 'core', '--dry-run', '--json']).stdout).toMatch(/"changed": \[\]/)],
         [['roster', 'delete', 'again', '--yes', '--json'], /; roster again was deleted$/, () => expect(run(['--db', db, 'roster', 'show', 'again']).code).not.toBe(0)],
+        // (work that saved nothing, or saved the opposite of what an interruption before it leaves, is not said as a save or as undone)
+        [['tag', 'auto', '--json'], /; no tag needed changing; nothing was changed$/, () => expect(inspect(db).integrity).toBe('ok')],
+        [['db', 'backup', backup, '--json'], /; the backup \S+ was written and checked$/, () => expect(fs.existsSync(backup)).toBe(true)],
+        [['db', 'compact', '--json'], /; the database file was rebuilt and its WAL emptied$/, () => expect(inspect(db).integrity).toBe('ok')],
       ];
       for (const [args, said, check] of cases) {
         const r = run(['--db', db, ...args], { stdout: full });

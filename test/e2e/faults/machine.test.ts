@@ -415,6 +415,61 @@ describe('the terminal closed while a command works, and it goes on (its shell d
   }, 90_000);
 });
 
+/** Runs the lines of a Node script on a terminal, the signal handlers installed; its exit code (as the shell saw it) and stderr. */
+async function scriptOnTerminal(name: string, lines: string[]): Promise<{ rc: string; stderr: string }> {
+  requireTerminal();
+  const dir = tempDir(`skillsnet-${name}-`);
+  const err = path.join(dir, 'stderr');
+  const script = path.join(dir, `${name}.mjs`);
+  fs.writeFileSync(script, [
+    `import fs from 'node:fs';`,
+    `import tty from 'node:tty';`,
+    `const { installSignalHandlers, releaseGoneTerminals } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
+    `installSignalHandlers(process.stderr);`,
+    `if (!tty.isatty(0)) throw new Error('stdin is not a terminal here');`,
+    ...lines,
+  ].join('\n'));
+  const terminal = shellOnTerminal(dir, `${q(process.execPath)} ${q(script)} 2> ${q(err)}`);
+  try {
+    return { rc: await terminal.ended(), stderr: fs.readFileSync(err, 'utf8') };
+  } finally {
+    void terminal.close();
+  }
+}
+
+/** Script lines: the terminal's descriptor, 0, closed by the program and taken by a file it writes. */
+const stdinReusedFor = (file: string) => [
+  `fs.closeSync(0);`,
+  `const fd = fs.openSync(${JSON.stringify(file)}, 'w');`,
+  `if (fd !== 0) throw new Error('the file took descriptor ' + fd);`,
+];
+
+describe('a standard descriptor that was the terminal, closed by the program and reused for a file (it answers isatty no, as a closed terminal does)', () => {
+  it('is left alone on the way out: only the terminal itself, gone, is pointed at /dev/null (the file was closed under the command: its next write failed, EBADF, exit 1)', async () => {
+    const out = path.join(tempDir('skillsnet-reused-out-'), 'out.txt');
+    const { rc, stderr } = await scriptOnTerminal('reused-fd', [
+      ...stdinReusedFor(out),
+      `fs.writeSync(fd, 'before\\n');`,
+      `releaseGoneTerminals();`,
+      `fs.writeSync(fd, 'after\\n');`,
+    ]);
+    expect(rc, stderr).toMatch(/exit 0/);
+    expect(stderr).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toBe('before\nafter\n');
+  }, 60_000);
+
+  it('an EIO writing a file is the disk\'s fault, one error: line and exit 1, not the terminal\'s hang-up (exit 129, "interrupted (SIGHUP)")', async () => {
+    const out = path.join(tempDir('skillsnet-reused-eio-'), 'out.txt');
+    const { rc, stderr } = await scriptOnTerminal('reused-eio', [
+      ...stdinReusedFor(out),
+      `setTimeout(() => { throw Object.assign(new Error('EIO: i/o error, write'), { errno: -5, code: 'EIO', syscall: 'write' }); }, 10);`,
+    ]);
+    expect(rc, stderr).toMatch(/exit 1$/m);
+    expect(stderr).toMatch(/^error: EIO: i\/o error, write\n/);
+    expect(stderr).not.toMatch(/SIGHUP/);
+  }, 60_000);
+});
+
 it('a fault of ours thrown outside any command (in a timer) is one error: line and exit 1, with its stack only under --debug', () => {
   const dir = tempDir('skillsnet-uncaught-');
   const script = path.join(dir, 'fault.mjs');
@@ -430,6 +485,29 @@ it('a fault of ours thrown outside any command (in a timer) is one error: line a
   expect(debug.status, debug.stderr).toBe(1);
   expect(debug.stderr).toMatch(/^error: a planted fault\nError: a planted fault\n +at /);
 });
+
+it('a fault of ours after an interruption, while work that cannot stop finishes, is said and ends the process (exit 1) with what that work leaves; it was swallowed, and work it broke never ended, every later signal waited out: only SIGKILL stopped it', () => {
+  const dir = tempDir('skillsnet-fault-after-signal-');
+  const script = path.join(dir, 'fault.mjs');
+  fs.writeFileSync(script, [
+    `const { installSignalHandlers, finishBeforeExit } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
+    `installSignalHandlers(process.stderr);`,
+    // (work that will never end, as one a fault broke; the loop kept alive as a worker keeps it)
+    `finishBeforeExit(new Promise(() => {}), 'the rebuild did not finish: run skillsnet db compact');`,
+    `setInterval(() => {}, 1000);`,
+    `process.kill(process.pid, 'SIGTERM');`,
+    `setTimeout(() => { throw new Error('a planted fault'); }, 200);`,
+  ].join('\n'));
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+  expect(r.signal, `still running after 30 s: ${r.stderr}`).toBeNull();
+  expect(r.status, r.stderr).toBe(1);
+  expect(r.stderr.trim().split('\n')).toEqual([
+    'error: interrupted (SIGTERM); work in progress was rolled back, nothing half-written was kept',
+    'error: a planted fault',
+    '  this is unexpected; run again with --debug and report the output',
+    'warning: the rebuild did not finish: run skillsnet db compact',
+  ]);
+}, 60_000);
 
 it('no message of these runs carries the planted personal data', () => {
   const scan = scanMessages();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPendingFile, resolveOutput, writeFileAtomic, writeFilesAtomic } from '../../../src/export/write.js';
+import { FOREIGN_TEMP_IDLE_MS, tempPathFor } from '../../../src/files/write.js';
 import { tempDir } from '../support/run.js';
 
 describe('atomic export writes', () => {
@@ -64,18 +65,40 @@ describe('temporary files of an export that was killed', () => {
   it('are removed by the next write of that file; one of a process still running, and other files, are left alone (a killed export\'s hidden copy stayed for good)', async () => {
     const { spawn, spawnSync } = await import('node:child_process');
     const dir = tempDir();
+    const target = path.join(dir, 'map.html');
     // a process that has ended (its id free) and one that runs
     const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
     const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {
-      const stale = `.map.html.${ended}.0a1b2c3d.tmp`;
-      const busy = `.map.html.${live.pid}.0a1b2c3d.tmp`;
-      const others = [`.other.html.${ended}.0a1b2c3d.tmp`, `.map.html.${ended}.notours.tmp`, 'notes.txt'];
+      const stale = path.basename(tempPathFor(target, ended));
+      const busy = path.basename(tempPathFor(target, live.pid));
+      const others = [path.basename(tempPathFor(path.join(dir, 'other.html'), ended)), `.map.html.${ended}.notours.tmp`, `.map.html.${ended}.abc.tmp`, 'notes.txt'];
       for (const name of [stale, busy, ...others]) fs.writeFileSync(path.join(dir, name), 'x');
-      writeFileAtomic(path.join(dir, 'map.html'), '<html>', { force: false });
+      writeFileAtomic(target, '<html>', { force: false });
       expect(fs.readdirSync(dir).sort()).toEqual([busy, ...others, 'map.html'].sort());
     } finally {
       live.kill();
     }
+  });
+
+  it('one another machine is writing into a shared folder (its process id means nothing here) is left alone until it has lain untouched for an hour (it was removed under the export writing it)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = tempDir();
+    const target = path.join(dir, 'map.html');
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
+    // (this machine's four hex digits follow the process id; another machine's differ, and a name from before had none)
+    const ours = path.basename(tempPathFor(target, ended));
+    const machine = /\.(\d+)\.([0-9a-f]{4})[0-9a-f]{8}\.tmp$/.exec(ours)![2];
+    const otherMachine = (machine === '0000' ? '0001' : '0000');
+    const elsewhere = (id: string) => `.map.html.${ended}.${otherMachine}${id}.tmp`;
+    const writing = [elsewhere('0a1b2c3d'), `.map.html.${ended}.0a1b2c3d.tmp`];
+    const killed = [elsewhere('4e5f6a7b'), `.map.html.${ended}.4e5f6a7b.tmp`];
+    for (const name of [...writing, ...killed]) fs.writeFileSync(path.join(dir, name), 'x');
+    const idle = (Date.now() - FOREIGN_TEMP_IDLE_MS - 60_000) / 1000;
+    for (const name of killed) fs.utimesSync(path.join(dir, name), idle, idle);
+    // (a folder named as a temporary file is not one)
+    fs.mkdirSync(path.join(dir, ours));
+    writeFileAtomic(target, '<html>', { force: false });
+    expect(fs.readdirSync(dir).sort()).toEqual([...writing, ours, 'map.html'].sort());
   });
 });

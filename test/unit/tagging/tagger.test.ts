@@ -765,6 +765,13 @@ describe('everyday words of applicants read alike in the three languages (taggin
     ['es', 'el sector comercio', 'entrepreneurship', 0, 0],
     ['es', 'una comerciante de frutas', 'entrepreneurship', 1.5, Infinity],
     ['es', 'los comerciantes del mercado', 'entrepreneurship', 1.5, Infinity],
+    // kept whole, "comercio" / "commerce" lost the small business it names with a word beside it
+    ['fr', 'elles apprennent le commerce en ligne', 'entrepreneurship', 1.5, Infinity],
+    ['fr', 'elles apprennent le commerce en ligne', 'training-delivery', 0, 0],
+    ['fr', 'le commerce électronique des artisanes', 'entrepreneurship', 1.5, Infinity],
+    ['es', 'llevar las cuentas de su pequeño comercio', 'entrepreneurship', 2, Infinity],
+    ['es', 'aprenden comercio electrónico', 'entrepreneurship', 1.5, Infinity],
+    ['es', 'venden por comercio en línea', 'entrepreneurship', 1.5, Infinity],
     ['es', 'el registro de tareas en una bitácora', 'recognition-of-skills', 0, 0],
     ['es', 'los registros de asistencia', 'recognition-of-skills', 0, 0],
     ['es', 'certificarlos y registrarlos', 'recognition-of-skills', 2.5, Infinity],

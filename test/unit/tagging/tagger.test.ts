@@ -744,6 +744,18 @@ describe('everyday words of applicants read alike in the three languages (taggin
     expect(points(lang, habits, 'life-skills')).toBeGreaterThanOrEqual(1);
   });
 
+  // The ILO's own order ("occupational safety and health", OSH) and the reverse Spanish one, and
+  // health staff named otherwise, as the round's list named health and safety and health workers.
+  it.each([
+    ['en', 'occupational safety and health training for welders'],
+    ['en', 'health care workers, healthcare workers, health professionals and health personnel'],
+    ['fr', 'la sécurité et santé des maçons'],
+    ['fr', 'les travailleurs de la santé des districts'],
+    ['es', 'capacitación en salud y seguridad ocupacional para mineros'],
+  ] as const)('%s: "%s" counts nothing for life skills', (lang, text) => {
+    expect(points(lang, text, 'life-skills')).toBe(0);
+  });
+
   it.each([
     ['en', 'the health sector', 'the sector'], ['fr', 'le secteur de la santé', 'le secteur'], ['es', 'el sector de la salud', 'el sector'], ['es', 'el sector salud', 'el sector'],
   ] as const)('%s: keeps the weak sector point of "%s" while it counts nothing for life skills', (lang, text, sector) => {

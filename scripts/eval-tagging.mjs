@@ -35,7 +35,8 @@
  * its ended-activity, 'already exists', audience and study rules, written and labelled before any run; evaluation only),
  * the blind set of the tagging8 round (blind8.csv: 60 proposals as applicants write them, 20 per language, every
  * category the main subject of at least three, written and labelled before the tagger or its term lists were read;
- * evaluation only),
+ * evaluation only), the reviewer's blind set of that round (blind-rv8.csv: the edges of its health, commerce, registro,
+ * diplomado, formative-assessment, job-ad and mock-interview rules, written and labelled before any run; evaluation only),
  * and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
@@ -98,6 +99,7 @@ const SETS = [
   ['mixed-holdout', path.join(root, 'test', 'tagging', 'mixed-holdout.csv')],
   ['blind-rv7', path.join(root, 'test', 'tagging', 'blind-rv7.csv')],
   ['blind8', path.join(root, 'test', 'tagging', 'blind8.csv')],
+  ['blind-rv8', path.join(root, 'test', 'tagging', 'blind-rv8.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

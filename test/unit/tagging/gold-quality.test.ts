@@ -56,6 +56,8 @@ const FRESH: Array<[string, { micro: number; macro: number; documents?: number }
   ['blind-rv7.csv', { micro: 0.91, macro: 0.86, documents: 30 }],
   // The tagging8 blind set (GOLD.md), 60 texts as applicants write them: 0.929 / 0.935 blind, 0.939 / 0.947 after.
   ['blind8.csv', { micro: 0.93, macro: 0.93, documents: 60 }],
+  // The tagging8 review's blind set (GOLD.md), 30 texts: 0.899 / 0.854 before the review, 0.927 / 0.883 after.
+  ['blind-rv8.csv', { micro: 0.91, macro: 0.87, documents: 30 }],
 ];
 
 for (const [name, floor] of FRESH) {

@@ -744,6 +744,18 @@ describe('everyday words of applicants read alike in the three languages (taggin
     expect(points(lang, habits, 'life-skills')).toBeGreaterThanOrEqual(1);
   });
 
+  // The ILO's own order ("occupational safety and health", OSH) and the reverse Spanish one, and
+  // health staff named otherwise, as the round's list named health and safety and health workers.
+  it.each([
+    ['en', 'occupational safety and health training for welders'],
+    ['en', 'health care workers, healthcare workers, health professionals and health personnel'],
+    ['fr', 'la sécurité et santé des maçons'],
+    ['fr', 'les travailleurs de la santé des districts'],
+    ['es', 'capacitación en salud y seguridad ocupacional para mineros'],
+  ] as const)('%s: "%s" counts nothing for life skills', (lang, text) => {
+    expect(points(lang, text, 'life-skills')).toBe(0);
+  });
+
   it.each([
     ['en', 'the health sector', 'the sector'], ['fr', 'le secteur de la santé', 'le secteur'], ['es', 'el sector de la salud', 'el sector'], ['es', 'el sector salud', 'el sector'],
   ] as const)('%s: keeps the weak sector point of "%s" while it counts nothing for life skills', (lang, text, sector) => {
@@ -765,6 +777,13 @@ describe('everyday words of applicants read alike in the three languages (taggin
     ['es', 'el sector comercio', 'entrepreneurship', 0, 0],
     ['es', 'una comerciante de frutas', 'entrepreneurship', 1.5, Infinity],
     ['es', 'los comerciantes del mercado', 'entrepreneurship', 1.5, Infinity],
+    // kept whole, "comercio" / "commerce" lost the small business it names with a word beside it
+    ['fr', 'elles apprennent le commerce en ligne', 'entrepreneurship', 1.5, Infinity],
+    ['fr', 'elles apprennent le commerce en ligne', 'training-delivery', 0, 0],
+    ['fr', 'le commerce électronique des artisanes', 'entrepreneurship', 1.5, Infinity],
+    ['es', 'llevar las cuentas de su pequeño comercio', 'entrepreneurship', 2, Infinity],
+    ['es', 'aprenden comercio electrónico', 'entrepreneurship', 1.5, Infinity],
+    ['es', 'venden por comercio en línea', 'entrepreneurship', 1.5, Infinity],
     ['es', 'el registro de tareas en una bitácora', 'recognition-of-skills', 0, 0],
     ['es', 'los registros de asistencia', 'recognition-of-skills', 0, 0],
     ['es', 'certificarlos y registrarlos', 'recognition-of-skills', 2.5, Infinity],
@@ -784,6 +803,14 @@ describe('everyday words of applicants read alike in the three languages (taggin
     ['es', 'el análisis de las ofertas de empleo publicadas', 'career-guidance', 0, 0],
     ['es', 'recogemos las ofertas de empleo publicadas en portales', 'research-data', 2, Infinity],
     ['es', 'recogemos las ofertas de empleo publicadas en portales', 'career-guidance', 0, 0],
+    ['en', 'a job-matching platform for jobseekers', 'career-guidance', 3, Infinity],
+    ['fr', "une plateforme d'appariement pour les demandeurs d'emploi", 'career-guidance', 2.5, Infinity],
+    ['fr', "une plateforme d'appariement pour les demandeurs d'emploi", 'training-delivery', 0, 0],
+    ['fr', "l'appariement entre l'offre et la demande d'emploi", 'career-guidance', 2.5, Infinity],
+    ['fr', 'les savoir-faire validés par un jury de maîtres', 'work-based-learning', 0, 0],
+    ['fr', 'les savoir-faire validés par un jury de maîtres', 'recognition-of-skills', 2.5, Infinity],
+    ['fr', 'un jury de maîtres artisans', 'work-based-learning', 0, 0],
+    ['fr', 'les apprentis placés chez des maîtres artisans', 'work-based-learning', 2.5, Infinity],
     ['en', 'mock interviews and simulated job interviews with HR staff', 'career-guidance', 2.5, Infinity],
     ['en', 'mock interviews and simulated job interviews with HR staff', 'training-delivery', 0, 0],
     ['fr', "des simulations d'entretien d'embauche et des entretiens simulés avec des recruteurs", 'career-guidance', 2.5, Infinity],

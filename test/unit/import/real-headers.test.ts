@@ -34,14 +34,17 @@ const DATA_LIKE: [string, RegExp][] = [
   ['a time of day', /\b\d{1,2}:\d{2}:\d{2}\b/],
   ['an ISO timestamp', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/],
 ];
+function excusedFormatMasks(header: string): string {
+  return header
+    .replace(/(?<![\d:/.-])\b0{2}(?:[:/.-]0{2,4})+\b(?![:/.-]?\d)/g, ' ')
+    .replace(/\(\s*(?:ex|e\.\s?g|p\.\s?ex|exemplo|ejemplo|exemple|example)\b[.:]?\s*\d{1,4}[:/.-]\d{1,2}(?:[:/.-]\d{1,4})?\s*\)/gi, ' ');
+}
 function looksLikeData(header: string): string | null {
   // a question's image link or a form tool's piping placeholder ("{{field:09dac6d1-…}}") is part of the header
-  // and so is a question's format mask of zeros and its example in brackets ("no formato 00:00:00 (ex: 00:03:15)")
-  const cell = header
-    .replace(/\bhttps?:\/\/\S+/gi, ' ')
-    .replace(/\{\{[^}]*\}\}/g, ' ')
-    .replace(/\b0{2}(?:[:/.-]0{2,4})+\b/g, ' ')
-    .replace(/\(\s*(?:ex|e\.\s?g|p\.\s?ex|exemplo|ejemplo|exemple|example)\b[.:]?[^)]*\)/gi, ' ');
+  // and so is a question's format mask of zeros and its example of a time or a date in brackets ("no formato
+  // 00:00:00 (ex: 00:03:15)"); not a real time beside zeros ("10:00:00"), nor an address or a phone number
+  // given as an example ("(ex: maria.silva@…)"), which a person must look at
+  const cell = excusedFormatMasks(header.replace(/\bhttps?:\/\/\S+/gi, ' ').replace(/\{\{[^}]*\}\}/g, ' '));
   for (const [what, re] of DATA_LIKE) if (re.test(cell)) return what;
   // a phone number: a run of eight or more digits, spaces, dots, dashes and brackets allowed between
   for (const run of cell.match(/\+?\d[\d\s().-]{6,}\d/g) ?? []) if (run.replace(/\D/g, '').length >= 8) return 'a phone number';
@@ -109,6 +112,17 @@ describe('real export header corpus: labels', () => {
         }
       }
     }
+  });
+
+  it("excuses a question's zero format mask and its bracketed example of a time or a date, nothing more", () => {
+    expect(looksLikeData('Tempo no formato 00:00:00 (ex: 00:03:15)')).toBeNull();
+    expect(looksLikeData('Data de nascimento 00/00/0000')).toBeNull();
+    // invented values, shaped like a person's
+    expect(looksLikeData('10:00:00')).toBe('a time of day');
+    expect(looksLikeData('Ana Souza 14:00:00')).toBe('a time of day');
+    expect(looksLikeData('E-mail (ex: ana.souza@gmail.com)')).toBe('an email address');
+    expect(looksLikeData('(ex-colleague) joao.souza@uol.com.br')).toBe('an email address');
+    expect(looksLikeData('Telefone (ex: 11 98765-4321)')).toBe('a phone number');
   });
 
   it('keeps the invented values files in step with their fixtures, with reserved email domains only', () => {

@@ -119,6 +119,11 @@ function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolea
 }
 
 /**
+ * Prefixes that name what the columns are about, not the table ("orgName" is the organisation's
+ * name, "compName" the company's, "teamName" the team's): read as written.
+ */
+const PARTY_PREFIXES: ReadonlySet<string> = new Set(['org', 'orga', 'comp', 'cmp', 'corp', 'co', 'biz', 'ent', 'emp', 'team', 'grp', 'proj', 'prj', 'inst', 'uni', 'sch', 'ref', 'ngo', 'ong']);
+/**
  * "insId, insNome, insEmail, insTelCel": a web app's table writes its own short prefix before
  * every column name; it names the table (inscrições), not the field, and is read without it. Only
  * a lowercase prefix of two to four letters before a capital, on most of the file's columns.
@@ -130,15 +135,30 @@ function withoutTablePrefix(headers: readonly string[]): readonly string[] {
     if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   }
   const [prefix, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  if (n < 5 || n < headers.length * 0.6) return headers;
+  if (n < 5 || n < headers.length * 0.6 || PARTY_PREFIXES.has(prefix)) return headers;
   return headers.map((h) => (h.trim().startsWith(prefix) && /^\p{Lu}/u.test(h.trim().slice(prefix.length)) ? h.trim().slice(prefix.length) : h));
 }
 
-/** Words of a price or a payment ("FormaPagamento", "Prix", "Coupon"): a list of tickets or paid registrations. */
-const PAYMENT_WORDS: ReadonlySet<string> = new Set(['payment', 'paiement', 'pago', 'pagamento', 'price', 'prix', 'precio', 'preco', 'amount', 'montant', 'monto', 'coupon', 'cupom', 'cupon', 'boleto', 'invoice', 'facture', 'factura', 'fatura'].map(keyWord));
+/**
+ * Words of a price or a payment ("FormaPagamento", "Prix", "Coupon", "Montant payé"): a list of
+ * tickets or paid registrations. A bare amount is none: an application asks the amount requested
+ * ("Montant demandé", "Monto solicitado", "Budget amount").
+ */
+const PAYMENT_WORDS: ReadonlySet<string> = new Set(['payment', 'paiement', 'pago', 'pagamento', 'paid', 'paye', 'payee', 'pagado', 'pagada', 'price', 'prix', 'precio', 'preco', 'coupon', 'cupom', 'cupon', 'boleto', 'invoice', 'facture', 'factura', 'fatura'].map(keyWord));
+/**
+ * A column of a paid list ("Ticket price", "Forma de pagamento", "Payment status"): a payment word
+ * in a header of at most two words that asks nothing of the applicant. A question about a price
+ * ("What is the price of your product?", "Precio de venta del producto") is an application's.
+ */
+function isPaymentColumn(header: string): boolean {
+  const words = headerWords(header);
+  return words.length <= 2 && !header.includes('?') && !/\b(?:your|votre|vos|su|sus|tu|tus|seu|sua)\b/i.test(header) && words.some((w) => PAYMENT_WORDS.has(keyWord(w)));
+}
 /** A header that is the word "category" and nothing else. */
 const BARE_CATEGORIES: ReadonlySet<string> = new Set(['category', 'categorie', 'categoria', 'categories', 'categorias'].map(keyWord));
 
+/** The words that say whose answer follows ("of", "de", "do", "da"). */
+const WHOSE_WORDS: ReadonlySet<string> = new Set(['of', 'de', 'del', 'du', 'des', 'do', 'da', 'dos', 'das']);
 /** The words that ask something of every one of several ("each", "cada", "chaque"). */
 const EACH_WORDS: ReadonlySet<string> = new Set(['each', 'every', 'cada', 'chaque']);
 /** People a form asks about one by one besides its person words (participants, dancers, players). */
@@ -152,6 +172,9 @@ const SEVERAL_PEOPLE: ReadonlySet<string> = new Set(['participant', 'participant
 function namesEachOfSeveral(tokens: readonly string[], idx: HeaderIndex): boolean {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!EACH_WORDS.has(tokens[i]!)) continue;
+    // ("Name and age of each dancer", "Each member's email": whose answers; "Full name (one form
+    // for each participant)", "una inscripción por cada participante" says how to fill the form)
+    if (i > 0 && !WHOSE_WORDS.has(tokens[i - 1]!)) continue;
     let j = i + 1;
     while (j < tokens.length && LINK_WORDS.has(tokens[j]!)) j++;
     const next = tokens[j];
@@ -524,7 +547,7 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   // A bare "Categoria" in a registration list that records a price, a payment or a coupon: the
   // kind of ticket or registration bought (adult, child, full congress), not categories the
   // applicant chose. A category question ("Categoría de su innovación") stays.
-  const paid = headers.some((h) => headerWords(h).some((w) => PAYMENT_WORDS.has(keyWord(w))));
+  const paid = headers.some(isPaymentColumn);
   const ticketKind = (c: Candidate) => c.field === 'selfCategories' && paid && BARE_CATEGORIES.has(headerWords(headers[c.column] ?? '').map(keyWord).join(' '));
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !ticketKind(c)));
   // "Referencia 1", "Referencia 2", "Referencia 3": one question asked several times (three links);

@@ -70,6 +70,12 @@ describe('a question about each of several people', () => {
   it("leaves a person's own name alone", () => {
     expect(mapped(['Timestamp', 'Email', 'Full name', 'Team name']).contactName).toEqual(['Full name']);
   });
+
+  it('leaves the name alone where "each" says how to fill the form, not whose name it is', () => {
+    for (const h of ['Full name (one form for each participant)', 'Nombre completo (una inscripción por cada participante)', 'Nom complet (un formulaire pour chaque participant)', 'Nome completo (uma inscrição para cada participante)']) {
+      expect(mapped(['Email', h]).contactName, h).toEqual([h]);
+    }
+  });
 });
 
 describe('a bare category in a list of paid registrations', () => {
@@ -77,6 +83,15 @@ describe('a bare category in a list of paid registrations', () => {
     expect(mapped(['insId', 'Categoria', 'FormaPagamento', 'Nome', 'Email'])).not.toHaveProperty('selfCategories');
     expect(mapped(['Name', 'Email', 'Category', 'Price', 'Coupon'])).not.toHaveProperty('selfCategories');
     expect(mapped(['Nom', 'Courriel', 'Catégorie', 'Montant payé'])).not.toHaveProperty('selfCategories');
+  });
+
+  it("stays the categories beside an application's amount requested or a question about a price", () => {
+    for (const h of ['Amount requested', 'Montant demandé', 'Monto solicitado', 'Budget amount', 'What is the price of your product?', 'Precio de venta del producto']) {
+      const m = mapped(['Name', 'Email', 'Category', h, 'Project description']);
+      expect(m.selfCategories, h).toEqual(['Category']);
+    }
+    expect(mapped(['Nome', 'Email', 'Categoria', 'Forma de pagamento'])).not.toHaveProperty('selfCategories');
+    expect(mapped(['Name', 'Email', 'Category', 'Payment status'])).not.toHaveProperty('selfCategories');
   });
 
   it('stays the categories where nothing is paid, or where the question says whose they are', () => {
@@ -109,6 +124,12 @@ describe("a web app's table prefix", () => {
     expect(m.externalId).toEqual(['insId']);
     expect(m.contactName).toEqual(['insNome']);
     expect(m.organization).toEqual(['insEmpresa']);
+  });
+
+  it("is kept where it names what the columns are about: an organisation's, a company's or a team's", () => {
+    expect(mapped(['orgName', 'orgEmail', 'orgPhone', 'orgCountry', 'orgWebsite', 'contactName']).organization).toEqual(['orgName']);
+    expect(mapped(['compName', 'compEmail', 'compWebsite', 'compCountry', 'compSector']).contactName ?? []).toEqual([]);
+    expect(mapped(['teamName', 'teamEmail', 'teamSize', 'teamCountry', 'teamLead']).contactName ?? []).toEqual([]);
   });
 
   it('is left alone on a few columns or on ordinary words', () => {

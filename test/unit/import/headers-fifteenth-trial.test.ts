@@ -106,6 +106,12 @@ describe('the organisation one belongs to', () => {
       expect(mapped(['Nome', 'Email', h]).organization, h).toEqual([h]);
     }
   });
+
+  it('is not a yes/no question that opens with the verb', () => {
+    for (const h of ['Appartenez-vous à une organisation ?', 'Appartiens-tu à une association ?', 'Pertence a uma organização?', 'Belong to an organisation?']) {
+      expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('organization');
+    }
+  });
 });
 
 describe("a ticket's purchase date", () => {

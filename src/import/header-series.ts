@@ -146,17 +146,29 @@ export function unmarkedCriteria(headers: readonly string[]): Set<number> {
   const out = new Set<number>();
   let run: number[] = [];
   const close = () => {
-    if (run.length >= 3) for (const c of run) out.add(c);
+    if (run.length >= 3 && run.some((c) => !LIST_WORDS_TOO.has(criterion(headers[c]!)))) for (const c of run) out.add(c);
     run = [];
   };
   headers.forEach((header, column) => {
-    const words = headerTokens(header).filter((w) => w.length >= 2);
-    if (words.length === 1 && CRITERIA.has(keyWord(words[0]!))) run.push(column);
+    if (CRITERIA.has(criterion(header))) run.push(column);
     else close();
   });
   close();
   return out;
 }
+/** The header's one word, folded ('' for more or fewer). */
+function criterion(header: string): string {
+  const words = headerTokens(header).filter((w) => w.length >= 2);
+  return words.length === 1 ? keyWord(words[0]!) : '';
+}
+/**
+ * Criteria that also head a list's columns ("Structure" the organisation, the French "Qualité" one's
+ * role, "Présentation", "Contenu"): a run of these alone ("Nom, Prénom, Structure, Qualité, Contenu")
+ * proves no grid; one criterion that names nothing else does ("Clarity", "Pertinence").
+ */
+const LIST_WORDS_TOO = new Set(
+  ['structure', 'estructura', 'estrutura', 'qualite', 'quality', 'calidad', 'qualidade', 'presentation', 'presentacion', 'apresentacao', 'content', 'contenu', 'contenido', 'conteudo', 'style'].map(keyWord),
+);
 /** Criteria a jury rates an essay, a pitch or a proposal on (folded, singular). */
 const CRITERIA = new Set([
   'structure', 'clarity', 'originality', 'creativity', 'relevance', 'feasibility', 'coherence', 'presentation', 'content', 'quality', 'methodology', 'argumentation', 'style', 'grammar', 'delivery',

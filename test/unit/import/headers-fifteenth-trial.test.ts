@@ -49,6 +49,11 @@ describe('a judging grid without marks', () => {
     expect(mapped(['Nom', 'Prénom', 'Structure', 'Clarté', 'Pays']).organization).toEqual(['Structure']);
     expect(mapped(['Nom', 'Courriel', 'Structure', 'Pertinence du projet', 'Originalité du projet', 'Clarté du projet']).organization).toEqual(['Structure']);
   });
+
+  it('needs one criterion that names nothing else: "Structure, Qualité, Contenu" may be a list\'s organisation, role and text', () => {
+    expect(mapped(['Nom', 'Prénom', 'Structure', 'Qualité', 'Contenu', 'Email']).organization).toEqual(['Structure']);
+    expect(mapped(['Nom', 'Structure', 'Contenu', 'Qualité', 'Pertinence'])).not.toHaveProperty('organization');
+  });
 });
 
 describe("an event platform's guest id", () => {

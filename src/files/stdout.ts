@@ -37,11 +37,10 @@ export class CheckedOutput implements TextSink {
       // the descriptor reused for a file is not that terminal, and its EIO is the disk's)
       if ((e as NodeJS.ErrnoException).code === 'EIO' && isGoneTerminal(this.fd)) throw new TerminalGoneError();
       const fault = faultOf(e);
-      throw new OutputWriteError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`, {
-        hint: fault?.code === 'ENOSPC' || fault?.code === 'EDQUOT'
-          ? 'free some space on the disk the output goes to, or send it elsewhere (another file or --out FILE), then run the command again'
-          : 'check where the output is redirected (> FILE or | program), then run the command again',
-      });
+      throw new OutputWriteError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`,
+        fault?.code === 'ENOSPC' || fault?.code === 'EDQUOT'
+          ? 'free some space on the disk the output goes to, or send it elsewhere (another file or --out FILE)'
+          : 'check where the output is redirected (> FILE or | program)');
     }
     return true;
   }

@@ -56,8 +56,12 @@ export class OutputClosedError extends CliError {
  * what the command had saved by then, when it said (main.ts), since the report is what failed.
  */
 export class OutputWriteError extends OperationError {
-  constructor(message: string, options: { hint?: string } = {}) {
-    super(message, options);
+  /**
+   * `remedy`: what to do about the output ("free some space on the disk the output goes to, …");
+   * the hint adds "then run the command again", which main.ts leaves out once the work was saved.
+   */
+  constructor(message: string, readonly remedy: string) {
+    super(message, { hint: `${remedy}, then run the command again` });
     this.name = 'OutputWriteError';
   }
 }

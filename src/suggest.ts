@@ -75,3 +75,14 @@ export function writtenAs(typed: string): string {
   const spelled = spelledOut(name);
   return spelled === name ? '' : ` (written ${spelled}: pasted text brings characters that look like others or show as nothing)`;
 }
+
+/**
+ * `; did you mean "core-2020"?` for a saved name that matched nothing, given the one nearest it (nothing
+ * without one). What differs is spelled out (writtenAs) or, for a name in another case or with a
+ * paste's spaces around it, said to be looked up as written; a typo ("core-2O21") needs no note.
+ */
+export function meantName(typed: string, near: string | undefined): string {
+  if (near === undefined) return '';
+  const slip = typed.trim().toLowerCase() === near.toLowerCase() ? ' (names are looked up as written)' : '';
+  return `; did you mean "${near}"?${writtenAs(typed) || slip}`;
+}

@@ -248,7 +248,9 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
     // (a report that could not be written, after the work it reports was saved: said, or it reads as undone and is done again)
     const kept = e instanceof OutputWriteError ? savedOutcome() : undefined;
     io.stderr.write(io.errColor.red('error: ') + printable(kept ? `${e.message}; ${kept}` : e.message) + '\n');
-    if (e.hint) io.stderr.write(`  ${printable(e.hint)}\n`);
+    // (nor "run the command again" after it: a select run again saved a second roster, a merge run again failed)
+    const hint = kept && e instanceof OutputWriteError ? `${e.remedy}; its work is done and need not run again` : e.hint;
+    if (hint) io.stderr.write(`  ${printable(hint)}\n`);
     if (debug && e.stack) io.stderr.write(e.stack + '\n');
     return e.exitCode;
   }

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import tty from 'node:tty';
+import { isGoneTerminal, rememberedTerminals, rememberTerminal } from '../files/terminals.js';
 const cleanups = new Set<() => void>();
 const interrupt = new AbortController();
 
@@ -107,10 +108,6 @@ function exitBy(signal: NodeJS.Signals, code: number): void {
 
 /** Whether stdin was a terminal at start (a closed one answers isatty no). */
 let stdinWasTerminal = false;
-/** The standard streams that were terminals at start. */
-let terminalsAtStart: number[] = [];
-/** Which terminal each of those was (device and inode), to know it again on the way out. */
-const terminalFiles = new Map<number, { dev: number; ino: number }>();
 /** Ends the process as its terminal's hang-up does (set once the handlers are installed). */
 let hangUp: (() => void) | undefined;
 let installed = false;
@@ -188,15 +185,7 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
   // (setRawMode EIO) and no word of what was kept. The end of a terminal's input is its hang-up.
   // (Only a terminal: a piped stdin is read by `import -`, and its end is the file's.)
   stdinWasTerminal = tty.isatty(0);
-  terminalsAtStart = [0, 1, 2].filter((fd) => tty.isatty(fd));
-  for (const fd of terminalsAtStart) {
-    try {
-      const { dev, ino } = fs.fstatSync(fd);
-      terminalFiles.set(fd, { dev, ino });
-    } catch {
-      /* not known again: left alone on the way out */
-    }
-  }
+  for (const fd of [0, 1, 2]) rememberTerminal(fd);
   process.on('exit', releaseGoneTerminals);
   hangUp = () => onSignal('SIGHUP');
   if (stdinWasTerminal) process.stdin.once('end', () => onSignal('SIGHUP'));
@@ -233,16 +222,7 @@ export function terminalGone(e: unknown): boolean {
   const err = e as NodeJS.ErrnoException | undefined;
   if (err?.code !== 'EIO') return false;
   if (err.syscall === 'read') return stdinWasTerminal;
-  return err.syscall === 'write' && terminalsAtStart.some(isGoneTerminal);
-}
-
-/**
- * A standard descriptor that was a terminal at start and is still that terminal, closed: it answers
- * isatty no. (One closed and reused for a file answers no as well, but its terminal did not go: an
- * EIO writing that file is the disk's, and the file is not to be closed on the way out.)
- */
-function isGoneTerminal(fd: number): boolean {
-  return !tty.isatty(fd) && sameFile(fd, terminalFiles.get(fd));
+  return err.syscall === 'write' && rememberedTerminals().some(isGoneTerminal);
 }
 
 /**
@@ -255,8 +235,8 @@ function isGoneTerminal(fd: number): boolean {
  * embedding program put there), is not the terminal, and closing it lost what was still to be written.
  */
 export function releaseGoneTerminals(): void {
-  for (const fd of terminalsAtStart) {
-    if (!isGoneTerminal(fd)) continue;
+  for (const fd of rememberedTerminals()) {
+    if (fd > 2 || !isGoneTerminal(fd)) continue;
     try {
       fs.closeSync(fd);
       // (the lowest free descriptor: the one just closed)
@@ -265,17 +245,6 @@ export function releaseGoneTerminals(): void {
     } catch {
       /* best effort while exiting */
     }
-  }
-}
-
-/** Whether `fd` is still the file it was at start (false once closed or reused for another file). */
-function sameFile(fd: number, was: { dev: number; ino: number } | undefined): boolean {
-  if (!was) return false;
-  try {
-    const now = fs.fstatSync(fd);
-    return now.dev === was.dev && now.ino === was.ino;
-  } catch {
-    return false;
   }
 }
 

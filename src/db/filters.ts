@@ -5,16 +5,11 @@ import { callNames, callsOfApplications, callsWithApplications } from './applica
 import { listRosters } from './rosters.js';
 import { coreGroupCohorts } from './members.js';
 import { shellArg } from '../text.js';
-import { nearestName, writtenAs } from '../suggest.js';
+import { meantName, nearestName } from '../suggest.js';
 
 /** "; did you mean "2021"?" for a mistyped name (suggest.ts nearestName), or nothing. */
 function nameSuggestion(typed: string, names: readonly string[]): string {
-  const near = nearestName(typed, names);
-  if (near === undefined) return '';
-  // (a name pasted with a non-breaking space reads as the one suggested: what differs is spelled
-  // out; one in another case, or with a paste's spaces around it, is said to be looked up as written)
-  const slip = typed.trim().toLowerCase() === near.toLowerCase() ? ' (names are looked up as written)' : '';
-  return `; did you mean "${near}"?${writtenAs(typed) || slip}`;
+  return meantName(typed, nearestName(typed, names));
 }
 
 /**

@@ -5,10 +5,10 @@
  * exits. A reader that goes away (`| head`) ends the command quietly with success.
  */
 import fs from 'node:fs';
-import tty from 'node:tty';
 import { OutputClosedError, OutputWriteError, TerminalGoneError } from '../errors.js';
 import type { TextSink } from '../reporting.js';
 import { faultOf, isClosedPipe } from './faults.js';
+import { isGoneTerminal, rememberTerminal } from './terminals.js';
 import { writeAllSync } from './write.js';
 
 /** A file descriptor written to synchronously, every byte checked. */
@@ -18,12 +18,10 @@ export class CheckedOutput implements TextSink {
   /** The reader went away; what is written after that is dropped. */
   closed = false;
   private checkedMode = false;
-  /** Whether the output was a terminal at the start (a terminal that is gone answers isatty no). */
-  private readonly terminal: boolean;
-
   /** `fd`: 1 for stdout; `started`: when the process started (epoch ms), to tell a file the shell just created. */
   constructor(readonly fd: number, private readonly started: number = Date.now()) {
-    this.terminal = tty.isatty(fd);
+    // (a terminal that is gone answers isatty no: which one it was is noted now)
+    rememberTerminal(fd);
   }
 
   write(chunk: string | Uint8Array): boolean {
@@ -35,14 +33,14 @@ export class CheckedOutput implements TextSink {
         this.closed = true;
         throw new OutputClosedError();
       }
-      // (a terminal whose other end closed fails every write with EIO: its hang-up, not a disk's fault)
-      if ((e as NodeJS.ErrnoException).code === 'EIO' && this.terminal && !tty.isatty(this.fd)) throw new TerminalGoneError();
+      // (a terminal whose other end closed fails every write with EIO: its hang-up, not a disk's fault;
+      // the descriptor reused for a file is not that terminal, and its EIO is the disk's)
+      if ((e as NodeJS.ErrnoException).code === 'EIO' && isGoneTerminal(this.fd)) throw new TerminalGoneError();
       const fault = faultOf(e);
-      throw new OutputWriteError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`, {
-        hint: fault?.code === 'ENOSPC' || fault?.code === 'EDQUOT'
-          ? 'free some space on the disk the output goes to, or send it elsewhere (another file or --out FILE), then run the command again'
-          : 'check where the output is redirected (> FILE or | program), then run the command again',
-      });
+      throw new OutputWriteError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`,
+        fault?.code === 'ENOSPC' || fault?.code === 'EDQUOT'
+          ? 'free some space on the disk the output goes to, or send it elsewhere (another file or --out FILE)'
+          : 'check where the output is redirected (> FILE or | program)');
     }
     return true;
   }

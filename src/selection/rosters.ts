@@ -15,7 +15,7 @@ import { mergedOrganizationTargets } from '../db/organizations.js';
 import { combinedScores } from './scores.js';
 import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
 import { shellArg } from '../text.js';
-import { nearestName, writtenAs } from '../suggest.js';
+import { meantName, nearestName } from '../suggest.js';
 
 /**
  * What select saved with a roster, to show, compare and amend it later. A roster saved another
@@ -132,9 +132,7 @@ export function unknownRoster(db: DB, name: string): OperationError {
 export function caseSlip(db: DB, name: string): string {
   // (in another case, with the spaces around it that a paste brings, or mistyped: " core-2021", "core-2O21")
   const alike = rosterNamedAlike(db, name) ?? nearestName(name, listRosters(db).map((r) => r.name));
-  if (alike === undefined) return '';
-  const slip = name.trim().toLowerCase() === alike.toLowerCase() ? ' (names are looked up as written)' : '';
-  return `; did you mean "${alike}"?${writtenAs(name) || slip}`;
+  return meantName(name, alike);
 }
 
 /** The saved rosters an officer can name, or how to make one (for an error's hint); `command`: shown with the latest. */

@@ -111,7 +111,6 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** A stem as the term lists read it: whom a proposal serves is a word like any other, weighed by its position (titleWeights, descriptionWeights). */
 const unserved = (s: string) => (s.startsWith(SERVED) ? s.slice(SERVED.length) : s);
 
-/** The stems the learned model reads for an application (title, description, beneficiaries). */
 /** An application's texts as stems, with the language they were read in. */
 export interface ApplicationTokens {
   language: TextLanguage;
@@ -149,12 +148,6 @@ function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, l
 }
 
 /**
- * Words that open a logframe's headings, not a subject: "Indicators for apprenticeship scale-up",
- * "Indicateurs du fonds de formation", "Indicadores de inclusión laboral", "KPIs of a training fund"
- * name the figures that follow, not research on them. Opening a title, such a word is no term
- * (inside it, "labour market indicators" still is).
- */
-/**
  * How much a learner noun counts where it names whom a proposal serves or what a study looks at
  * ("workshops for apprentices", "we survey former apprentices": text.ts, servedWords): a passing
  * word, as an aside's, so that the audience alone makes no work-based learning while an app "for
@@ -162,8 +155,15 @@ function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, l
  */
 export const SERVED_WEIGHT = 0.3;
 
+/**
+ * Words that open a logframe's headings, not a subject: "Indicators for apprenticeship scale-up",
+ * "Indicateurs du fonds de formation", "Indicadores de inclusión laboral", "KPIs of a training fund"
+ * name the figures that follow, not research on them. Opening a title, such a word is no term
+ * (inside it, "labour market indicators" still is).
+ */
 const MEASURE_HEADINGS = new Set(['indicators', 'indicator', 'indicateurs', 'indicateur', 'indicadores', 'indicador', 'kpi', 'kpis', 'logframe']);
 
+/** The stems the term lists and the learned model read for an application (title, description, beneficiaries). */
 export function applicationTokens(input: TaggerInput, sections?: SectionRules, terms?: TermIndex): ApplicationTokens {
   const titleWords = words(maskPlaceNames(plainText(input.title ?? '')));
   if (titleWords.length > 1 && MEASURE_HEADINGS.has(foldAccents(titleWords[0].toLowerCase()))) titleWords[0] = BREAK;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nearestChoice, nearestName } from '../../src/suggest.js';
+import { meantName, nearestChoice, nearestName } from '../../src/suggest.js';
 import { MEMBER_ROLES, MEMBER_STATUSES, REGIONS } from '../../src/model.js';
 import { EVENT_KINDS } from '../../src/events/types.js';
 import { run, tempDir } from './support/run.js';
@@ -100,5 +100,15 @@ describe('did you mean, for values of a closed list', () => {
     const cohort = await run(['members', '--role', 'core-group', '--cohort', ' 2021 ', '--json', '--db', db]);
     expect(cohort.code, cohort.stderr).toBe(0);
     expect(JSON.parse(cohort.stdout)).toHaveLength(1);
+  });
+});
+
+describe('one "did you mean" for a roster, a call or a cohort that matched nothing', () => {
+  it('names the nearest; says a slip of case or spaces is looked up as written; spells out pasted characters; nothing without one', () => {
+    expect(meantName('core-2O21', 'core-2021')).toBe('; did you mean "core-2021"?');
+    expect(meantName('CORE-2021', 'core-2021')).toBe('; did you mean "core-2021"? (names are looked up as written)');
+    expect(meantName(' core-2021', 'core-2021')).toBe('; did you mean "core-2021"? (names are looked up as written)');
+    expect(meantName('core\u00a02021', 'core 2021')).toMatch(/^; did you mean "core 2021"\? \(written core<U\+00A0>2021: /);
+    expect(meantName('zzz', undefined)).toBe('');
   });
 });

@@ -180,12 +180,14 @@ describe('a failed stdout', () => {
       const r = run(['--db', dbPath, ...(args as string[])], { stdout: full });
       expect(r.code, r.stderr).toBe(1);
       expect(errorLine(r)).toBe('error: cannot write the output: the disk is full (ENOSPC)');
+      // (nothing was saved: running it again, elsewhere, is the way on)
+      expect(r.stderr).toMatch(/^  free some space on the disk the output goes to, or send it elsewhere \(another file or --out FILE\), then run the command again$/m);
     } finally {
       fs.closeSync(full);
     }
   });
 
-  it('> /dev/full after the work was saved: the error says what was saved, and it was (it said only that the output failed: a select run again saved a second roster, as roster-2)', () => {
+  it('> /dev/full after the work was saved: the error says what was saved, and it was, and its hint no longer says to run the command again (it said only that the output failed: a select run again saved a second roster, as roster-2)', () => {
     const full = fs.openSync('/dev/full', 'w');
     const db = path.join(tempDir('skillsnet-full-saved-'), 'call.db');
     const backup = path.join(path.dirname(db), 'backup.db');
@@ -208,6 +210,9 @@ describe('a failed stdout', () => {
         expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
         expect(errorLine(r)).toMatch(/^error: cannot write the output: the disk is full \(ENOSPC\)/);
         expect(errorLine(r), args.join(' ')).toMatch(said);
+        // (not "then run the command again" below it: a select run again saved a second roster)
+        expect(r.stderr, args.join(' ')).toMatch(/^  free some space on the disk the output goes to, or send it elsewhere \(another file or --out FILE\); its work is done and need not run again$/m);
+        expect(r.stderr, args.join(' ')).not.toMatch(/run the command again/);
         check();
       }
       expect(inspect(db).integrity).toBe('ok');

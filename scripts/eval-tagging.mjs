@@ -100,6 +100,7 @@ const SETS = [
   ['blind-rv7', path.join(root, 'test', 'tagging', 'blind-rv7.csv')],
   ['blind8', path.join(root, 'test', 'tagging', 'blind8.csv')],
   ['blind-rv8', path.join(root, 'test', 'tagging', 'blind-rv8.csv')],
+  ['blind9', path.join(root, 'test', 'tagging', 'blind9.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

@@ -846,3 +846,32 @@ describe('everyday words of applicants read alike in the three languages (taggin
     expect(interns.selected).not.toContain('entrepreneurship');
   });
 });
+
+describe('studies of graduates\' insertion read as research in French and Spanish (tagging9)', () => {
+  const t = new Tagger();
+  const points = (lang: 'fr' | 'es', text: string, code: string) =>
+    matchTerms(stems(text, lang), termIndex(), lang).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
+
+  // "Étude d'insertion", "estudio / encuesta de inserción" are the French and Spanish names of a
+  // tracer study: only "enquête d'insertion" was known, so the bare "insertion" / "inserción" made
+  // such a study career guidance.
+  it.each([
+    ['fr', "une étude d'insertion des sortants"],
+    ['fr', "deux études d'insertion et des enquêtes d'insertion annuelles"],
+    ['es', 'un estudio de inserción laboral de los egresados'],
+    ['es', 'una encuesta de inserción y dos estudios de inserción por especialidad'],
+  ] as const)('%s: "%s" is research, not career guidance', (lang, text) => {
+    expect(points(lang, text, 'research-data')).toBeGreaterThanOrEqual(3);
+    expect(points(lang, text, 'career-guidance')).toBe(0);
+  });
+
+  it('tags a study of graduates\' insertion as research only, and helping graduates into work as career guidance', () => {
+    const study = t.tag({ language: 'es', title: 'Estudio de inserción laboral de egresados', description: 'La universidad hará un estudio de inserción laboral de 3.000 egresados de institutos técnicos, llamados por teléfono uno y tres años después.' });
+    expect(study.selected).toContain('research-data');
+    expect(study.selected).not.toContain('career-guidance');
+    const fr = t.tag({ language: 'fr', title: 'Insertion des jeunes diplômés', description: "Des conseillers accompagnent l'insertion professionnelle des jeunes diplômés : entretiens, offres d'emploi et mise en relation avec les employeurs." });
+    expect(fr.selected).toContain('career-guidance');
+    const es = t.tag({ language: 'es', title: 'Inserción laboral de egresados', description: 'Orientadoras acompañan la inserción laboral de los egresados con entrevistas, bolsa de empleo y contacto con empresas.' });
+    expect(es.selected).toContain('career-guidance');
+  });
+});

@@ -103,21 +103,27 @@ for (const name of ['blind-rv5.csv', 'blind-rv6.csv', 'blind-rv7.csv', 'blind-rv
   });
 }
 
-// The tagging8 round's blind set (GOLD.md, "The tagging8 blind set"): proposals as applicants write
-// them, 20 per language, 80 to 250 words each, every category used at least six times.
-describe('test/tagging/blind8.csv', () => {
-  const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', 'blind8.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
-  it('holds 20 texts per language of 80 to 250 words, each with one to three valid codes, none sharing a title with the gold set', () => {
-    for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(20);
-    for (const r of set) {
-      expectOwnRow(r);
-      const n = r.description.split(/\s+/).filter(Boolean).length;
-      expect(n, r.title).toBeGreaterThanOrEqual(80);
-      expect(n, r.title).toBeLessThanOrEqual(250);
-    }
-    for (const code of CODES) expect(set.filter((r) => r.categories.split('|').includes(code)).length, code).toBeGreaterThanOrEqual(6);
+// The blind sets written as applicants write them (GOLD.md, "The tagging8 blind set", "The tagging9
+// blind set"): a number of texts per language, descriptions within a range of words, every
+// category used at least a number of times.
+for (const [file, perLanguage, minWords, maxWords, minUses] of [
+  ['blind8.csv', 20, 80, 250, 6],
+  ['blind9.csv', 15, 130, 400, 5],
+] as const) {
+  describe(`test/tagging/${file}`, () => {
+    const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', file), 'utf8'), { columns: true, skip_empty_lines: true });
+    it(`holds ${perLanguage} texts per language of ${minWords} to ${maxWords} words, each with one to three valid codes, none sharing a title with the gold set`, () => {
+      for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(perLanguage);
+      for (const r of set) {
+        expectOwnRow(r);
+        const n = r.description.split(/\s+/).filter(Boolean).length;
+        expect(n, r.title).toBeGreaterThanOrEqual(minWords);
+        expect(n, r.title).toBeLessThanOrEqual(maxWords);
+      }
+      for (const code of CODES) expect(set.filter((r) => r.categories.split('|').includes(code)).length, code).toBeGreaterThanOrEqual(minUses);
+    });
   });
-});
+}
 
 /** One to three valid codes, and a title the gold set does not use. */
 function expectOwnRow(r: GoldRow): void {

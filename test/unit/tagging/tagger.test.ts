@@ -729,10 +729,12 @@ describe('ended activities and the people served (tagging7)', () => {
 });
 
 
+/** The term points a text gives a category in a language. */
+const points = (lang: 'en' | 'fr' | 'es', text: string, code: string) =>
+  matchTerms(stems(text, lang), termIndex(), lang).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
+
 describe('everyday words of applicants read alike in the three languages (tagging8)', () => {
   const t = new Tagger();
-  const points = (lang: 'en' | 'fr' | 'es', text: string, code: string) =>
-    matchTerms(stems(text, lang), termIndex(), lang).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
 
   it.each([
     ['en', 'nurses of rural health centres and health workers', 'occupational health and safety on building sites', 'sessions on health, nutrition and sleep'],
@@ -849,8 +851,6 @@ describe('everyday words of applicants read alike in the three languages (taggin
 
 describe('studies of graduates\' insertion read as research in French and Spanish (tagging9)', () => {
   const t = new Tagger();
-  const points = (lang: 'fr' | 'es', text: string, code: string) =>
-    matchTerms(stems(text, lang), termIndex(), lang).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
 
   // "Étude d'insertion", "estudio / encuesta de inserción" are the French and Spanish names of a
   // tracer study: only "enquête d'insertion" was known, so the bare "insertion" / "inserción" made

@@ -18,7 +18,7 @@ import { headerIndex } from './header-data.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
-import { FIELD_LABELS, applyMappingFile, columnDisplay, columnLetter, letterIndex, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
+import { ADDRESS_IN_TEXT, FIELD_LABELS, applyMappingFile, columnDisplay, columnLetter, letterIndex, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
 import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
@@ -232,7 +232,7 @@ function exampleLetters(missing: readonly Field[], mapping: ColumnMapping, rows:
   for (const f of missing.filter((m) => TYPED_FIELDS.includes(m))) {
     const agree = free().find((c) => judgeColumn(f, cells(c)).verdict === 'agree');
     // an address written among other words ("Name / name@example.org / phone") for want of a bare one
-    const mentions = f === 'email' ? free().find((c) => cells(c).filter((v) => /[^\s@]+@[^\s@]+\.[^\s@]+/.test(v)).length >= Math.max(1, rows.length * 0.5)) : undefined;
+    const mentions = f === 'email' ? free().find((c) => cells(c).filter((v) => ADDRESS_IN_TEXT.test(v)).length >= Math.max(1, rows.length * 0.5)) : undefined;
     pick(f, agree ?? mentions);
   }
   for (const f of missing.filter((m) => !TYPED_FIELDS.includes(m))) {
@@ -570,7 +570,7 @@ export async function readLayout(
       mapping = asked;
     } else if (missing.length) {
       const data = first.slice(rows.index + rows.count);
-      const noAddresses = missing.includes('email') && data.length > 0 && !data.some((r) => r.some((v) => /[^\s@]+@[^\s@]+\.[^\s@]+/.test(v)));
+      const noAddresses = missing.includes('email') && data.length > 0 && !data.some((r) => r.some((v) => ADDRESS_IN_TEXT.test(v)));
       const error = missingColumnsError(file, headers, missing, dropped, shown, exampleLetters(missing, mapping, first.slice(rows.index), headers.length), { noAddresses });
       throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [recognised(mapping)]);
     }

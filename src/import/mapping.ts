@@ -15,6 +15,9 @@ export { columnLetter, letterIndex } from './column-letters.js';
 import { columnLetter, letterIndex } from './column-letters.js';
 import { FIELD_LABELS } from './field-labels.js';
 
+/** An email address somewhere in a cell or a header ("Ana <ana@example.org>", "ana@example.org / +221…"). */
+export const ADDRESS_IN_TEXT = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+
 /**
  * A --map file: field -> column (or several, first non-empty wins). A column is named by its
  * header as written in the file, its letter as a spreadsheet shows it ("F", "AB") or its number
@@ -172,7 +175,7 @@ export function looksLikeData(header: string): boolean {
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
     .replace(/\{\{[^}]*\}\}/g, ' ')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ');
-  return /[^\s@]+@[^\s@]+\.[^\s@]+/.test(text) || /\d{6,}/.test(text.replace(/[\s().+-]/g, ''));
+  return ADDRESS_IN_TEXT.test(text) || /\d{6,}/.test(text.replace(/[\s().+-]/g, ''));
 }
 
 /** Columns listed in full in a message; past this many, the rest are counted. */

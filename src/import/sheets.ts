@@ -14,7 +14,7 @@ import type { Callbacks } from '../reporting.js';
 import { OperationError } from '../errors.js';
 import { findHeaderRow, topRows } from './header-row.js';
 import { matchHeaders, type Field } from './headers.js';
-import { mappingFileFits, missingRequired, type MappingFile } from './mapping.js';
+import { ADDRESS_IN_TEXT, mappingFileFits, missingRequired, type MappingFile } from './mapping.js';
 import { xlsxSource, type TableSource } from './readers.js';
 
 /** Sheets looked at for the applications when the first one holds none. */
@@ -36,8 +36,6 @@ export type SheetFit = (typeof SheetFit)[keyof typeof SheetFit];
 /** Fields that a sheet of drop-down lists holds too; any other field is an application's own. */
 const LIST_FIELDS: ReadonlySet<Field> = new Set<Field>(['organizationType', 'country', 'language', 'beneficiaries', 'selfCategories']);
 
-const ADDRESS = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-
 export function sheetFit(rows: string[][], mapFile?: MappingFile): SheetFit {
   const { headerIndex, best } = findHeaderRow(rows);
   const header = (rows[headerIndex] ?? []).map((h) => h.replace(/\s+/g, ' ').trim());
@@ -47,7 +45,7 @@ export function sheetFit(rows: string[][], mapFile?: MappingFile): SheetFit {
   const { mapping } = matchHeaders(header);
   if (!mapFile && missingRequired(mapping).length === 0) return SheetFit.complete;
   const ownColumn = (Object.keys(mapping) as Field[]).some((f) => mapping[f]?.length && !LIST_FIELDS.has(f));
-  const addresses = rows.slice(headerIndex + 1).some((row) => row.some((c) => ADDRESS.test(c)));
+  const addresses = rows.slice(headerIndex + 1).some((row) => row.some((c) => ADDRESS_IN_TEXT.test(c)));
   return ownColumn || addresses ? SheetFit.incomplete : SheetFit.otherTable;
 }
 

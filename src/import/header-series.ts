@@ -184,12 +184,12 @@ export function isBareTitleHeader(words: readonly string[]): boolean {
 const BARE_TITLES = new Set(['title', 'titre', 'titulo']);
 
 /**
- * The columns of an English "resume" beside a cover letter ("resume", "cover_letter"): the
- * applicant's CV, not a summary of the application, which the French "Résumé" and the Spanish
- * "Resumen" are.
+ * The columns of an English "resume" beside a cover letter ("resume", "cover_letter"), or in a
+ * file that names no proposal's title (`untitled`): the applicant's CV, not a summary of the
+ * application, which the French "Résumé" and the Spanish "Resumen" are.
  */
-export function resumesBesideCoverLetter(headers: readonly string[]): Set<number> {
-  if (!headers.some((h) => COVER_LETTERS.some((phrase) => hasPhrase(headerTokens(h), phrase)))) return new Set();
+export function resumesBesideCoverLetter(headers: readonly string[], untitled = false): Set<number> {
+  if (!untitled && !headers.some((h) => COVER_LETTERS.some((phrase) => hasPhrase(headerTokens(h), phrase)))) return new Set();
   return new Set(headers.flatMap((h, i) => (headerTokens(h).join(' ') === 'resume' && !/[éÉ]/.test(h) ? [i] : [])));
 }
 const COVER_LETTERS = [['cover', 'letter'], ['coverletter'], ['motivation', 'letter'], ['letter', 'of', 'motivation']];

@@ -308,6 +308,9 @@ function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | nu
   return null;
 }
 
+/** Words that ask when ("Date submitted?", "¿Cuándo lo envió?"): a question with one of them asks for a date. */
+const WHEN_WORDS: ReadonlySet<string> = new Set(['date', 'time', 'when', 'timestamp', 'day', 'fecha', 'hora', 'cuando', 'dia', 'data', 'quando', 'quand', 'heure', 'jour', 'moment', 'momento']);
+
 /** The pronouns that say "whoever" ("de quien diligencia", "de quem preencheu"). */
 const WHOEVER = new Set(['quien', 'quem']);
 
@@ -356,11 +359,51 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   }
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
   if (!words.length) return [];
+  // "Nome do Grupo / Escola", "Group/School name": two words side by side in one phrase, each
+  // asked with the rest of it ("Nome do Grupo" or "Nome da Escola"); read as either when the
+  // phrase as written names no field.
+  // (Only a phrase that names nothing at all: one whose field a rule ruled out, "Quel était le nom
+  // de votre entreprise / projet ?", a past organisation, is no title either.)
+  const either = eitherReading(trimmed);
+  if (either) {
+    const ruled: Explanation = new Map();
+    const found = scoreOne(tokens, words, trimmed, column, idx, bonus, ruled, toolColumn);
+    for (const [f, reason] of ruled) why?.set(f, reason);
+    if (found.length || ruled.size) return found;
+    // (the organisation, a title: what a group or a school is called; two roles, "Team
+    // Leader/Member", ask which one the person is, and name no person)
+    for (const reading of either) {
+      const read = scoreHeader(reading, column, idx, bonus, why, toolColumn).filter((c) => !PERSON_FIELDS.has(c.field));
+      if (read.length) return read;
+    }
+    return [];
+  }
+  return scoreOne(tokens, words, trimmed, column, idx, bonus, why, toolColumn);
+}
+
+/**
+ * The two readings of a phrase with one slash between two words ("Nome do Grupo / Escola" ->
+ * "Nome do Grupo", "Nome do Escola"), the second first. Only text with spaces around a word
+ * before or after the pair: an identifier path ("group_org/org_name") or a bare "Ville / Pays"
+ * is no phrase.
+ */
+function eitherReading(header: string): string[] | null {
+  if ((header.match(/\//g) ?? []).length !== 1 || !/\s/.test(header)) return null;
+  const m = /^(.*?)(\p{L}+)\s*\/\s*(\p{L}+)(.*)$/u.exec(header);
+  if (!m) return null;
+  const [, before, a, b, after] = m as unknown as [string, string, string, string, string];
+  if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return null;
+  return [`${before}${b}${after}`, `${before}${a}${after}`];
+}
+
+/** The best score of each field for one header's words, as written. */
+function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: string, column: number, idx: HeaderIndex, bonus: number, why?: Explanation, toolColumn?: boolean): Candidate[] {
   const metadata = toolColumn ?? isToolColumn(trimmed, idx, bonus);
   const best = new Map<Field, Candidate>();
   const asksJob = anyWord(words, idx.notNames.words);
   // "Structure / Service", "Company or department": the header offers two answers, either of which names the field
   const alternative = ALTERNATIVES.test(trimmed) || spanishAlternative(tokens, idx);
+  const standInWords = new Map<Field, readonly string[]>(); // a whole-header stand-in's own words, by field
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
@@ -387,6 +430,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
       }
     }
     const prev = best.get(s.field);
+    if (exact && s.standIn) standInWords.set(s.field, s.words);
     if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact, ...(exact && s.standIn ? { standIn: true } : {}), ...(fit === 'loose' ? { loose: true } : {}) });
   }
   const drop = (fields: Iterable<Field>, reason: string) => {
@@ -423,12 +467,29 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (countAt < listAt && !anyWord(words, idx.counts.askWhich)) drop(idx.counts.fields, 'a count');
   }
   if (countsSomething(tokens)) drop([...best.keys()].filter((f) => !idx.counts.fields.has(f)), 'a count');
+  // "Submitted?", "Submission Submitted?": whether it was sent (a yes/no answer), not when
+  if (/\?\s*$/.test(trimmed) && !tokens.some((t) => WHEN_WORDS.has(t))) drop(['submittedAt'], 'whether it was sent (yes/no), not when');
   if (GRID_ITEM.test(trimmed)) drop([...best.keys()], 'a line of a rating grid');
   if (SCALE.test(trimmed)) drop([...best.keys()].filter((f) => f !== 'score'), 'a rating on a scale');
   const question = questionTokens(tokens);
+  // (A stand-in that is the whole header, "Last updated", "FechaModifica", "Última Atualização",
+  // is what a list with nothing better records: a rule about its own words, a later edit beside
+  // the submission date, leaves it, as it names the field only where no other column does; a rule
+  // about the header's other words still applies: "Updated by" is who, not when.)
   for (const rule of idx.rules) {
     if (!best.size) break;
-    if (ruleApplies(rule, tokens, question, metadata)) drop([...best.keys()].filter((f) => ruledOut(rule, f)), rule.why);
+    if (!ruleApplies(rule, tokens, question, metadata)) continue;
+    const byOtherWords = (f: Field) => {
+      const own = standInWords.get(f);
+      if (!own) return true;
+      const isOwn = (t: string) => own.some((w) => wordMatches(t, w));
+      if (rule.phrases.some((p) => hasPhrase(tokens, p) && !p.every(isOwn))) return true;
+      const rest = tokens.filter((t) => !isOwn(t));
+      return ruleApplies(rule, rest, questionTokens(rest), metadata);
+    };
+    const ruled = [...best.keys()].filter((f) => ruledOut(rule, f));
+    drop(ruled.filter(byOtherWords), rule.why);
+    for (const f of ruled.filter((f) => best.has(f))) best.set(f, { ...best.get(f)!, score: STAND_IN_SCORE + bonus, exact: true, named: true, standIn: true });
   }
   // A form tool's own column (the respondent's account, "Email", "Name") loses to any question
   // column for the same field, and is not kept as a fallback when one exists. Its time of
@@ -592,7 +653,9 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   // "Title" right beside "First name" or "Last name" in a file that describes no proposal: the
   // person's courtesy title (Mr, Dr). Beside an abstract it is the proposal's.
   const criteria = markedCriteria(headers);
-  const resumes = resumesBesideCoverLetter(headers);
+  // (a bare "Resume" in a file that names no proposal's title is a person's CV too: a HackerEarth
+  // export's link beside "College", "Graduation Year"; an accented "Résumé" is a summary)
+  const resumes = resumesBesideCoverLetter(headers, !candidates.some((c) => c.field === 'title'));
   const nameParts = candidates.filter((c) => c.field === 'firstName' || c.field === 'lastName').map((c) => c.column);
   const unmarked = unmarkedCriteria(headers);
   const marked = (c: Candidate) => (criteria.has(c.column) || unmarked.has(c.column)) && c.field !== 'score' && !LIMITED_TEXTS.has(c.field);

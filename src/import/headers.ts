@@ -308,6 +308,11 @@ function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | nu
   return null;
 }
 
+/** Words of an organisation's founding ("establishment_time", "Year founded", "Année de fondation", "Año de fundación"). */
+const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao'].map(keyWord));
+/** A header that is the word "name" and nothing else, in the four languages. */
+const BARE_NAMES: ReadonlySet<string> = new Set(['name', 'nom', 'nombre', 'nome'].map(keyWord));
+
 /** Words that ask when ("Date submitted?", "¿Cuándo lo envió?"): a question with one of them asks for a date. */
 const WHEN_WORDS: ReadonlySet<string> = new Set(['date', 'time', 'when', 'timestamp', 'day', 'fecha', 'hora', 'cuando', 'dia', 'data', 'quando', 'quand', 'heure', 'jour', 'moment', 'momento']);
 
@@ -675,6 +680,19 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
       while (before >= 0 && headerWords(headers[before] ?? '').length === 0) before--;
       if (criteria.has(before)) candidates.push({ column, field: 'score', score: 1, exact: false, single: true, metadata: false, named: false });
     });
+  }
+  // "id, name, class, establishment_time, address": a directory of organisations (NGOs, companies)
+  // names each one by a bare "name" when a column says when it was founded, no other column names
+  // the organisation and none asks for a person's email, phone or name part; a person has no year
+  // of establishment. ("Name, Email, Startup name, Year founded": the founder and the startup.)
+  const founded = headers.some((h) => headerWords(h).some((w) => FOUNDING_WORDS.has(keyWord(w))));
+  const personColumns = candidates.some((c) => c.score >= 1 && (c.field === 'email' || c.field === 'phone' || c.field === 'firstName' || c.field === 'lastName'));
+  const namedOrganization = candidates.some((c) => c.field === 'organization');
+  if (founded && !personColumns && !namedOrganization) {
+    for (const c of candidates) {
+      const words = headerWords(headers[c.column] ?? '');
+      if (c.field === 'contactName' && words.length === 1 && BARE_NAMES.has(keyWord(words[0]!))) c.field = 'organization';
+    }
   }
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the

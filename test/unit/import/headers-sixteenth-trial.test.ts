@@ -120,3 +120,16 @@ describe('the time of registration', () => {
     }
   });
 });
+
+describe('a bare "name" in a directory of organisations', () => {
+  it('is the organisation when a column says when it was founded and none asks for a person', () => {
+    expect(mapped(['id', 'name', 'class', 'establishment_time', 'address'])).toEqual({ externalId: ['id'], organization: ['name'] });
+    expect(mapped(['Nom', 'Année de fondation', 'Adresse']).organization).toEqual(['Nom']);
+  });
+
+  it("stays the person's name beside a person's phone or another organisation column", () => {
+    expect(mapped(['Name', 'Phone number', 'Year founded']).contactName).toEqual(['Name']);
+    expect(mapped(['Name', 'Email', 'Startup name', 'Year founded']).contactName).toEqual(['Name']);
+    expect(mapped(['id', 'name', 'address']).contactName).toEqual(['name']);
+  });
+});

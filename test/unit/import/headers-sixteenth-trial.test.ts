@@ -133,3 +133,16 @@ describe('a bare "name" in a directory of organisations', () => {
     expect(mapped(['id', 'name', 'address']).contactName).toEqual(['name']);
   });
 });
+
+describe("Typeform's newer closing columns", () => {
+  it('end the export after its own Tags ("Network ID, Tags, Ending"), which are not the applicant\'s categories', () => {
+    const headers = ['#', 'First name', 'Last name', 'Email', 'Country', 'Response Type', 'Start Date (UTC)', 'Stage Date (UTC)', 'Submit Date (UTC)', 'Network ID', 'Tags', 'Ending'];
+    const found = mapped(headers);
+    expect(found).not.toHaveProperty('selfCategories');
+    expect(found.submittedAt?.[0]).toBe('Submit Date (UTC)');
+  });
+
+  it("leave a form's own Tags question to the applicant", () => {
+    expect(mapped(['#', 'Name', 'Email', 'Tags', 'Response Type', 'Submit Date (UTC)', 'Network ID', 'Tags', 'Ending']).selfCategories).toEqual(['Tags']);
+  });
+});

@@ -301,9 +301,10 @@ const NOT_A_DENIAL = new Set([
 const EXISTENTIAL = new Set(['there']);
 
 const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
-/** Words with their accents folded, as the clause rules read them: each word is read by several passes. */
+/** Words with their accents folded, as the clause rules read them (those with accents kept: the vocabulary is small, texts many). */
 const foldedWords = new Map<string, string>();
 function folded(w: string): string {
+  if (!NON_ASCII.test(w)) return w;
   let f = foldedWords.get(w);
   if (f === undefined) {
     f = foldAccents(w);
@@ -386,9 +387,23 @@ function ownActor(ws: string[], fw: string[], i: number, lang: TextLanguage): bo
   return false;
 }
 
-const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
-const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
-const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
+/** One word of an actor pattern: its first alternative as written, whole words, and `*x` endings (a word two letters longer than x or more, ending so). */
+interface ActorStep {
+  first: string;
+  words: Set<string>;
+  endings: string[];
+}
+const actorStep = (alternativesText: string): ActorStep => {
+  const alts = alternativesText.split('|');
+  return { first: alts[0], words: new Set(alts.filter((a) => !a.startsWith('*'))), endings: alts.filter((a) => a.startsWith('*')).map((a) => a.slice(1)) };
+};
+const actorFits = (step: ActorStep, w: string) => step.words.has(w) || step.endings.some((e) => w.length >= e.length + 3 && w.endsWith(e));
+// Per language and per word a pattern can start with, the patterns to try there, in order (compiled once).
+const ACTORS_BY_START = Object.fromEntries(TEXT_LANGUAGES.map((l) => {
+  const patterns = ACTOR_PATTERNS[l].map((p) => p.map(actorStep));
+  const starts = new Set(patterns.flatMap((p) => [...p[0].words]));
+  return [l, new Map([...starts].map((w) => [w, patterns.filter((p) => p[0].words.has(w) || p[0].endings.length > 0)]))];
+})) as Record<TextLanguage, Map<string, ActorStep[][]>>;
 
 const CONDITIONS = new Set(['if', 'unless', 'si']);
 
@@ -432,26 +447,27 @@ function numberSign(ws: string[], j: number): boolean {
 
 /** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
 function actorDenialAt(ws: string[], fw: string[], i: number, lang: TextLanguage): number {
-  if (!ACTOR_STARTS[lang].has(fw[i])) return 0;
+  const patterns = ACTORS_BY_START[lang].get(fw[i]);
+  if (!patterns) return 0;
   // "If we do not train them, …", "Si no capacitamos a los jóvenes, …": a condition, the need
   // the proposal answers, not what it leaves out.
   if (i > 0 && CONDITIONS.has(ws[i - 1])) return 0;
-  for (const pattern of ACTORS[lang]) {
+  for (const pattern of patterns) {
     if (i + pattern.length > ws.length) continue;
     let ok = true;
     let skip = 0; // a reflexive pronoun before the pattern's verb
     for (let k = 0; k < pattern.length && ok; k++) {
       // "nous ne nous occupons pas de", "no nos dedicamos a": the verb after its reflexive pronoun
-      if (k > 0 && k === pattern.length - 1 && pattern[k][0].startsWith('*') && REFLEXIVES[lang].has(ws[i + k])) skip = 1;
+      if (k > 0 && k === pattern.length - 1 && pattern[k].first.startsWith('*') && REFLEXIVES[lang].has(ws[i + k])) skip = 1;
       const w = ws[i + k + skip];
       const f = fw[i + k + skip];
-      ok = w !== undefined && w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, f)) && !(k > 0 && (lacking(ws, fw, i + k + skip, lang) || NOT_A_DENIAL.has(f)));
+      ok = w !== undefined && w !== BREAK && actorFits(pattern[k], f) && !(k > 0 && (lacking(ws, fw, i + k + skip, lang) || NOT_A_DENIAL.has(f)));
     }
     if (!ok) continue;
     const length = pattern.length + skip;
     // "le dispositif n° 2 place des apprentis", "el proyecto No 4 coloca aprendices": a number, not "ne"/"no"
     if (numberSign(ws, i + length - 1)) return 0;
-    if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, fw, i, lang)) return 0;
+    if (!PRONOUN_ACTORS.has(pattern[0].first) && !ownActor(ws, fw, i, lang)) return 0;
     if (wishesAgainstLoss(ws, fw, i, i + length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
     for (let k = i + length; k < Math.min(ws.length, i + length + 3); k++) {

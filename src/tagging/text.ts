@@ -600,7 +600,7 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
       continue;
     }
-    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
+    if (stop.has(w) || (w.length <= 7 && fw[i] !== w && stop.has(fw[i]))) continue;
     const spelt = respell?.(w) ?? w;
     out.push(denied[i] || past[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }
@@ -1226,10 +1226,13 @@ const DISOWNED_TITLE = [
 // nombre, también certificamos") widens the title rather than disowning it: the title still counts.
 const WIDENED = /\b(?:also|as well|more than|not only|not just|beyond|aussi|egalement|pas seulement|pas que|ne se limite|plus que|tambien|no solo|no solamente|no se limita|mas que|ademas)\b/;
 
+const APOSTROPHE = /[’']/;
+
 /** Whether a description says its title names something the proposal is not (DISOWNED_TITLE). */
 export function disownsTitle(description: string): boolean {
   // (an apostrophe inside a word parts it, "l'intitulé"; a quote stays one: "despite the name 'Hub',")
-  const text = foldAccents(description.toLowerCase()).replace(/(?<=\p{L})[’'](?=\p{L})/gu, ' ').replace(/\s+/g, ' ');
+  const lower = foldAccents(description.toLowerCase());
+  const text = (APOSTROPHE.test(lower) ? lower.replace(/(?<=\p{L})[’'](?=\p{L})/gu, ' ') : lower).replace(/\s+/g, ' ');
   return DISOWNED_TITLE.some((re) => {
     const m = re.exec(text);
     if (!m) return false;

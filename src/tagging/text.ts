@@ -700,7 +700,7 @@ interface PatternStep {
   condition: Alternatives;
 }
 /** A language's patterns in order, and per first word the ones that can start with it (in order). */
-interface PatternList {
+export interface PatternList {
   steps: PatternStep[][];
   byFirstWord: Map<string, PatternStep[][]>;
   /** Those that can start with any word (`~`, an ending or a number first): tried everywhere. */
@@ -730,7 +730,7 @@ function patternSteps(pattern: string[]): PatternStep[] {
   });
 }
 
-function compiledPatterns(patterns: Record<TextLanguage, string[][]>): Record<TextLanguage, PatternList> {
+export function compiledPatterns(patterns: Record<TextLanguage, string[][]>): Record<TextLanguage, PatternList> {
   return Object.fromEntries(TEXT_LANGUAGES.map((l) => {
     const steps = patterns[l].map(patternSteps);
     // The first step that reads a word decides where a pattern can start; conditions read none.
@@ -781,7 +781,7 @@ function patternEnd(ws: string[], fw: string[], i: number, pattern: PatternStep[
 }
 
 /** Where the first pattern of a list that matches in ws[start, end) starts and ends (undefined: none). */
-function firstMatch(ws: string[], fw: string[], start: number, end: number, patterns: PatternList): { at: number; end: number } | undefined {
+export function firstMatch(ws: string[], fw: string[], start: number, end: number, patterns: PatternList): { at: number; end: number } | undefined {
   for (let k = start; k < end; k++) for (const p of patternsAt(patterns, fw[k])) {
     const e = patternEnd(ws, fw, k, p);
     if (e >= 0) return { at: k, end: e };

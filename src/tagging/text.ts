@@ -589,18 +589,16 @@ export function typoVariants(word: string, lang: TextLanguage): Set<string> {
 export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: string) => string | undefined): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
-  // (each word folded once for the three passes)
-  const fw = foldedWordsOf(ws);
-  const denied = deniedWords(ws, lang, fw);
-  const past = pastWords(ws, lang, fw);
-  const served = servedWords(ws, lang, fw);
+  const denied = deniedWords(ws, lang);
+  const past = pastWords(ws, lang);
+  const served = servedWords(ws, lang);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (w === BREAK) {
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
       continue;
     }
-    if (stop.has(w) || (w.length <= 7 && fw[i] !== w && stop.has(fw[i]))) continue;
+    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) continue;
     const spelt = respell?.(w) ?? w;
     out.push(denied[i] || past[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }
@@ -818,28 +816,27 @@ function aboutPeople(ws: string[], fw: string[], start: number, at: number, lang
   return false;
 }
 
-/** Whether a word (accents folded) revives what ended (REVIVED). */
-const revives = (f: string, lang: TextLanguage) => REVIVED[lang].some((r) => f.startsWith(r));
+const revives = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
 
 /**
  * Whether ws[start, end) revives what ended: a reviving word in it, or in the clause after it
  * taken up by a pronoun, or right after a remark ("Le dispositif, terminé en 2021, reprend…").
  */
-function revived(ws: string[], fw: string[], start: number, end: number, lang: TextLanguage): boolean {
-  for (let k = start; k < end; k++) if (revives(fw[k], lang)) return true;
+function revived(ws: string[], start: number, end: number, lang: TextLanguage): boolean {
+  for (let k = start; k < end; k++) if (revives(ws[k], lang)) return true;
   if (end >= ws.length || !isCommaBreak(ws, end)) return false;
   const remark = end - start <= PAST_REMARK_WORDS;
   for (let k = end + 1; k < ws.length && ws[k] !== BREAK; k++) {
-    if (revives(fw[k], lang) && (remark || REVIVED_PRONOUNS[lang].before.has(fw[k - 1]) || REVIVED_PRONOUNS[lang].after.has((fw[k + 1] ?? '')))) return true;
+    if (revives(ws[k], lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
   }
   return false;
 }
 
 /** Where "and now", "y ahora", "et maintenant" (a word between allowed) opens in ws[from, end): the applicant's present; `end` if nowhere. */
-function nowOpens(ws: string[], fw: string[], from: number, end: number, lang: TextLanguage): number {
+function nowOpens(ws: string[], from: number, end: number, lang: TextLanguage): number {
   for (let k = from; k < end; k++) {
-    if (!NOW_CONJUNCTIONS[lang].has(fw[k])) continue;
-    if ((k + 1 < end && NOW_WORDS[lang].has(fw[k + 1])) || (k + 2 < end && NOW_WORDS[lang].has(fw[k + 2]))) return k;
+    if (!NOW_CONJUNCTIONS[lang].has(folded(ws[k]))) continue;
+    if ((k + 1 < end && NOW_WORDS[lang].has(folded(ws[k + 1]))) || (k + 2 < end && NOW_WORDS[lang].has(folded(ws[k + 2])))) return k;
   }
   return end;
 }
@@ -859,10 +856,10 @@ export function pastWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(w
       for (let k = start; k < i && exists; k++) if (GAP_WORDS[lang].has(fw[k])) gap = true;
       if (!gap) match = exists;
     }
-    if (match && !revived(ws, fw, start, i, lang)) {
-      const stop = nowOpens(ws, fw, match.end, i, lang);
+    if (match && !revived(ws, start, i, lang)) {
+      const stop = nowOpens(ws, match.end, i, lang);
       for (let k = start; k < stop; k++) out[k] = true;
-      if (i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, fw, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
+      if (i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
     }
     previous = start;
     start = i + 1;

@@ -32,9 +32,13 @@ function stemmerFor(lang: TextLanguage): Stemmer {
   return s;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}+/gu;
+
 /** Lower case without accents: "Économie" -> "economie". */
 export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+  // (plain ASCII has no accents to fold: most words of most texts)
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text;
 }
 
 // Function words of each language. They are dropped from texts and from term phrases alike,
@@ -64,8 +68,6 @@ const MARKERS: Record<TextLanguage, Set<string>> = {
   fr: new Set('les des et du pour dans est une au aux sur qui nous leur cette avec sont'.split(' ')),
   es: new Set('los las y del para con una por el nuestro sus este esta son mediante'.split(' ')),
 };
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * A proposal's text as it reads, when it was pasted from a web form or a rich-text editor with
@@ -299,7 +301,19 @@ const NOT_A_DENIAL = new Set([
 const EXISTENTIAL = new Set(['there']);
 
 const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
-const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
+/** Words with their accents folded, as the clause rules read them (those with accents kept: the vocabulary is small, texts many). */
+const foldedWords = new Map<string, string>();
+function folded(w: string): string {
+  if (!NON_ASCII.test(w)) return w;
+  let f = foldedWords.get(w);
+  if (f === undefined) {
+    f = foldAccents(w);
+    if (foldedWords.size < 200_000) foldedWords.set(w, f);
+  }
+  return f;
+}
+/** ws[k] accents folded at k (a break stays a break): the rules below read a text's words from this, once folded. */
+const foldedWordsOf = (ws: string[]) => ws.map(folded);
 
 // What the applicant says it does not do, with itself as the subject: "we do not offer training",
 // "nous ne proposons pas de formation", "le programme n'enseigne aucun métier", "no damos
@@ -349,15 +363,15 @@ const INTENTIONS: Record<TextLanguage, Set<string>> = {
 const BEFORE_INTENTION = new Set(['no', 'not', 't', 'any', 'pas', 'l', 'pour', 'la', 'como', 'por']);
 
 /** Whether the verb of having at ws[i] has an intention after it (INTENTIONS): "nous n'avons pas l'intention de". */
-function intentionAfter(ws: string[], i: number, lang: TextLanguage): boolean {
+function intentionAfter(ws: string[], fw: string[], i: number, lang: TextLanguage): boolean {
   for (let k = i + 1; k < Math.min(ws.length, i + 4) && ws[k] !== BREAK; k++) {
-    const w = folded(ws[k]);
+    const w = fw[k];
     if (INTENTIONS[lang].has(w)) return true;
     if (!BEFORE_INTENTION.has(w)) return false;
   }
   return false;
 }
-const lacking = (ws: string[], k: number, lang: TextLanguage) => LACKING_VERBS[lang].has(folded(ws[k])) && !intentionAfter(ws, k, lang);
+const lacking = (ws: string[], fw: string[], k: number, lang: TextLanguage) => LACKING_VERBS[lang].has(fw[k]) && !intentionAfter(ws, fw, k, lang);
 const OWN_DETERMINERS: Record<TextLanguage, { next: Set<string>; near: Set<string> }> = {
   en: { next: new Set(['the']), near: new Set(['our', 'this', 'its']) },
   fr: { next: new Set(['le', 'la', 'l']), near: new Set(['notre', 'ce', 'cet', 'cette']) },
@@ -365,17 +379,31 @@ const OWN_DETERMINERS: Record<TextLanguage, { next: Set<string>; near: Set<strin
 };
 
 /** Whether a named actor at ws[i] ("app", "servicio") is the applicant's own (OWN_DETERMINERS), not someone else's. */
-function ownActor(ws: string[], i: number, lang: TextLanguage): boolean {
+function ownActor(ws: string[], fw: string[], i: number, lang: TextLanguage): boolean {
   if (i === 0 || ws[i - 1] === BREAK) return true;
   const { next, near } = OWN_DETERMINERS[lang];
   if (next.has(ws[i - 1]) || near.has(ws[i - 1])) return true;
-  for (let k = i - 2; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) if (near.has(folded(ws[k]))) return true;
+  for (let k = i - 2; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) if (near.has(fw[k])) return true;
   return false;
 }
 
-const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
-const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
-const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
+/** One word of an actor pattern: its first alternative as written, whole words, and `*x` endings (a word two letters longer than x or more, ending so). */
+interface ActorStep {
+  first: string;
+  words: Set<string>;
+  endings: string[];
+}
+const actorStep = (alternativesText: string): ActorStep => {
+  const alts = alternativesText.split('|');
+  return { first: alts[0], words: new Set(alts.filter((a) => !a.startsWith('*'))), endings: alts.filter((a) => a.startsWith('*')).map((a) => a.slice(1)) };
+};
+const actorFits = (step: ActorStep, w: string) => step.words.has(w) || step.endings.some((e) => w.length >= e.length + 3 && w.endsWith(e));
+// Per language and per word a pattern can start with, the patterns to try there, in order (compiled once).
+const ACTORS_BY_START = Object.fromEntries(TEXT_LANGUAGES.map((l) => {
+  const patterns = ACTOR_PATTERNS[l].map((p) => p.map(actorStep));
+  const starts = new Set(patterns.flatMap((p) => [...p[0].words]));
+  return [l, new Map([...starts].map((w) => [w, patterns.filter((p) => p[0].words.has(w) || p[0].endings.length > 0)]))];
+})) as Record<TextLanguage, Map<string, ActorStep[][]>>;
 
 const CONDITIONS = new Set(['if', 'unless', 'si']);
 
@@ -396,13 +424,13 @@ const LOSS_WORDS = new Set([
 ]);
 
 /** Whether a denial's verb (within ws[from..to] or the word after) is a wish that a loss (LOSS_WORDS) comes soon after. */
-function wishesAgainstLoss(ws: string[], from: number, to: number): boolean {
+function wishesAgainstLoss(ws: string[], fw: string[], from: number, to: number): boolean {
   let k = from;
-  while (k <= to && k < ws.length && !WISH_VERBS.has(folded(ws[k]))) k++;
+  while (k <= to && k < ws.length && !WISH_VERBS.has(fw[k])) k++;
   if (k > to || k >= ws.length) return false;
   for (let j = k + 1; j < Math.min(ws.length, k + 8); j++) {
     if (ws[j] === BREAK) return false;
-    if (LOSS_WORDS.has(folded(ws[j]))) return true;
+    if (LOSS_WORDS.has(fw[j])) return true;
   }
   return false;
 }
@@ -418,32 +446,34 @@ function numberSign(ws: string[], j: number): boolean {
 }
 
 /** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
-function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
-  if (!ACTOR_STARTS[lang].has(folded(ws[i]))) return 0;
+function actorDenialAt(ws: string[], fw: string[], i: number, lang: TextLanguage): number {
+  const patterns = ACTORS_BY_START[lang].get(fw[i]);
+  if (!patterns) return 0;
   // "If we do not train them, …", "Si no capacitamos a los jóvenes, …": a condition, the need
   // the proposal answers, not what it leaves out.
   if (i > 0 && CONDITIONS.has(ws[i - 1])) return 0;
-  for (const pattern of ACTORS[lang]) {
+  for (const pattern of patterns) {
     if (i + pattern.length > ws.length) continue;
     let ok = true;
     let skip = 0; // a reflexive pronoun before the pattern's verb
     for (let k = 0; k < pattern.length && ok; k++) {
       // "nous ne nous occupons pas de", "no nos dedicamos a": the verb after its reflexive pronoun
-      if (k > 0 && k === pattern.length - 1 && pattern[k][0].startsWith('*') && REFLEXIVES[lang].has(ws[i + k])) skip = 1;
+      if (k > 0 && k === pattern.length - 1 && pattern[k].first.startsWith('*') && REFLEXIVES[lang].has(ws[i + k])) skip = 1;
       const w = ws[i + k + skip];
-      ok = w !== undefined && w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k + skip, lang) || NOT_A_DENIAL.has(folded(w))));
+      const f = fw[i + k + skip];
+      ok = w !== undefined && w !== BREAK && actorFits(pattern[k], f) && !(k > 0 && (lacking(ws, fw, i + k + skip, lang) || NOT_A_DENIAL.has(f)));
     }
     if (!ok) continue;
     const length = pattern.length + skip;
     // "le dispositif n° 2 place des apprentis", "el proyecto No 4 coloca aprendices": a number, not "ne"/"no"
     if (numberSign(ws, i + length - 1)) return 0;
-    if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, i, lang)) return 0;
-    if (wishesAgainstLoss(ws, i, i + length)) return 0;
+    if (!PRONOUN_ACTORS.has(pattern[0].first) && !ownActor(ws, fw, i, lang)) return 0;
+    if (wishesAgainstLoss(ws, fw, i, i + length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
     for (let k = i + length; k < Math.min(ws.length, i + length + 3); k++) {
-      const w = folded(ws[k]);
+      const w = fw[k];
       if (w === BREAK) break;
-      if (k === i + length && lacking(ws, k, lang)) return 0;
+      if (k === i + length && lacking(ws, fw, k, lang)) return 0;
       if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
     }
     return length;
@@ -468,31 +498,32 @@ const QUANTITY: ReadonlyMap<string, Set<string>> = new Map([
 const SPANISH_CONTRAST_NEXT = new Set(['de', 'del', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'otro', 'otra', 'otros', 'otras', 'mas']);
 
 /** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
-function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
+function contrastAt(ws: string[], fw: string[], i: number, lang: TextLanguage): number {
   if (i > 0 && ws[i - 1] !== BREAK) return 0;
   const after = ws[i + 1];
+  const afterFolded = fw[i + 1];
   // "no más de 15 aprendices por taller", "not more than 15 apprentices": a quantity, not a contrast ("no más cursos" is one)
-  if (after !== undefined && QUANTITY.get(folded(after))?.has(ws[i + 2] ?? '')) return 0;
+  if (after !== undefined && QUANTITY.get(afterFolded)?.has(ws[i + 2] ?? '')) return 0;
   // Spanish "no" opens many a clause with its verb ("no tienen empleo", the need answered); before
   // a determiner or "de" it sets a thing against another: "Empleo, no cursos" is "Empleo, no de cursos".
-  if (lang === 'es' && ws[i] === 'no' && after !== undefined && SPANISH_CONTRAST_NEXT.has(folded(after))) return 1;
+  if (lang === 'es' && ws[i] === 'no' && after !== undefined && SPANISH_CONTRAST_NEXT.has(afterFolded)) return 1;
   if (!CONTRAST_CUES[lang]?.has(ws[i])) return 0;
-  if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(after) || NOT_A_CONTRAST.has(folded(after)) || NOT_A_DENIAL.has(folded(after))) return 0;
+  if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(after) || NOT_A_CONTRAST.has(afterFolded) || NOT_A_DENIAL.has(afterFolded)) return 0;
   return 1;
 }
 
 /** Length of the negation pattern starting at ws[i], or 0. */
-function negationAt(ws: string[], i: number, lang: TextLanguage): number {
-  const actor = actorDenialAt(ws, i, lang) || contrastAt(ws, i, lang);
+function negationAt(ws: string[], fw: string[], i: number, lang: TextLanguage): number {
+  const actor = actorDenialAt(ws, fw, i, lang) || contrastAt(ws, fw, i, lang);
   if (actor > 0) return actor;
-  if (!NEGATION_STARTS[lang].has(folded(ws[i]))) return 0;
+  if (!NEGATION_STARTS[lang].has(fw[i])) return 0;
   for (const pattern of NEGATIONS[lang]) {
     if (i + pattern.length > ws.length) continue;
     let ok = true;
-    for (let k = 0; k < pattern.length && ok; k++) ok = pattern[k].has(folded(ws[i + k]));
+    for (let k = 0; k < pattern.length && ok; k++) ok = pattern[k].has(fw[i + k]);
     if (!ok) continue;
     const after = ws[i + pattern.length];
-    if (after !== undefined && NOT_A_DENIAL.has(folded(after))) return 0;
+    if (after !== undefined && NOT_A_DENIAL.has(fw[i + pattern.length])) return 0;
     if (i > 0 && EXISTENTIAL.has(ws[i - 1]!)) return 0;
     return pattern.length;
   }
@@ -567,7 +598,7 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
       continue;
     }
-    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
+    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) continue;
     const spelt = respell?.(w) ?? w;
     out.push(denied[i] || past[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }
@@ -645,51 +676,112 @@ const NOW_CONJUNCTIONS: Record<TextLanguage, Set<string>> = {
 const NOW_WORDS: Record<TextLanguage, Set<string>> = {
   en: new Set(['now', 'today']), fr: new Set(['maintenant', 'desormais', 'aujourd']), es: new Set(['ahora', 'hoy']),
 };
-const compiled = (patterns: Record<TextLanguage, string[][]>) => Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, patterns[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
-const PAST = compiled(PAST_PATTERNS);
-const EXISTS = compiled(EXISTS_PATTERNS);
+// The patterns compiled once (patternSteps) and indexed by the word they can start with, so that
+// each word of a text tries only those (patternsAt).
+const PAST = compiledPatterns(PAST_PATTERNS);
+const EXISTS = compiledPatterns(EXISTS_PATTERNS);
 // A clause of at most this many words that says a thing has ended speaks of the clause before it.
 const PAST_REMARK_WORDS = 4;
 
-const wordFits = (w: string, alts: string[]) => alts.some((a) => (a === '#' ? /^\d/.test(w) : a.startsWith('*') ? w.length >= a.length && w.endsWith(a.slice(1)) : w === a));
+/** Alternatives of one word of a pattern: whole words, `*x` endings (a word longer than x ending so), `#` a number. */
+interface Alternatives {
+  words: Set<string>;
+  endings: string[];
+  number: boolean;
+}
+/** One step of a pattern: a word to read, a word that may not stand before or after, or `~` (up to two words of any kind). */
+interface PatternStep {
+  kind: 'word' | 'notBefore' | 'notAfter' | 'skip';
+  /** The step's alternatives read as words (what a step after `~` is tried with). */
+  fits: Alternatives;
+  /** For notBefore and notAfter: the alternatives without their mark. */
+  condition: Alternatives;
+}
+/** A language's patterns in order, and per first word the ones that can start with it (in order). */
+export interface PatternList {
+  steps: PatternStep[][];
+  byFirstWord: Map<string, PatternStep[][]>;
+  /** Those that can start with any word (`~`, an ending or a number first): tried everywhere. */
+  anywhere: PatternStep[][];
+}
+
+const DIGIT_FIRST = /^\d/;
+function alternatives(alts: string[]): Alternatives {
+  const out: Alternatives = { words: new Set(), endings: [], number: false };
+  for (const a of alts) {
+    if (a === '#') out.number = true;
+    else if (a.startsWith('*')) out.endings.push(a.slice(1));
+    else out.words.add(a);
+  }
+  return out;
+}
+const wordFits = (w: string, alts: Alternatives) =>
+  alts.words.has(w) || (alts.number && DIGIT_FIRST.test(w)) || alts.endings.some((e) => w.length > e.length && w.endsWith(e));
+
+function patternSteps(pattern: string[]): PatternStep[] {
+  return pattern.map((alternativesText) => {
+    const alts = alternativesText.split('|');
+    const fits = alternatives(alts);
+    if (alts[0].startsWith('<!')) return { kind: 'notBefore', fits, condition: alternatives([alts[0].slice(2), ...alts.slice(1)]) };
+    if (alts[0].startsWith('!')) return { kind: 'notAfter', fits, condition: alternatives([alts[0].slice(1), ...alts.slice(1)]) };
+    return { kind: alts[0] === '~' ? 'skip' : 'word', fits, condition: fits };
+  });
+}
+
+export function compiledPatterns(patterns: Record<TextLanguage, string[][]>): Record<TextLanguage, PatternList> {
+  return Object.fromEntries(TEXT_LANGUAGES.map((l) => {
+    const steps = patterns[l].map(patternSteps);
+    // The first step that reads a word decides where a pattern can start; conditions read none.
+    const firstWords = steps.map((p) => {
+      const first = p.find((s) => s.kind === 'word' || s.kind === 'skip');
+      return first?.kind === 'word' && first.fits.endings.length === 0 && !first.fits.number ? first.fits.words : undefined;
+    });
+    const byFirstWord = new Map<string, PatternStep[][]>();
+    for (const w of new Set(firstWords.flatMap((ws) => (ws ? [...ws] : [])))) byFirstWord.set(w, steps.filter((_, n) => !firstWords[n] || firstWords[n]!.has(w)));
+    return [l, { steps, byFirstWord, anywhere: steps.filter((_, n) => !firstWords[n]) }];
+  })) as Record<TextLanguage, PatternList>;
+}
+
+/** The patterns of a list that can start at a word (accents folded), in their order. */
+const patternsAt = (list: PatternList, w: string) => list.byFirstWord.get(w) ?? list.anywhere;
 
 /**
  * Where a pattern of words (PAST_PATTERNS) that starts at ws[i] without crossing a break ends
- * (-1: it does not match). `<!x|y` at its head: the word before is none of these; `!x|y` at its
- * tail: the next word, if any, is none of these (`#` a number).
+ * (-1: it does not match), read from its step `from`. `<!x|y` at its head: the word before is
+ * none of these; `!x|y` at its tail: the next word, if any, is none of these (`#` a number).
  */
-function patternEnd(ws: string[], i: number, pattern: string[][]): number {
+function patternEnd(ws: string[], fw: string[], i: number, pattern: PatternStep[], from = 0): number {
   let k = i;
-  for (let p = 0; p < pattern.length; p++) {
-    const alts = pattern[p];
-    if (alts[0].startsWith('<!')) {
-      if (i > 0 && ws[i - 1] !== BREAK && wordFits(folded(ws[i - 1]), [alts[0].slice(2), ...alts.slice(1)])) return -1;
+  for (let p = from; p < pattern.length; p++) {
+    const step = pattern[p];
+    if (step.kind === 'notBefore') {
+      if (i > 0 && ws[i - 1] !== BREAK && wordFits(fw[i - 1], step.condition)) return -1;
       continue;
     }
-    if (alts[0].startsWith('!')) {
-      if (k < ws.length && ws[k] !== BREAK && wordFits(folded(ws[k]), [alts[0].slice(1), ...alts.slice(1)])) return -1;
+    if (step.kind === 'notAfter') {
+      if (k < ws.length && ws[k] !== BREAK && wordFits(fw[k], step.condition)) return -1;
       continue;
     }
-    if (alts[0] === '~') {
+    if (step.kind === 'skip') {
       const next = pattern[p + 1];
       for (let skip = 0; skip <= 2; skip++) {
         const j = k + skip;
         if (j >= ws.length || ws[j] === BREAK) return -1;
-        const end = wordFits(folded(ws[j]), next) ? patternEnd(ws, j, pattern.slice(p + 1)) : -1;
+        const end = wordFits(fw[j], next.fits) ? patternEnd(ws, fw, j, pattern, p + 1) : -1;
         if (end >= 0) return end;
       }
       return -1;
     }
-    if (k >= ws.length || ws[k] === BREAK || !wordFits(folded(ws[k]), alts)) return -1;
+    if (k >= ws.length || ws[k] === BREAK || !wordFits(fw[k], step.fits)) return -1;
     k++;
   }
   return k;
 }
 
 /** Where the first pattern of a list that matches in ws[start, end) starts and ends (undefined: none). */
-function firstMatch(ws: string[], start: number, end: number, patterns: string[][][]): { at: number; end: number } | undefined {
-  for (let k = start; k < end; k++) for (const p of patterns) {
-    const e = patternEnd(ws, k, p);
+export function firstMatch(ws: string[], fw: string[], start: number, end: number, patterns: PatternList): { at: number; end: number } | undefined {
+  for (let k = start; k < end; k++) for (const p of patternsAt(patterns, fw[k])) {
+    const e = patternEnd(ws, fw, k, p);
     if (e >= 0) return { at: k, end: e };
   }
   return undefined;
@@ -714,12 +806,12 @@ const PEOPLE: Record<TextLanguage, Set<string>> = {
 const RELATIVE_REACH = 4;
 
 /** Whether the pattern at ws[at] stands in a relative clause about people (PEOPLE_RELATIVES), within ws[start, at). */
-function aboutPeople(ws: string[], start: number, at: number, lang: TextLanguage): boolean {
+function aboutPeople(ws: string[], fw: string[], start: number, at: number, lang: TextLanguage): boolean {
   for (let k = at - 1; k >= Math.max(start, at - RELATIVE_REACH); k--) {
-    const w = folded(ws[k]);
+    const w = fw[k];
     if (PEOPLE_RELATIVES[lang].has(w)) return true;
     // the word for people right before the relative, or with an adjective between ("mujeres rurales que")
-    if (RELATIVES[lang].has(w)) return [k - 1, k - 2].some((j) => j >= start && PEOPLE[lang].has(folded(ws[j])));
+    if (RELATIVES[lang].has(w)) return [k - 1, k - 2].some((j) => j >= start && PEOPLE[lang].has(fw[j]));
   }
   return false;
 }
@@ -750,18 +842,18 @@ function nowOpens(ws: string[], from: number, end: number, lang: TextLanguage): 
 }
 
 /** Per word of words(): whether it stands in a clause about an activity that has ended (PAST_PATTERNS). */
-export function pastWords(ws: string[], lang: TextLanguage): boolean[] {
+export function pastWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(ws)): boolean[] {
   const out = new Array<boolean>(ws.length).fill(false);
   let start = 0; // where the clause being read starts
   let previous = -1; // and where the one before it started (-1: none)
   for (let i = 0; i <= ws.length; i++) {
     if (i < ws.length && ws[i] !== BREAK) continue;
-    let match = i > start ? firstMatch(ws, start, i, PAST[lang]) : undefined;
-    if (match && aboutPeople(ws, start, match.at, lang)) match = undefined;
+    let match = i > start ? firstMatch(ws, fw, start, i, PAST[lang]) : undefined;
+    if (match && aboutPeople(ws, fw, start, match.at, lang)) match = undefined;
     if (!match && i > start) {
-      const exists = firstMatch(ws, start, i, EXISTS[lang]);
+      const exists = firstMatch(ws, fw, start, i, EXISTS[lang]);
       let gap = false;
-      for (let k = start; k < i && exists; k++) if (GAP_WORDS[lang].has(folded(ws[k]))) gap = true;
+      for (let k = start; k < i && exists; k++) if (GAP_WORDS[lang].has(fw[k])) gap = true;
       if (!gap) match = exists;
     }
     if (match && !revived(ws, start, i, lang)) {
@@ -838,30 +930,30 @@ const PLACEMENT_HEADS: Record<TextLanguage, Set<string>> = {
 };
 const PLACEMENT_REACH = 3;
 
-const atSchool = (ws: string[], i: number, lang: TextLanguage) => {
-  if (i + 1 >= ws.length || !STUDY_AT[lang].has(folded(ws[i + 1]))) return false;
-  for (let k = i + 2; k < Math.min(ws.length, i + 5) && ws[k] !== BREAK; k++) if (SCHOOLS[lang].has(folded(ws[k]))) return true;
+const atSchool = (ws: string[], fw: string[], i: number, lang: TextLanguage) => {
+  if (i + 1 >= ws.length || !STUDY_AT[lang].has(fw[i + 1])) return false;
+  for (let k = i + 2; k < Math.min(ws.length, i + 5) && ws[k] !== BREAK; k++) if (SCHOOLS[lang].has(fw[k])) return true;
   return false;
 };
 /** Whether a word of PLACEMENT_HEADS stands within PLACEMENT_REACH words before ws[k] ("for"), in its clause. */
-const placementBefore = (ws: string[], k: number, lang: TextLanguage) => {
-  for (let j = k - 1; j >= Math.max(0, k - PLACEMENT_REACH) && ws[j] !== BREAK; j--) if (PLACEMENT_HEADS[lang].has(folded(ws[j]))) return true;
+const placementBefore = (ws: string[], fw: string[], k: number, lang: TextLanguage) => {
+  for (let j = k - 1; j >= Math.max(0, k - PLACEMENT_REACH) && ws[j] !== BREAK; j--) if (PLACEMENT_HEADS[lang].has(fw[j])) return true;
   return false;
 };
 
 /** Per word of words(): whether it is one of SERVED_NOUNS naming whom something is for, or what a study looks at (STUDY_WORDS). */
-export function servedWords(ws: string[], lang: TextLanguage): boolean[] {
+export function servedWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(ws)): boolean[] {
   const out = new Array<boolean>(ws.length).fill(false);
   let study = false; // a study word stands earlier in the clause being read
   for (let i = 0; i < ws.length; i++) {
-    const f = ws[i] === BREAK ? BREAK : folded(ws[i]);
+    const f = ws[i] === BREAK ? BREAK : fw[i];
     if (f === BREAK || STUDY_ENDS[lang].has(f)) { study = false; continue; }
-    if (STUDY_WORDS[lang].has(f)) { study = !atSchool(ws, i, lang); continue; }
+    if (STUDY_WORDS[lang].has(f)) { study = !atSchool(ws, fw, i, lang); continue; }
     if (study && (SERVED_NOUNS[lang].has(f) || STUDIED_NOUNS[lang].has(f))) { out[i] = true; continue; }
     if (i === 0 || !SERVED_NOUNS[lang].has(f)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) {
-      const w = folded(ws[k]);
-      if (SERVED_BEFORE[lang].has(w)) { out[i] = !placementBefore(ws, k, lang); break; }
+      const w = fw[k];
+      if (SERVED_BEFORE[lang].has(w)) { out[i] = !placementBefore(ws, fw, k, lang); break; }
       if (!SERVED_BETWEEN[lang].has(w)) break;
     }
   }
@@ -873,7 +965,7 @@ export function servedWords(ws: string[], lang: TextLanguage): boolean[] {
  * up to the end of its clause, a "but" or NEGATION_REACH words). stemWords marks these NEGATED;
  * the tagger leaves them out of another language's phrases too.
  */
-export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
+export function deniedWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(ws)): boolean[] {
   const out = new Array<boolean>(ws.length).fill(false);
   let denied = 0; // words still denied after a negation pattern
   let pattern = 0; // words of a negation pattern still to read (they stay plain)
@@ -899,7 +991,7 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
       // The denial goes on in the next clause: "ni intermediación laboral, ni microcréditos", "ne
       // crée pas d'entreprises", or the items of a list it names ("does not deal with
       // recruitment, certification, labour market data or business creation").
-      if (DENIAL_GOES_ON[lang].has(folded(w))) {
+      if (DENIAL_GOES_ON[lang].has(fw[i])) {
         // "ni aux femmes déplacées ni aux jeunes", "ni a las mujeres rurales", "nor to refugees":
         // to whom the denial holds (the people served), not one more thing refused; unless the
         // denied clause had the same preposition, a list of its own ("nous ne nous consacrons
@@ -909,7 +1001,7 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
         if ((to !== undefined && !parallel) || numberSign(ws, i)) { afterDenial = false; continue; }
         denied = NEGATION_REACH; clauseDenied = true; continue;
       }
-      const items = afterComma ? deniedListItems(ws, i, lang) : 0;
+      const items = afterComma ? deniedListItems(ws, fw, i, lang) : 0;
       if (items > 0) {
         for (let k = i; k < i + items; k++) if (ws[k] !== BREAK) out[k] = true;
         i += items - 1;
@@ -919,7 +1011,7 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
     }
     if (pattern > 0) pattern--;
     else {
-      const n = negationAt(ws, i, lang);
+      const n = negationAt(ws, fw, i, lang);
       if (n > 0) { pattern = n - 1; denied = NEGATION_REACH; clauseDenied = true; }
       else if (NEGATION_ENDS.has(w)) { denied = 0; clauseDenied = false; }
       else if (denied > 0) { out[i] = true; denied--; clauseDenied = denied > 0; }
@@ -971,14 +1063,14 @@ const clauseWord = (w: string, lang: TextLanguage) => CLAUSE_WORDS[lang].has(w) 
  * After a denied clause, the words (breaks included) of the rest of its list, when the clauses
  * from ws[i] are short items parted by commas, the last of them closed by "or" ("ou", "o", "ni"); else 0.
  */
-function deniedListItems(ws: string[], i: number, lang: TextLanguage): number {
+function deniedListItems(ws: string[], fw: string[], i: number, lang: TextLanguage): number {
   let k = i;
   for (let item = 0; item < LIST_ITEMS; item++) {
     let n = 0; // words of the item before its "or", if any
     let after = 0; // and after it
     let closed = false;
     while (k < ws.length && ws[k] !== BREAK) {
-      const w = folded(ws[k]);
+      const w = fw[k];
       // "…, but apprenticeships in garages or…", "…, sino prácticas…", "…; instead, apprentices…": what is done instead
       if (clauseWord(w, lang) || NEGATION_ENDS.has(w) || INSTEAD[lang].has(w)) return 0;
       if (LIST_CLOSERS[lang].has(w)) closed = true;
@@ -1131,10 +1223,13 @@ const DISOWNED_TITLE = [
 // nombre, también certificamos") widens the title rather than disowning it: the title still counts.
 const WIDENED = /\b(?:also|as well|more than|not only|not just|beyond|aussi|egalement|pas seulement|pas que|ne se limite|plus que|tambien|no solo|no solamente|no se limita|mas que|ademas)\b/;
 
+const APOSTROPHE = /[’']/;
+
 /** Whether a description says its title names something the proposal is not (DISOWNED_TITLE). */
 export function disownsTitle(description: string): boolean {
   // (an apostrophe inside a word parts it, "l'intitulé"; a quote stays one: "despite the name 'Hub',")
-  const text = foldAccents(description.toLowerCase()).replace(/(?<=\p{L})[’'](?=\p{L})/gu, ' ').replace(/\s+/g, ' ');
+  const lower = foldAccents(description.toLowerCase());
+  const text = (APOSTROPHE.test(lower) ? lower.replace(/(?<=\p{L})[’'](?=\p{L})/gu, ' ') : lower).replace(/\s+/g, ' ');
   return DISOWNED_TITLE.some((re) => {
     const m = re.exec(text);
     if (!m) return false;

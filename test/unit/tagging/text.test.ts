@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, NEGATED, SERVED, foldAccents, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, SERVED, compiledPatterns, firstMatch, foldAccents, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -296,6 +296,34 @@ describe('text processing', () => {
     expect(maskPlaceNames('Lapaz paz')).toBe('Lapaz paz');
     // the aliases that name no country ("Other", "Autre", "Otro", "None") are no places: a form label stays whole
     for (const text of ['Other activities: a survey', 'Autre activité : une enquête', 'Otro: una encuesta', 'None of them']) expect(maskPlaceNames(text), text).toBe(text);
+  });
+
+  describe('clause patterns indexed by the word they start with (compiledPatterns, firstMatch)', () => {
+    const match = (patterns: string[][], text: string) => {
+      const ws = words(text);
+      return firstMatch(ws, ws.map(foldAccents), 0, ws.length, compiledPatterns({ en: patterns, fr: [], es: [] }).en);
+    };
+
+    it('tries a pattern that can start with any word (an ending, a number, "~") wherever it stands', () => {
+      expect(match([['we', 'ran'], ['*ing', 'ended']], 'the training ended')).toEqual({ at: 1, end: 3 });
+      expect(match([['we', 'ran'], ['#', 'ended']], 'in 2021 ended')).toEqual({ at: 1, end: 3 });
+      expect(match([['we', 'ran'], ['~', 'programme', 'ended']], 'our old programme ended')).toEqual({ at: 0, end: 4 });
+      // a condition on the word before reads no word: the pattern starts with the word after it
+      expect(match([['<!who', 'has', 'ended']], 'it has ended')).toEqual({ at: 1, end: 3 });
+      expect(match([['<!who', 'has', 'ended']], 'who has ended')).toBeUndefined();
+    });
+
+    it('keeps the order of the list where several patterns start at one word', () => {
+      expect(match([['we', 'ran'], ['we', 'ran', 'it']], 'we ran it')).toEqual({ at: 0, end: 2 });
+      expect(match([['we', 'ran', 'it'], ['we', 'ran']], 'we ran it')).toEqual({ at: 0, end: 3 });
+      expect(match([['*e', 'ran'], ['we', 'ran', 'it']], 'we ran it')).toEqual({ at: 0, end: 2 });
+      expect(match([['we', 'ran', 'it'], ['*e', 'ran']], 'we ran it')).toEqual({ at: 0, end: 3 });
+    });
+
+    it('reads words with their accents folded, and finds nothing where no pattern can start', () => {
+      expect(match([['deja', 'fini']], 'Déjà fini')).toEqual({ at: 0, end: 2 });
+      expect(match([['we', 'ran']], 'they ran')).toBeUndefined();
+    });
   });
 
   describe('activities that have ended (pastWords)', () => {

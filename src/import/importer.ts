@@ -461,6 +461,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     else if (options.callNew && !options.newCallConfirmed && writer.counts.inserted > 0) refuseMistypedCall(db, callId, batchId, name, options.call);
     // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
     const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers, layout.mapping);
+    // (a sheet's row rejected again takes its old row's place in rejects: not fixed, not counted)
+    if (writer.rejectedAgain.length) resolveRejectedRows(db, callId, batchId, writer.rejectedAgain);
     // rows rejected as before, whose fixed copies were imported since: not listed again
     const rejectedFixedBefore = writer.counts.rejected ? carryResolvedRejects(db, callId, batchId) : 0;
     refreshDuplicateKeys(db, callId);

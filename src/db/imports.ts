@@ -392,6 +392,14 @@ export function previousImportOf(db: DB, callId: number, sha256: string): { id: 
     .get(callId, sha256) as { id: number; fileName: string; importedAt: string } | undefined;
 }
 
+/** The latest import of a file with these exact bytes into another call than this one, if any. */
+export function importIntoOtherCall(db: DB, callId: number, sha256: string): { call: string; id: number; importedAt: string } | undefined {
+  return db
+    .prepare(`SELECT c.name AS call, b.id, b.imported_at AS importedAt FROM import_batches b JOIN calls c ON c.id = b.call_id
+               WHERE b.call_id <> ? AND b.sha256 = ? ORDER BY b.id DESC LIMIT 1`)
+    .get(callId, sha256) as { call: string; id: number; importedAt: string } | undefined;
+}
+
 /**
  * After a failed first import: deletes the database file this command created when it holds
  * nothing (no import batch, no call), so a failed first try leaves no empty file behind. Only

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, tempDir } from './support/cli.js';
+import { BIN, json, ROOT, runCli, tempDir } from './support/cli.js';
 
 const dir = tempDir('skillsnet-e2e-personal-stdout-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -39,11 +39,13 @@ describe('personal data on stdout, > FILE', () => {
     ['attendees.ics', ['event', 'ics', '1', '--out', '-', '--with-attendees']],
     ['attendance.json', ['event', 'attendance', '1', zoom, '--dry-run', '--json']],
     ['attendance.txt', ['event', 'attendance', '1', zoom, '--dry-run']],
+    ['members.txt', ['members']],
   ])('%s is made private (0600)', (name, args) => {
     const r = intoNewFile(name, args);
     expect(r.status, r.stderr).toBe(0);
-    // (it does hold an address: the check is about a file that needs it)
-    expect(r.text).toMatch(/@example\./);
+    // (it does hold an address or a contact's name: the check is about a file that needs it)
+    if (name === 'members.txt') expect(r.text).toContain(`\t${json<{ name: string | null }[]>(runCli(['--db', db, 'members', '--json'])).find((m) => m.name)!.name}\t`);
+    else expect(r.text).toMatch(/@example\./);
     expect(r.mode.toString(8)).toBe('600');
     expect(r.stderr).not.toMatch(/other users of this computer can read/);
   });

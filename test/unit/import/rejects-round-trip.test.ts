@@ -83,14 +83,17 @@ describe('rejects round trip', () => {
   });
 });
 
+/** A form's export: one applicant accepted, one without an email (rejected). */
+const FORM = [
+  'Timestamp,Name of your organization,Email Address',
+  '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
+  '27/06/2022 09:00:00,Lima Tech Hub,',
+];
+
 describe('the original export imported again after its rejects were fixed', () => {
   it('does not bring the fixed rows back into rejects, and says so; a row rejected anew is listed', async () => {
     const db = path.join(dir, 'again.db');
-    const lines = [
-      'Timestamp,Name of your organization,Email Address',
-      '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
-      '27/06/2022 09:00:00,Lima Tech Hub,',
-    ];
+    const lines = [...FORM];
     const forms = write('responses.csv', lines.join('\n'));
     expect((await run(['--db', db, 'import', forms, '--call', '2022'])).code).toBe(0);
     const sheet = path.join(dir, 'again-fix.csv');
@@ -115,11 +118,7 @@ describe('the original export imported again after its rejects were fixed', () =
 describe('the export downloaded again under another name (a browser saves "responses (1).csv")', () => {
   it('keeps the rejects fixed since out of rejects: the row, not the file name, says it is the same', async () => {
     const db = path.join(dir, 'renamed.db');
-    const lines = [
-      'Timestamp,Name of your organization,Email Address',
-      '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
-      '27/06/2022 09:00:00,Lima Tech Hub,',
-    ];
+    const lines = [...FORM];
     expect((await run(['--db', db, 'import', write('form.csv', lines.join('\n')), '--call', '2022'])).code).toBe(0);
     const rejected = await run(['--db', db, 'rejects', '--csv']);
     const sheet = write('renamed-fix.csv', rejected.stdout.replace('Lima Tech Hub,,', 'Lima Tech Hub,lima@example.org,'));
@@ -136,11 +135,7 @@ describe('the export downloaded again under another name (a browser saves "respo
 describe('the export downloaded again under another name before its rejects were fixed (a nightly download)', () => {
   it('lists a row every download rejected alike once, from the latest download, and none of its copies once it is fixed', async () => {
     const db = path.join(dir, 'nightly.db');
-    const lines = [
-      'Timestamp,Name of your organization,Email Address',
-      '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
-      '27/06/2022 09:00:00,Lima Tech Hub,',
-    ];
+    const lines = [...FORM];
     expect((await run(['--db', db, 'import', write('night-1.csv', lines.join('\n')), '--call', '2022'])).code).toBe(0);
     const later = [...lines, '28/06/2022 10:00:00,Quito Makers,'];
     expect((await run(['--db', db, 'import', write('night-2.csv', later.join('\n')), '--call', '2022'])).code).toBe(0);

@@ -279,6 +279,12 @@ export interface RejectedRow {
 }
 
 /**
+ * SQL: the import `b` read data rows. A file with its header and nothing under it (a download cut
+ * short) imported nothing: it does not stand for its file's earlier import, whose rejects stay.
+ */
+const HAS_ROWS = (b: string) => `(${b}.rows IS NULL OR ${b}.rows > 0)`;
+
+/**
  * SQL: the rejected row `r` was fixed: resolved by a later import that did not reject it again
  * as it was (a rejects sheet whose row was left unfixed resolves the old row, its own takes the
  * place).
@@ -297,7 +303,7 @@ export function listRejectedRows(db: DB, options: { call?: string; all?: boolean
   // a row a later import of its fixed copy accepted is resolved: listed with --all only
   const latest = options.all
     ? ''
-    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name) AND r.resolved_batch_id IS NULL
+    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND ${HAS_ROWS('b2')}) AND r.resolved_batch_id IS NULL
        AND (b.call_id, r.raw_json) NOT IN (SELECT fb.call_id, f.raw_json FROM rejected_rows f JOIN import_batches fb ON fb.id = f.batch_id
                                             WHERE ${FIXED('f')})`;
   // (the same row in several listed files: the latest file's copy; two alike rows of one file both)
@@ -351,7 +357,7 @@ export function openRejectsOfLayout(db: DB, callId: number, batchId: number, hea
     .prepare(
       `SELECT r.id, r.raw_json AS raw FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
         WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NULL AND b.headers_json = ?
-          AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND b2.id <> ?)
+          AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND ${HAS_ROWS('b2')} AND b2.id <> ?)
         ORDER BY r.id LIMIT ?`,
     )
     .all(callId, batchId, headersJson, batchId, limit) as { id: number; raw: string }[];

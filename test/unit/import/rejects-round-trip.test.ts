@@ -176,3 +176,15 @@ describe('a rejects sheet imported with only some of its rows fixed', () => {
     expect(await names()).toEqual([['partly (1).csv', 'Quito Makers']]);
   });
 });
+
+describe('a download cut short after its header, imported under the file\'s name', () => {
+  it('imports nothing and leaves the rejects of the file\'s earlier import listed', async () => {
+    const db = path.join(dir, 'cut.db');
+    const form = write('cut-form.csv', FORM.join('\n'));
+    expect((await run(['--db', db, 'import', form, '--call', '2022'])).code).toBe(0);
+    write('cut-form.csv', FORM[0]!);
+    const cut = await run(['--db', db, 'import', form, '--call', '2022', '--json']);
+    expect(json(cut)).toMatchObject({ rows: 0, inserted: 0, rejected: 0 });
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.raw['Name of your organization'])).toEqual(['Lima Tech Hub']);
+  });
+});

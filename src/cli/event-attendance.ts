@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { printJson, withDatabase } from './context.js';
-import { canPrompt, info, warn, type IO } from './io.js';
+import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
 import { CliError, OutputClosedError, UsageError } from '../errors.js';
 import { faultMessage } from '../files/index.js';
 import type { DB } from '../db/connection.js';
@@ -67,6 +67,8 @@ async function attendanceRun(
 ): Promise<AttendanceImportResult> {
   return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, sameMeetingAs: opts.sameMeetingAs, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
+    // (the rows not matched carry the participants' names and addresses: private before the first byte)
+    if (result.unmatchedRows.length) personalOutput(io);
     if (opts.json) {
       // (a dry run keeps no row: the IDs it met would name nothing for event link)
       printJson(io, result.dryRun ? { ...result, unmatchedRows: result.unmatchedRows.map((u) => ({ ...u, row: null })) } : result);

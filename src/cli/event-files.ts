@@ -1,7 +1,7 @@
 /** `event invitations` and `event ics`: the mail-merge sheet and the calendar file of an event. */
 import path from 'node:path';
 import { printJson, withDatabase } from './context.js';
-import { info, warn, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import { checkJsonWithStdout } from './export-common.js';
 import { displayPath } from '../export/write.js';
 import { parseOrganizer, type CalendarOrganizer } from '../events/ics.js';
@@ -34,7 +34,11 @@ export async function runEventInvitations(opts: EventInvitationsOptions, io: IO)
   if (result.noConsent) info(io, noConsentLeftOut(result.noConsent));
   if (result.withdrawn) info(io, withdrawnLeftOut(result.withdrawn, opts.id));
   const { text, ...summary } = result;
-  if (text !== undefined) io.stdout.write(text);
+  // (the sheet holds every invitee's address and name: `--out - > FILE` is made private as `list --csv > FILE` is)
+  if (text !== undefined) {
+    personalOutput(io);
+    io.stdout.write(text);
+  }
   if (opts.json) {
     printJson(io, summary);
     return summary;
@@ -78,7 +82,11 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
   if (result.noConsent) info(io, `${noConsentLeftOut(result.noConsent)} of the attendees`);
   if (result.withdrawn) info(io, withdrawnLeftOut(result.withdrawn, opts.id, ' of the attendees'));
   const { text, ...summary } = result;
-  if (text !== undefined) io.stdout.write(text);
+  if (text !== undefined) {
+    // (with the attendees, the invitees' names and addresses)
+    if (opts.withAttendees) personalOutput(io);
+    io.stdout.write(text);
+  }
   if (opts.json) {
     printJson(io, summary);
     return summary;

@@ -126,6 +126,7 @@ export async function runEventShow(opts: EventShowOptions, io: IO): Promise<Even
 /** The rows left for the officer: name and email are data here (stdout), never in a message. */
 export function renderUnmatched(io: IO, rows: import('../events/attendance/store.js').UnmatchedAttendance[], eventId: number, options: { dryRun?: boolean } = {}): void {
   if (!rows.length) return;
+  personalOutput(io);
   io.stdout.write('\n' + io.color.bold(`Not matched to a member (${rows.length})`) + '\n');
   // (a dry run keeps no row: it shows no row IDs, which event link would not find)
   const table = renderTable(io, [...(options.dryRun ? [] : ['Row']), 'File:line', 'Name', 'Email', 'Minutes', 'Why'], rows.map((u) => [

@@ -114,6 +114,8 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
   });
   const id = result.member.id;
   const out = { member: memberJson(result.member), changed: result.changed, historyId: result.historyId, replace: result.replace, dryRun: Boolean(opts.dryRun) };
+  // (the member as members --json has it: its contact's name, address and phone)
+  if (opts.json) personalOutput(io);
   if (opts.json) printJson(io, out);
   else {
     // (named as well: member IDs are not application IDs, and a number typed from a roster is easily the wrong one)

@@ -25,7 +25,8 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
     return listMembers(db, opts.filters);
   });
   const rows = members.map(memberJson);
-  if (opts.format !== 'table') personalOutput(io);
+  // (the table too names each member's contact person)
+  if (rows.length) personalOutput(io);
   if (opts.format === 'json') {
     printJson(io, rows);
   } else if (opts.format === 'csv') {

@@ -151,9 +151,10 @@ export function registerRejects(program: Command, ctx: CliContext): void {
       'after',
       `
 By default you see the rejected rows of the latest import of each file that no later import
-fixed: importing a file again replaces its earlier list, and importing the fixed CSV resolves
-the rows it carries (the "${REJECTED_ROW_COLUMN}" column says which). Rows from files with
-different columns go to different CSV files.
+fixed: importing a file again replaces its earlier list (a row several files rejected alike is
+listed once, from the latest), and importing the fixed CSV resolves the rows it fixed (the
+"${REJECTED_ROW_COLUMN}" column says which). Rows from files with different columns go to
+different CSV files.
 
 Output redirected to a file holds personal data: a file the shell has just created for it
 (> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe, leaves

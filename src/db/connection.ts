@@ -338,7 +338,7 @@ export function withWriteTransaction<T>(db: DB, fn: () => T): T {
 }
 
 /** What a command says, once, while beginWrite waits for another writer. */
-export const WAITING_FOR_WRITER = 'Waiting for another skillsnet command to finish writing to this database...';
+export const WAITING_FOR_WRITER = 'Waiting for another skillsnet command to finish writing to this database (or an sqlite3 or sqlite-utils session that began a write)...';
 
 /**
  * Starts a write transaction (BEGIN IMMEDIATE), waiting for as long as another skillsnet
@@ -367,8 +367,9 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
         if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
         const waited = Date.now() - started;
         if (waited > maxWaitMs) {
-          throw new OperationError('another skillsnet process has been writing to this database for too long', {
-            hint: 'wait for it to finish (or stop it), then run the command again',
+          // (the writer may be no skillsnet at all: an sqlite3 or sqlite-utils session left with a transaction open)
+          throw new OperationError('another program has been writing to this database for too long (another skillsnet command, or an sqlite3 or sqlite-utils session that began a write)', {
+            hint: 'wait for it to finish, or stop it (COMMIT or ROLLBACK in an open sqlite3 session, or quit it), then run the command again',
           });
         }
         if (!told && waited >= busyTimeout) {

@@ -279,20 +279,44 @@ export interface RejectedRow {
 }
 
 /**
+ * SQL: the import `b` read data rows. A file with its header and nothing under it (a download cut
+ * short) imported nothing: it does not stand for its file's earlier import, whose rejects stay.
+ */
+const HAS_ROWS = (b: string) => `(${b}.rows IS NULL OR ${b}.rows > 0)`;
+
+/**
+ * SQL: the rejected row `r` was fixed: resolved by a later import that did not reject it again
+ * as it was (a rejects sheet whose row was left unfixed resolves the old row, its own takes the
+ * place).
+ */
+const FIXED = (r: string) =>
+  `${r}.resolved_batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rejected_rows again WHERE again.batch_id = ${r}.resolved_batch_id AND again.raw_json = ${r}.raw_json)`;
+
+/**
  * Rejected rows of the latest import of each file (by call and file name): an older import's
- * rejects were superseded when the file was imported again. `all` lists every batch's.
+ * rejects were superseded when the file was imported again. A row rejected by several files
+ * (the export downloaded again under another name, `responses (1).csv`, every cell the same) is
+ * listed once, from the latest of them, and not at all once one of its copies was fixed. `all`
+ * lists every batch's.
  */
 export function listRejectedRows(db: DB, options: { call?: string; all?: boolean } = {}): RejectedRow[] {
   // a row a later import of its fixed copy accepted is resolved: listed with --all only
   const latest = options.all
     ? ''
-    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name) AND r.resolved_batch_id IS NULL`;
+    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND ${HAS_ROWS('b2')}) AND r.resolved_batch_id IS NULL
+       AND (b.call_id, r.raw_json) NOT IN (SELECT fb.call_id, f.raw_json FROM rejected_rows f JOIN import_batches fb ON fb.id = f.batch_id
+                                            WHERE ${FIXED('f')})`;
+  // (the same row in several listed files: the latest file's copy; two alike rows of one file both)
+  const once = options.all ? '' : 'WHERE batch_id = newest';
   const rows = db
     .prepare(
-      `SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json, b.mapping_json, b.headers_json, b.delimiter
-         FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id JOIN calls c ON c.id = b.call_id
-        WHERE (@call IS NULL OR c.name = @call) ${latest}
-        ORDER BY b.id, r.row_number`,
+      `SELECT * FROM (
+         SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json, b.mapping_json, b.headers_json, b.delimiter,
+                max(b.id) OVER (PARTITION BY b.call_id, r.raw_json) AS newest
+           FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id JOIN calls c ON c.id = b.call_id
+          WHERE (@call IS NULL OR c.name = @call) ${latest})
+        ${once}
+        ORDER BY batch_id, row_number`,
     )
     .all({ call: options.call ?? null }) as {
     id: number; batch_id: number; call: string; file_name: string; imported_at: string; row_number: number; raw_json: string; reasons_json: string; mapping_json: string; headers_json: string; delimiter: string | null;
@@ -333,7 +357,7 @@ export function openRejectsOfLayout(db: DB, callId: number, batchId: number, hea
     .prepare(
       `SELECT r.id, r.raw_json AS raw FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
         WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NULL AND b.headers_json = ?
-          AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND b2.id <> ?)
+          AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND ${HAS_ROWS('b2')} AND b2.id <> ?)
         ORDER BY r.id LIMIT ?`,
     )
     .all(callId, batchId, headersJson, batchId, limit) as { id: number; raw: string }[];
@@ -372,6 +396,14 @@ export function previousImportOf(db: DB, callId: number, sha256: string): { id: 
   return db
     .prepare('SELECT id, file_name AS fileName, imported_at AS importedAt FROM import_batches WHERE call_id = ? AND sha256 = ? ORDER BY id DESC LIMIT 1')
     .get(callId, sha256) as { id: number; fileName: string; importedAt: string } | undefined;
+}
+
+/** The latest import of a file with these exact bytes into another call than this one, if any. */
+export function importIntoOtherCall(db: DB, callId: number, sha256: string): { call: string; id: number; importedAt: string } | undefined {
+  return db
+    .prepare(`SELECT c.name AS call, b.id, b.imported_at AS importedAt FROM import_batches b JOIN calls c ON c.id = b.call_id
+               WHERE b.call_id <> ? AND b.sha256 = ? ORDER BY b.id DESC LIMIT 1`)
+    .get(callId, sha256) as { call: string; id: number; importedAt: string } | undefined;
 }
 
 /**
@@ -446,7 +478,7 @@ export function carryResolvedRejects(db: DB, callId: number, batchId: number): n
   const earlier = db
     .prepare(
       `SELECT r.raw_json AS raw, r.resolved_batch_id AS resolved FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
-        WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NOT NULL
+        WHERE b.call_id = ? AND b.id <> ? AND ${FIXED('r')}
         ORDER BY r.id`,
     )
     .iterate(callId, batchId) as IterableIterator<{ raw: string; resolved: number }>;

@@ -150,9 +150,11 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     }
     await pause();
     // The same code beside map.xlsx and map.json is one file: rewriting it unchanged clobbers nothing.
-    if (!options.view && !sameContent(done.snippetPath, snippet)) files.push({ path: done.snippetPath, data: snippet });
+    const snippetInPlace = !options.view && sameContent(done.snippetPath, snippet);
+    if (!options.view && !snippetInPlace) files.push({ path: done.snippetPath, data: snippet });
     writeFilesAtomic(files, { force: Boolean(options.force), stdout: options.format === 'json' });
-    result.files = files.map((f) => f.path);
+    // (the code found in place is one of the export's files all the same: a script copying `files` gets it every night)
+    result.files = [...files.map((f) => f.path), ...(snippetInPlace ? [done.snippetPath] : [])];
   }
   if (!options.dryRun) recordExport(db, result, networkCarried(network, Boolean(options.withContactDetails), map.elements.length), callbacks);
   result.ms = elapsed(start);

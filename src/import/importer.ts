@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, useRollbackJournal, widenCache } from '../db/imports.js';
+import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, importIntoOtherCall, prepareImport, previousImportOf, useRollbackJournal, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -458,9 +458,14 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     finishBatch(db, batchId, writer.counts);
     const dates = settleDates(db, batchId, summary);
     if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
-    else if (options.callNew && !options.newCallConfirmed && writer.counts.inserted > 0) refuseMistypedCall(db, callId, batchId, name, options.call);
+    else if (options.callNew && !options.newCallConfirmed && writer.counts.inserted > 0) {
+      refuseMistypedCall(db, callId, batchId, name, options.call);
+      refuseFileOfOtherCall(db, callId, scan.sha256, name, options.call);
+    }
     // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
     const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers, layout.mapping);
+    // (a sheet's row rejected again takes its old row's place in rejects: not fixed, not counted)
+    if (writer.rejectedAgain.length) resolveRejectedRows(db, callId, batchId, writer.rejectedAgain);
     // rows rejected as before, whose fixed copies were imported since: not listed again
     const rejectedFixedBefore = writer.counts.rejected ? carryResolvedRejects(db, callId, batchId) : 0;
     refreshDuplicateKeys(db, callId);
@@ -518,6 +523,19 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
   if (!signs.length) return;
   throw new UsageError(`${name} looks like another call than "${call}", the only call in this database: ${signs.join('; ')}`, {
     hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${shellArg(call)} to add these applications to it (nothing of ${name} was imported)`,
+  });
+}
+
+/**
+ * A new call started with a file already imported, byte for byte, into another call (a script's
+ * `--call` mistyped, or the next call's name given to last night's export) would hold a second
+ * copy of each of its applications: refused (rolled back), unless confirmed (--yes).
+ */
+function refuseFileOfOtherCall(db: DB, callId: number, sha256: string, name: string, call: string): void {
+  const other = importIntoOtherCall(db, callId, sha256);
+  if (!other) return;
+  throw new UsageError(`"${call}" would be a new call, but ${name} was imported into call "${other.call}" already (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC): its applications would be there twice`, {
+    hint: `--call ${shellArg(other.call)} to import it into that call again (its rows are reported unchanged), or add --yes to start call ${shellArg(call)} with it all the same (nothing of ${name} was imported)`,
   });
 }
 

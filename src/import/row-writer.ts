@@ -52,6 +52,8 @@ export class RowWriter {
   readonly sameApplication = new Map<number, { rows: number[]; by: string }>();
   /** rejected rows of earlier imports that rows of this file fixed (a rejects sheet re-imported) */
   readonly resolved: number[] = [];
+  /** rejected rows of earlier imports that a rejects sheet carried but rejected again (its own row is listed now) */
+  readonly rejectedAgain: number[] = [];
   /**
    * The identity keys this file wrote, when the call held no application before it: a key not
    * among them is stored nowhere, and is not looked up. Null otherwise, and for a file of more
@@ -102,7 +104,7 @@ export class RowWriter {
   write(p: PreparedRow): void {
     const rowNumber = p.row;
     this.counts.rows++;
-    if (p.ref !== null) this.resolved.push(p.ref);
+    if (p.ref !== null) (p.reasons === null ? this.resolved : this.rejectedAgain).push(p.ref);
     if (p.reasons !== null) {
       this.counts.rejected++;
       this.sql.reject(this.batchId, rowNumber, p.rawJson!, p.reasons);

@@ -29,10 +29,10 @@ export function precheck(problem: SelectionProblem): string[] {
       continue;
     }
     const eligible = eligibleFor[qi]!;
+    // (one sentence per quota, both counts in it when both fall short: a script counts conflicts)
     if (q.min > eligible) {
-      conflicts.push(`${label}: at least ${q.min} required, ${plural(eligible, 'eligible application')}`);
-    }
-    if (q.min > size) conflicts.push(`${label}: at least ${q.min} required but the size is ${size}`);
+      conflicts.push(`${label}: at least ${q.min} required, ${plural(eligible, 'eligible application')}${q.min > size ? ` and the size is ${size}` : ''}`);
+    } else if (q.min > size) conflicts.push(`${label}: at least ${q.min} required but the size is ${size}`);
     if (q.max !== null) {
       const n = forced.filter((c) => counts(c, q)).length;
       if (n > q.max) conflicts.push(`${label}: at most ${q.max} allowed, but ${n} applications forced in with --include count towards it`);

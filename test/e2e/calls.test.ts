@@ -243,11 +243,31 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     }
     expect(json<{ call: string }[]>(inNamed('list', '--json')).map((a) => a.call)).toEqual(['SIC-2021', 'SIC-2021']);
     // a call named for its cohort, a year after its submissions, is no typo; --yes starts the odd one all the same
-    expect(inNamed('import', spring2021, '--call', 'cohort 2022').code).toBe(0);
+    const otherSpring = (n: number) => file(`spring-2021-${n}.csv`, `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nF${n},Red ${n},red${n}@example.org,Ana ${n},Peru,16/03/2021,7\n`);
+    expect(inNamed('import', otherSpring(1), '--call', 'cohort 2022').code).toBe(0);
     expect(inNamed('import', spring2021, '--call', '2012', '--yes').code).toBe(0);
     expect(json<{ call: string }[]>(inNamed('list', '--json', '--call', '2012'))).toHaveLength(2);
     // another year's call is no typo of this one, and --yes starts a lookalike all the same
-    expect(inNamed('import', spring2021, '--call', 'SIC-2022').code).toBe(0);
+    expect(inNamed('import', otherSpring(2), '--call', 'SIC-2022').code).toBe(0);
     expect(inNamed('import', spring2021, '--call', 'SIC2021', '--yes').code).toBe(0);
+  });
+
+  it('a new --call given a file already imported into another call is refused (exit 2, nothing imported), unless --yes', () => {
+    const twice = path.join(dir, 'twice.db');
+    const inTwice = (...args: string[]) => runCli(['--db', twice, ...args], { cwd: dir });
+    const nightly = file('nightly.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nN1,Red Uno,uno@example.org,Ana Uno,Peru,15/03/2021,7\nN2,Red Dos,dos@example.org,Ana Dos,Chile,18/03/2021,8\n`);
+    expect(inTwice('import', nightly, '--call', '2021').code).toBe(0);
+    // the script's --call says 2022 (a year off: no typo by its name), the file is last night's, byte for byte
+    for (const dry of [[], ['--dry-run']]) {
+      const again = inTwice('import', nightly, '--call', '2022', '--json', ...dry);
+      expect(again.code, again.stderr).toBe(2);
+      expect(again.stderr).toMatch(/^error: "2022" would be a new call, but nightly\.csv was imported into call "2021" already \(batch 1, [0-9-]+ [0-9:]+ UTC\): its applications would be there twice\n  --call 2021 to import it into that call again \(its rows are reported unchanged\), or add --yes to start call 2022 with it all the same \(nothing of nightly\.csv was imported\)\n$/);
+      expect(json<{ error: string }>(again).error).toContain('imported into call "2021" already');
+    }
+    expect(json<{ call: string }[]>(inTwice('list', '--json')).map((a) => a.call)).toEqual(['2021', '2021']);
+    // into its own call it is the same file again; with --yes the new call starts all the same
+    expect(json<{ unchanged: number }>(inTwice('import', nightly, '--call', '2021', '--json')).unchanged).toBe(2);
+    expect(inTwice('import', nightly, '--call', '2022', '--yes').code).toBe(0);
+    expect(json<unknown[]>(inTwice('list', '--json', '--call', '2022'))).toHaveLength(2);
   });
 });

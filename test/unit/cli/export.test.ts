@@ -12,6 +12,14 @@ beforeAll(async () => { fx = exportFixture(); });
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
 describe('skillsnet export', () => {
+  it('--json lists the same files every night, the view code found in place too', async () => {
+    const dir = tempDir();
+    const night = async (extra: string[]) => json<{ files: string[] }>(await skillsnet(['export', 'kumu', '--all-calls', '--format', 'csv', '--out', 'kumu', '--json', ...extra, '--db', fx.dbPath], { cwd: dir })).files;
+    const first = await night([]);
+    expect(first.map((f) => path.basename(f))).toEqual(['elements.csv', 'connections.csv', 'kumu-view.txt']);
+    expect(await night(['--force'])).toEqual(first);
+  });
+
   it('writes the Kumu workbook 0600, refuses to overwrite without --force, and replaces it with --force', async () => {
     const dir = tempDir();
     const first = await skillsnet(['export', 'kumu', '--all-calls', '--format', 'xlsx', '--out', 'map.xlsx', '--db', fx.dbPath], { cwd: dir });

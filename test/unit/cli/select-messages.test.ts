@@ -28,6 +28,19 @@ describe('select explains what is wrong', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/language sw: at least 1 required, 0 eligible applications/);
   });
 
+  it('--json: one sentence per conflicting quota, with both counts when both fall short', async () => {
+    const all = json(await skillsnet(['list', '--json', '--db', dbPath])).length;
+    const r = await skillsnet(['select', '--size', '5', '--min-per-language', `sw=1,en=${all + 1}`, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    const { conflicts } = json(r);
+    const english = json(await skillsnet(['list', '--json', '--language', 'en', '--db', dbPath])).length;
+    expect([...conflicts].sort()).toEqual([
+      `language en: at least ${all + 1} required, ${english} eligible applications and the size is 5`,
+      `language minimums add up to ${all + 2} but the size is 5`,
+      'language sw: at least 1 required, 0 eligible applications',
+    ]);
+  });
+
   it('--min-score above every score names the highest score, not "import first"', async () => {
     const all = json(await skillsnet(['list', '--json', '--db', dbPath]));
     const best = Math.max(...all.map((a: any) => a.score ?? -Infinity));

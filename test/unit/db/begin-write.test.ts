@@ -41,3 +41,27 @@ describe('beginWrite while another connection writes', () => {
     }
   });
 });
+
+describe('beginWrite while another program holds the write lock', () => {
+  it('names the programs it may be, sqlite3 and sqlite-utils too, when the wait runs out', async () => {
+    const file = path.join(tempDir(), 'held.db');
+    const db = openDatabase(file, { create: true });
+    db.pragma('busy_timeout = 50');
+    // (a plain SQLite connection is what an sqlite3 shell or sqlite-utils is: BEGIN, then nothing)
+    const shell = new Database(file);
+    shell.exec('BEGIN IMMEDIATE');
+    let said = '';
+    try {
+      const { WAITING_FOR_WRITER } = await import('../../../src/db/connection.js');
+      await expect(beginWrite(db, () => (said = WAITING_FOR_WRITER), 300)).rejects.toMatchObject({
+        message: expect.stringMatching(/another program has been writing to this database for too long \(another skillsnet command, or an sqlite3 or sqlite-utils session that began a write\)/),
+        hint: expect.stringMatching(/COMMIT or ROLLBACK in an open sqlite3 session/),
+      });
+      expect(said).toMatch(/or an sqlite3 or sqlite-utils session/);
+    } finally {
+      shell.exec('ROLLBACK');
+      shell.close();
+      db.close();
+    }
+  });
+});

@@ -83,14 +83,17 @@ describe('rejects round trip', () => {
   });
 });
 
+/** A form's export: one applicant accepted, one without an email (rejected). */
+const FORM = [
+  'Timestamp,Name of your organization,Email Address',
+  '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
+  '27/06/2022 09:00:00,Lima Tech Hub,',
+];
+
 describe('the original export imported again after its rejects were fixed', () => {
   it('does not bring the fixed rows back into rejects, and says so; a row rejected anew is listed', async () => {
     const db = path.join(dir, 'again.db');
-    const lines = [
-      'Timestamp,Name of your organization,Email Address',
-      '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
-      '27/06/2022 09:00:00,Lima Tech Hub,',
-    ];
+    const lines = [...FORM];
     const forms = write('responses.csv', lines.join('\n'));
     expect((await run(['--db', db, 'import', forms, '--call', '2022'])).code).toBe(0);
     const sheet = path.join(dir, 'again-fix.csv');
@@ -115,11 +118,7 @@ describe('the original export imported again after its rejects were fixed', () =
 describe('the export downloaded again under another name (a browser saves "responses (1).csv")', () => {
   it('keeps the rejects fixed since out of rejects: the row, not the file name, says it is the same', async () => {
     const db = path.join(dir, 'renamed.db');
-    const lines = [
-      'Timestamp,Name of your organization,Email Address',
-      '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
-      '27/06/2022 09:00:00,Lima Tech Hub,',
-    ];
+    const lines = [...FORM];
     expect((await run(['--db', db, 'import', write('form.csv', lines.join('\n')), '--call', '2022'])).code).toBe(0);
     const rejected = await run(['--db', db, 'rejects', '--csv']);
     const sheet = write('renamed-fix.csv', rejected.stdout.replace('Lima Tech Hub,,', 'Lima Tech Hub,lima@example.org,'));
@@ -130,5 +129,62 @@ describe('the export downloaded again under another name (a browser saves "respo
     expect(again.code, again.stderr).toBe(0);
     expect(json(again)).toMatchObject({ rows: 3, unchanged: 1, rejected: 2, files: [{ rejectedFixedBefore: 1 }] });
     expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.organization ?? r.raw?.['Name of your organization'])).toEqual(['Quito Makers']);
+  });
+});
+
+describe('the export downloaded again under another name before its rejects were fixed (a nightly download)', () => {
+  it('lists a row every download rejected alike once, from the latest download, and none of its copies once it is fixed', async () => {
+    const db = path.join(dir, 'nightly.db');
+    const lines = [...FORM];
+    expect((await run(['--db', db, 'import', write('night-1.csv', lines.join('\n')), '--call', '2022'])).code).toBe(0);
+    const later = [...lines, '28/06/2022 10:00:00,Quito Makers,'];
+    expect((await run(['--db', db, 'import', write('night-2.csv', later.join('\n')), '--call', '2022'])).code).toBe(0);
+    const listed = json<any[]>(await run(['--db', db, 'rejects', '--json']));
+    expect(listed.map((r) => [r.file, r.raw['Name of your organization']])).toEqual([['night-2.csv', 'Lima Tech Hub'], ['night-2.csv', 'Quito Makers']]);
+    // every copy is still there for --all
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json', '--all'])).length).toBe(3);
+
+    const sheet = await run(['--db', db, 'rejects', '--csv']);
+    expect(sheet.stdout.match(/Lima Tech Hub/g)).toHaveLength(1);
+    const fixed = write('nightly-fix.csv', sheet.stdout.replace('Lima Tech Hub,,', 'Lima Tech Hub,lima@example.org,'));
+    expect(json(await run(['--db', db, 'import', fixed, '--call', '2022', '--json']))).toMatchObject({ inserted: 1, rejected: 1 });
+    // the first night's copy of the fixed row does not come back
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.raw['Name of your organization'])).toEqual(['Quito Makers']);
+  });
+});
+
+describe('a rejects sheet imported with only some of its rows fixed', () => {
+  it('keeps the rows left unfixed in rejects, counts only the fixed ones, and a later download does not hide them', async () => {
+    const db = path.join(dir, 'partly.db');
+    const lines = [
+      'Timestamp,Name of your organization,Email Address',
+      '27/06/2022 09:00:00,Lima Tech Hub,',
+      '28/06/2022 10:00:00,Quito Makers,',
+    ];
+    expect((await run(['--db', db, 'import', write('partly.csv', lines.join('\n')), '--call', '2022'])).code).toBe(0);
+    const sheet = await run(['--db', db, 'rejects', '--csv']);
+    const fixed = write('partly-fix.csv', sheet.stdout.replace('Lima Tech Hub,,', 'Lima Tech Hub,lima@example.org,'));
+    const r = await run(['--db', db, 'import', fixed, '--call', '2022', '--json']);
+    expect(json(r)).toMatchObject({ inserted: 1, rejected: 1, files: [{ resolvedRejects: 1, rejectedFixedBefore: 0 }] });
+    expect(r.stderr).not.toMatch(/fixed copy was imported already/);
+    const names = async () => json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((x) => [x.file, x.raw['Name of your organization']]);
+    expect(await names()).toEqual([['partly-fix.csv', 'Quito Makers']]);
+
+    // the form's export downloaded again: Quito still has no email there
+    const again = await run(['--db', db, 'import', write('partly (1).csv', lines.join('\n')), '--call', '2022', '--json']);
+    expect(json(again)).toMatchObject({ rejected: 2, files: [{ rejectedFixedBefore: 1 }] });
+    expect(await names()).toEqual([['partly (1).csv', 'Quito Makers']]);
+  });
+});
+
+describe('a download cut short after its header, imported under the file\'s name', () => {
+  it('imports nothing and leaves the rejects of the file\'s earlier import listed', async () => {
+    const db = path.join(dir, 'cut.db');
+    const form = write('cut-form.csv', FORM.join('\n'));
+    expect((await run(['--db', db, 'import', form, '--call', '2022'])).code).toBe(0);
+    write('cut-form.csv', FORM[0]!);
+    const cut = await run(['--db', db, 'import', form, '--call', '2022', '--json']);
+    expect(json(cut)).toMatchObject({ rows: 0, inserted: 0, rejected: 0 });
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.raw['Name of your organization'])).toEqual(['Lima Tech Hub']);
   });
 });

@@ -310,11 +310,14 @@ function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | nu
 
 /** Words of an organisation's founding ("establishment_time", "Year founded", "Année de fondation", "Año de fundación"). */
 const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao'].map(keyWord));
-/** A header that is the word "name" and nothing else, in the four languages. */
-const BARE_NAMES: ReadonlySet<string> = new Set(['name', 'nom', 'nombre', 'nome'].map(keyWord));
 
 /** Words that ask when ("Date submitted?", "¿Cuándo lo envió?"): a question with one of them asks for a date. */
-const WHEN_WORDS: ReadonlySet<string> = new Set(['date', 'time', 'when', 'timestamp', 'day', 'fecha', 'hora', 'cuando', 'dia', 'data', 'quando', 'quand', 'heure', 'jour', 'moment', 'momento']);
+const WHEN_WORDS: ReadonlySet<string> = new Set(['date', 'time', 'when', 'timestamp', 'day', 'fecha', 'hora', 'cuando', 'dia', 'data', 'quando', 'quand', 'heure', 'jour', 'moment', 'momento', 'year', 'annee', 'ano']);
+
+/** A question with no word of when ("Submitted?", "Is your business incorporated?"): answered yes or no, not with a date. */
+function asksYesNo(header: string): boolean {
+  return /\?\s*$/.test(header) && !headerTokens(header).some((t) => WHEN_WORDS.has(t));
+}
 
 /** The pronouns that say "whoever" ("de quien diligencia", "de quem preencheu"). */
 const WHOEVER = new Set(['quien', 'quem']);
@@ -473,7 +476,7 @@ function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: 
   }
   if (countsSomething(tokens)) drop([...best.keys()].filter((f) => !idx.counts.fields.has(f)), 'a count');
   // "Submitted?", "Submission Submitted?": whether it was sent (a yes/no answer), not when
-  if (/\?\s*$/.test(trimmed) && !tokens.some((t) => WHEN_WORDS.has(t))) drop(['submittedAt'], 'whether it was sent (yes/no), not when');
+  if (asksYesNo(trimmed)) drop(['submittedAt'], 'whether it was sent (yes/no), not when');
   if (GRID_ITEM.test(trimmed)) drop([...best.keys()], 'a line of a rating grid');
   if (SCALE.test(trimmed)) drop([...best.keys()].filter((f) => f !== 'score'), 'a rating on a scale');
   const question = questionTokens(tokens);
@@ -683,15 +686,16 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   }
   // "id, name, class, establishment_time, address": a directory of organisations (NGOs, companies)
   // names each one by a bare "name" when a column says when it was founded, no other column names
-  // the organisation and none asks for a person's email, phone or name part; a person has no year
-  // of establishment. ("Name, Email, Startup name, Year founded": the founder and the startup.)
-  const founded = headers.some((h) => headerWords(h).some((w) => FOUNDING_WORDS.has(keyWord(w))));
-  const personColumns = candidates.some((c) => c.score >= 1 && (c.field === 'email' || c.field === 'phone' || c.field === 'firstName' || c.field === 'lastName'));
+  // the organisation and none asks for a person's email, phone or name part, age, gender, birth
+  // date or nationality; a person has no year of establishment. ("Name, Email, Startup name, Year
+  // founded": the founder and the startup; "Name, Gender, Year business established": an
+  // entrepreneur. A yes/no question, "Is your business incorporated?", says no when.)
+  const whenFounded = (h: string) => headerWords(h).some((w) => FOUNDING_WORDS.has(keyWord(w))) && !asksYesNo(h);
+  const personColumns = candidates.some((c) => c.score >= 1 && PERSON_DETAILS.has(c.field)) || headers.some((h) => asksPersonsAttribute(headerWords(h)));
   const namedOrganization = candidates.some((c) => c.field === 'organization');
-  if (founded && !personColumns && !namedOrganization) {
+  if (headers.some(whenFounded) && !personColumns && !namedOrganization) {
     for (const c of candidates) {
-      const words = headerWords(headers[c.column] ?? '');
-      if (c.field === 'contactName' && words.length === 1 && BARE_NAMES.has(keyWord(words[0]!))) c.field = 'organization';
+      if (c.field === 'contactName' && isBareNameHeader(headerWords(headers[c.column] ?? ''))) c.field = 'organization';
     }
   }
   const prio = (f: Field) => idx.priority.get(f) ?? 99;

@@ -20,3 +20,20 @@ describe('an unaccented "Resume" in a file that names no title', () => {
     expect(mapped(['Name', 'Email', 'College', 'Resume', 'Graduation Year'])).not.toHaveProperty('description');
   });
 });
+
+describe('a bare "name" beside a year of founding', () => {
+  it("stays the person's name where another column asks a person's age, gender, birth date or nationality", () => {
+    expect(mapped(['Name', 'Gender', 'Age', 'Year business established', 'Sector']).contactName).toEqual(['Name']);
+    expect(mapped(['Name', 'Date of birth', 'Year founded']).contactName).toEqual(['Name']);
+    expect(mapped(['Nombre', 'Nacionalidad', 'Año de fundación']).contactName).toEqual(['Nombre']);
+  });
+
+  it('stays the person\'s name beside a yes/no question about a business ("Is your business incorporated?")', () => {
+    expect(mapped(['Name', 'City', 'Is your business incorporated?', 'Sector']).contactName).toEqual(['Name']);
+  });
+
+  it('is still the organisation in a directory that says when each was founded', () => {
+    expect(mapped(['Name', 'Address', 'When was it founded?']).organization).toEqual(['Name']);
+    expect(mapped(['name', 'founded', 'country', 'website']).organization).toEqual(['name']);
+  });
+});

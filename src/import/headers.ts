@@ -311,6 +311,9 @@ function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | nu
 /** Words of an organisation's founding ("establishment_time", "Year founded", "Année de fondation", "Año de fundación"). */
 const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao'].map(keyWord));
 
+/** A team ("Team name", "Nombre del equipo", "Nom de l'équipe", "Nome da equipe"). */
+const TEAM_WORDS: ReadonlySet<string> = new Set(['team', 'equipo', 'equipe', 'equipa'].map(keyWord));
+
 /** Words that ask when ("Date submitted?", "¿Cuándo lo envió?"): a question with one of them asks for a date. */
 const WHEN_WORDS: ReadonlySet<string> = new Set(['date', 'time', 'when', 'timestamp', 'day', 'fecha', 'hora', 'cuando', 'dia', 'data', 'quando', 'quand', 'heure', 'jour', 'moment', 'momento', 'year', 'annee', 'ano']);
 
@@ -697,6 +700,12 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
     for (const c of candidates) {
       if (c.field === 'contactName' && isBareNameHeader(headerWords(headers[c.column] ?? ''))) c.field = 'organization';
     }
+  }
+  // "Team name, School", "Nombre del equipo, Colegio": a team's name is the organisation only where
+  // no other column names one, a school's or an account's stand-in included (below them all).
+  const teamName = (c: Candidate) => c.field === 'organization' && c.standIn === true && headerWords(headers[c.column] ?? '').some((w) => TEAM_WORDS.has(keyWord(w)));
+  if (candidates.some((c) => c.field === 'organization' && !teamName(c))) {
+    for (const c of candidates) if (teamName(c)) c.score /= 4;
   }
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the

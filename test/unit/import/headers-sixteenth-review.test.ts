@@ -37,3 +37,15 @@ describe('a bare "name" beside a year of founding', () => {
     expect(mapped(['name', 'founded', 'country', 'website']).organization).toEqual(['name']);
   });
 });
+
+describe("a team's name beside another organisation column", () => {
+  it('gives way to a school or an account as well ("Team name, School": the school)', () => {
+    expect(mapped(['Name', 'Email', 'Team name', 'School']).organization).toEqual(['School']);
+    expect(mapped(['Nombre', 'Correo', 'Nombre del equipo', 'Colegio']).organization).toEqual(['Colegio']);
+    expect(mapped(['Nom', 'Email', "Nom de l'équipe", 'École']).organization).toEqual(['École']);
+  });
+
+  it('is the organisation where nothing else names one, wherever it stands', () => {
+    expect(mapped(['Name', 'Email', 'City', 'Team name']).organization).toEqual(['Team name']);
+  });
+});

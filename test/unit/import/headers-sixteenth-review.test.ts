@@ -49,3 +49,17 @@ describe("a team's name beside another organisation column", () => {
     expect(mapped(['Name', 'Email', 'City', 'Team name']).organization).toEqual(['Team name']);
   });
 });
+
+describe('where an organisation was registered', () => {
+  it('is no submission date ("Registered in", "Registered with", "Registrado en", "Inscrit à")', () => {
+    for (const h of ['Registered in', 'Registered with', 'Registered under', 'Country registered in', 'Registrado en', 'Registrada en', 'Inscrit à', 'Registado em']) {
+      expect(mapped(['Name', 'Email', h]), h).not.toHaveProperty('submittedAt');
+    }
+  });
+
+  it('is still the time of registration "at" or "on" it', () => {
+    for (const h of ['Registered At', 'Registered on', 'registered_at']) {
+      expect(mapped(['Name', 'Email', h]).submittedAt, h).toEqual([h]);
+    }
+  });
+});

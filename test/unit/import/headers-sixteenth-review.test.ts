@@ -63,3 +63,17 @@ describe('where an organisation was registered', () => {
     }
   });
 });
+
+describe('a question whether one works in a company', () => {
+  it('is a yes/no answer, no organisation ("Vous travaillez dans une entreprise ?", "Trabalha em empresa?")', () => {
+    for (const h of ['Vous travaillez dans une entreprise ?', 'Travaillez-vous dans une entreprise ?', 'Trabalha em empresa?', 'Você trabalha em uma empresa?', '¿Trabaja usted en una empresa?']) {
+      expect(mapped(['Nom', 'Email', h]), h).not.toHaveProperty('organization');
+    }
+  });
+
+  it('still names it when it asks which ("Dans quelle entreprise travaillez-vous ?", "Empresa donde trabaja")', () => {
+    for (const h of ['Dans quelle entreprise travaillez-vous ?', 'Vous travaillez dans quelle entreprise ?', 'Empresa donde trabaja', '¿En qué empresa trabaja?', 'Empresa onde trabalha']) {
+      expect(mapped(['Nom', 'Email', h]).organization, h).toEqual([h]);
+    }
+  });
+});

@@ -398,14 +398,31 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
  * before or after the pair: an identifier path ("group_org/org_name") or a bare "Ville / Pays"
  * is no phrase.
  */
-function eitherReading(header: string): string[] | null {
-  if ((header.match(/\//g) ?? []).length !== 1 || !/\s/.test(header)) return null;
-  const m = /^(.*?)(\p{L}+)\s*\/\s*(\p{L}+)(.*)$/u.exec(header);
-  if (!m) return null;
-  const [, before, a, b, after] = m as unknown as [string, string, string, string, string];
-  if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return null;
+export function eitherReading(header: string): string[] | null {
+  const slash = header.indexOf('/');
+  if (slash < 0 || header.includes('/', slash + 1) || !/\s/.test(header)) return null;
+  // (the words on either side found by walking from the slash: a pattern that tries every start
+  // takes seconds on a header of a few thousand characters)
+  let aEnd = slash;
+  while (aEnd > 0 && SPACE.test(header[aEnd - 1]!)) aEnd--;
+  let aStart = aEnd;
+  while (aStart > 0 && LETTER.test(header[aStart - 1]!)) aStart--;
+  let bStart = slash + 1;
+  while (bStart < header.length && SPACE.test(header[bStart]!)) bStart++;
+  let bEnd = bStart;
+  while (bEnd < header.length && LETTER.test(header[bEnd]!)) bEnd++;
+  if (aStart === aEnd || bStart === bEnd) return null;
+  const before = header.slice(0, aStart);
+  const after = header.slice(bEnd);
+  // (nor text over several lines)
+  if (LINE_BREAK.test(before) || LINE_BREAK.test(after)) return null;
+  if (!LETTER.test(before) && !LETTER.test(after)) return null;
+  const [a, b] = [header.slice(aStart, aEnd), header.slice(bStart, bEnd)];
   return [`${before}${b}${after}`, `${before}${a}${after}`];
 }
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** The best score of each field for one header's words, as written. */
 function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: string, column: number, idx: HeaderIndex, bonus: number, why?: Explanation, toolColumn?: boolean): Candidate[] {

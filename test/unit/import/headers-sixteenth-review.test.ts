@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchHeaders } from '../../../src/import/headers.js';
+import { eitherReading, matchHeaders } from '../../../src/import/headers.js';
 
 /** field -> header names, for readable expectations */
 function mapped(headers: string[]): Record<string, string[]> {
@@ -75,5 +75,23 @@ describe('a question whether one works in a company', () => {
     for (const h of ['Dans quelle entreprise travaillez-vous ?', 'Vous travaillez dans quelle entreprise ?', 'Empresa donde trabaja', '¿En qué empresa trabaja?', 'Empresa onde trabalha']) {
       expect(mapped(['Nom', 'Email', h]).organization, h).toEqual([h]);
     }
+  });
+});
+
+describe('the two readings of a phrase with a slash', () => {
+  it('are the phrase with either word ("Nome do Grupo / Escola"), none for text over several lines', () => {
+    expect(eitherReading('Nome do Grupo / Escola')).toEqual(['Nome do Escola', 'Nome do Grupo']);
+    expect(eitherReading('Group/School name')).toEqual(['School name', 'Group name']);
+    expect(eitherReading('Ville / Pays')).toBeNull();
+    expect(eitherReading('group_org/org_name')).toBeNull();
+    expect(eitherReading('Nome do Grupo / Escola\n(opcional)')).toBeNull();
+  });
+
+  it('are found at once in a header of tens of thousands of characters (a pasted text)', () => {
+    const long = `${'a'.repeat(50_000)} b/c`;
+    const started = performance.now();
+    expect(eitherReading(long)).toEqual([`${'a'.repeat(50_000)} c`, `${'a'.repeat(50_000)} b`]);
+    expect(eitherReading(`${'a'.repeat(50_000)} /`)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -57,6 +57,12 @@ describe('where an organisation was registered', () => {
     }
   });
 
+  it('is no submission date without the "at" or "on" that makes it a moment ("Registered participants", "Registered by", "Registered for")', () => {
+    for (const h of ['Registered participants', 'Registered by', 'Registered for', 'Registered', 'Requested']) {
+      expect(mapped(['Name', 'Email', h]), h).not.toHaveProperty('submittedAt');
+    }
+  });
+
   it('is still the time of registration "at" or "on" it', () => {
     for (const h of ['Registered At', 'Registered on', 'registered_at']) {
       expect(mapped(['Name', 'Email', h]).submittedAt, h).toEqual([h]);

@@ -711,7 +711,7 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   // founded": the founder and the startup; "Name, Gender, Year business established": an
   // entrepreneur. A yes/no question, "Is your business incorporated?", says no when.)
   const whenFounded = (h: string) => headerWords(h).some((w) => FOUNDING_WORDS.has(keyWord(w))) && !asksYesNo(h);
-  const personColumns = candidates.some((c) => c.score >= 1 && PERSON_DETAILS.has(c.field)) || headers.some((h) => asksPersonsAttribute(headerWords(h)));
+  const personColumns = candidates.some((c) => PERSON_DETAILS.has(c.field)) || headers.some((h) => asksPersonsAttribute(headerWords(h)));
   const namedOrganization = candidates.some((c) => c.field === 'organization');
   if (headers.some(whenFounded) && !personColumns && !namedOrganization) {
     for (const c of candidates) {

@@ -28,6 +28,12 @@ describe('a bare "name" beside a year of founding', () => {
     expect(mapped(['Nombre', 'Nacionalidad', 'Año de fundación']).contactName).toEqual(['Nombre']);
   });
 
+  it("stays the person's name beside a bare \"Email\" (a form tool's own column as much as a question)", () => {
+    expect(mapped(['Name', 'Email', 'Year founded']).contactName).toEqual(['Name']);
+    expect(mapped(['Nom', 'Email', 'Année de fondation']).contactName).toEqual(['Nom']);
+    expect(mapped(['Name', 'Email Address', 'Founded', 'Sector']).contactName).toEqual(['Name']);
+  });
+
   it('stays the person\'s name beside a yes/no question about a business ("Is your business incorporated?")', () => {
     expect(mapped(['Name', 'City', 'Is your business incorporated?', 'Sector']).contactName).toEqual(['Name']);
   });

@@ -60,7 +60,8 @@ export interface Synonym {
   standIn: boolean;
   /**
    * the words that must stand together in the header, small ones included: "submitted by" is a
-   * name, while its meaningful word alone ("Submitted", "Submitted at") is a date
+   * name, while its meaningful word alone ("Submitted", "Submitted at") is a date; "registered
+   * at" is a date, while "Registered" alone may be a place, a count or a yes/no
    */
   phrase?: string[];
 }
@@ -72,8 +73,15 @@ const AGENT_WORDS = new Set(['by', 'par', 'por']);
 function agentPhrase(text: string): string[] | undefined {
   const tokens = headerTokens(text);
   const at = tokens.findIndex((t, i) => i > 0 && AGENT_WORDS.has(t));
-  return at > 0 ? tokens.slice(at - 1, at + 1) : undefined;
+  if (at > 0) return tokens.slice(at - 1, at + 1);
+  // "registered at" -> ["registered", "at"]: a moment, which the word alone does not say
+  // ("Registered in" a country, "Registered participants", "Registered for" a workshop)
+  const last = tokens.length - 1;
+  return last > 0 && MOMENT_WORDS.has(tokens[last]!) ? tokens.slice(last - 1) : undefined;
 }
+
+/** The small words after a verb that make it a moment ("registered at", "registered on"). */
+const MOMENT_WORDS = new Set(['at', 'on']);
 
 /** A set of folded words that also holds their plurals. */
 export class WordSet {

@@ -184,12 +184,29 @@ export function isBareTitleHeader(words: readonly string[]): boolean {
 const BARE_TITLES = new Set(['title', 'titre', 'titulo']);
 
 /**
- * The columns of an English "resume" beside a cover letter ("resume", "cover_letter"), or in a
- * file that names no proposal's title (`untitled`): the applicant's CV, not a summary of the
- * application, which the French "Résumé" and the Spanish "Resumen" are.
+ * The columns of an English "resume" beside a cover letter ("resume", "cover_letter"), or in an
+ * English file that names no proposal's title (`untitled`): the applicant's CV, not a summary of
+ * the application, which the French "Résumé" and the Spanish "Resumen" are. (A French export that
+ * dropped the accents, "Nom, Prenom, Email, Resume", has no title either: its "Resume" is still the
+ * summary.)
  */
 export function resumesBesideCoverLetter(headers: readonly string[], untitled = false): Set<number> {
-  if (!untitled && !headers.some((h) => COVER_LETTERS.some((phrase) => hasPhrase(headerTokens(h), phrase)))) return new Set();
+  const cv = headers.some((h) => COVER_LETTERS.some((phrase) => hasPhrase(headerTokens(h), phrase))) || (untitled && !headers.some(writtenInRomance));
+  if (!cv) return new Set();
   return new Set(headers.flatMap((h, i) => (headerTokens(h).join(' ') === 'resume' && !/[éÉ]/.test(h) ? [i] : [])));
 }
 const COVER_LETTERS = [['cover', 'letter'], ['coverletter'], ['motivation', 'letter'], ['letter', 'of', 'motivation']];
+
+/**
+ * A header written in French, Spanish or Portuguese: an accented letter ("Prénom", "Teléfono"), or
+ * one of their articles or header words that English does not use ("Nom de la structure",
+ * "Prenom", "Correo", "Sobrenome").
+ */
+function writtenInRomance(header: string): boolean {
+  return /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/u.test(header) || headerTokens(header).some((t) => ROMANCE_WORDS.has(t));
+}
+const ROMANCE_WORDS: ReadonlySet<string> = new Set([
+  'de', 'du', 'des', 'la', 'le', 'les', 'votre', 'vos', 'nom', 'prenom', 'adresse', 'courriel', 'ville', 'pays', 'entreprise', 'etablissement', 'organisme', 'projet',
+  'del', 'el', 'los', 'las', 'nombre', 'apellido', 'apellidos', 'correo', 'telefono', 'direccion', 'ciudad', 'pais', 'empresa', 'proyecto',
+  'da', 'das', 'dos', 'nome', 'sobrenome', 'endereco', 'telefone', 'cidade', 'projeto',
+]);

@@ -310,11 +310,17 @@ function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | nu
 
 /** Words of an organisation's founding ("establishment_time", "Year founded", "Année de fondation", "Año de fundación"). */
 const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao'].map(keyWord));
-/** A header that is the word "name" and nothing else, in the four languages. */
-const BARE_NAMES: ReadonlySet<string> = new Set(['name', 'nom', 'nombre', 'nome'].map(keyWord));
+
+/** A team ("Team name", "Nombre del equipo", "Nom de l'équipe", "Nome da equipe"). */
+const TEAM_WORDS: ReadonlySet<string> = new Set(['team', 'equipo', 'equipe', 'equipa'].map(keyWord));
 
 /** Words that ask when ("Date submitted?", "¿Cuándo lo envió?"): a question with one of them asks for a date. */
-const WHEN_WORDS: ReadonlySet<string> = new Set(['date', 'time', 'when', 'timestamp', 'day', 'fecha', 'hora', 'cuando', 'dia', 'data', 'quando', 'quand', 'heure', 'jour', 'moment', 'momento']);
+const WHEN_WORDS: ReadonlySet<string> = new Set(['date', 'time', 'when', 'timestamp', 'day', 'fecha', 'hora', 'cuando', 'dia', 'data', 'quando', 'quand', 'heure', 'jour', 'moment', 'momento', 'year', 'annee', 'ano']);
+
+/** A question with no word of when ("Submitted?", "Is your business incorporated?"): answered yes or no, not with a date. */
+function asksYesNo(header: string): boolean {
+  return /\?\s*$/.test(header) && !headerTokens(header).some((t) => WHEN_WORDS.has(t));
+}
 
 /** The pronouns that say "whoever" ("de quien diligencia", "de quem preencheu"). */
 const WHOEVER = new Set(['quien', 'quem']);
@@ -392,14 +398,31 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
  * before or after the pair: an identifier path ("group_org/org_name") or a bare "Ville / Pays"
  * is no phrase.
  */
-function eitherReading(header: string): string[] | null {
-  if ((header.match(/\//g) ?? []).length !== 1 || !/\s/.test(header)) return null;
-  const m = /^(.*?)(\p{L}+)\s*\/\s*(\p{L}+)(.*)$/u.exec(header);
-  if (!m) return null;
-  const [, before, a, b, after] = m as unknown as [string, string, string, string, string];
-  if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) return null;
+export function eitherReading(header: string): string[] | null {
+  const slash = header.indexOf('/');
+  if (slash < 0 || header.includes('/', slash + 1) || !/\s/.test(header)) return null;
+  // (the words on either side found by walking from the slash: a pattern that tries every start
+  // takes seconds on a header of a few thousand characters)
+  let aEnd = slash;
+  while (aEnd > 0 && SPACE.test(header[aEnd - 1]!)) aEnd--;
+  let aStart = aEnd;
+  while (aStart > 0 && LETTER.test(header[aStart - 1]!)) aStart--;
+  let bStart = slash + 1;
+  while (bStart < header.length && SPACE.test(header[bStart]!)) bStart++;
+  let bEnd = bStart;
+  while (bEnd < header.length && LETTER.test(header[bEnd]!)) bEnd++;
+  if (aStart === aEnd || bStart === bEnd) return null;
+  const before = header.slice(0, aStart);
+  const after = header.slice(bEnd);
+  // (nor text over several lines)
+  if (LINE_BREAK.test(before) || LINE_BREAK.test(after)) return null;
+  if (!LETTER.test(before) && !LETTER.test(after)) return null;
+  const [a, b] = [header.slice(aStart, aEnd), header.slice(bStart, bEnd)];
   return [`${before}${b}${after}`, `${before}${a}${after}`];
 }
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** The best score of each field for one header's words, as written. */
 function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: string, column: number, idx: HeaderIndex, bonus: number, why?: Explanation, toolColumn?: boolean): Candidate[] {
@@ -473,7 +496,7 @@ function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: 
   }
   if (countsSomething(tokens)) drop([...best.keys()].filter((f) => !idx.counts.fields.has(f)), 'a count');
   // "Submitted?", "Submission Submitted?": whether it was sent (a yes/no answer), not when
-  if (/\?\s*$/.test(trimmed) && !tokens.some((t) => WHEN_WORDS.has(t))) drop(['submittedAt'], 'whether it was sent (yes/no), not when');
+  if (asksYesNo(trimmed)) drop(['submittedAt'], 'whether it was sent (yes/no), not when');
   if (GRID_ITEM.test(trimmed)) drop([...best.keys()], 'a line of a rating grid');
   if (SCALE.test(trimmed)) drop([...best.keys()].filter((f) => f !== 'score'), 'a rating on a scale');
   const question = questionTokens(tokens);
@@ -683,16 +706,23 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   }
   // "id, name, class, establishment_time, address": a directory of organisations (NGOs, companies)
   // names each one by a bare "name" when a column says when it was founded, no other column names
-  // the organisation and none asks for a person's email, phone or name part; a person has no year
-  // of establishment. ("Name, Email, Startup name, Year founded": the founder and the startup.)
-  const founded = headers.some((h) => headerWords(h).some((w) => FOUNDING_WORDS.has(keyWord(w))));
-  const personColumns = candidates.some((c) => c.score >= 1 && (c.field === 'email' || c.field === 'phone' || c.field === 'firstName' || c.field === 'lastName'));
+  // the organisation and none asks for a person's email, phone or name part, age, gender, birth
+  // date or nationality; a person has no year of establishment. ("Name, Email, Startup name, Year
+  // founded": the founder and the startup; "Name, Gender, Year business established": an
+  // entrepreneur. A yes/no question, "Is your business incorporated?", says no when.)
+  const whenFounded = (h: string) => headerWords(h).some((w) => FOUNDING_WORDS.has(keyWord(w))) && !asksYesNo(h);
+  const personColumns = candidates.some((c) => PERSON_DETAILS.has(c.field)) || headers.some((h) => asksPersonsAttribute(headerWords(h)));
   const namedOrganization = candidates.some((c) => c.field === 'organization');
-  if (founded && !personColumns && !namedOrganization) {
+  if (headers.some(whenFounded) && !personColumns && !namedOrganization) {
     for (const c of candidates) {
-      const words = headerWords(headers[c.column] ?? '');
-      if (c.field === 'contactName' && words.length === 1 && BARE_NAMES.has(keyWord(words[0]!))) c.field = 'organization';
+      if (c.field === 'contactName' && isBareNameHeader(headerWords(headers[c.column] ?? ''))) c.field = 'organization';
     }
+  }
+  // "Team name, School", "Nombre del equipo, Colegio": a team's name is the organisation only where
+  // no other column names one, a school's or an account's stand-in included (below them all).
+  const teamName = (c: Candidate) => c.field === 'organization' && c.standIn === true && headerWords(headers[c.column] ?? '').some((w) => TEAM_WORDS.has(keyWord(w)));
+  if (candidates.some((c) => c.field === 'organization' && !teamName(c))) {
+    for (const c of candidates) if (teamName(c)) c.score /= 4;
   }
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the

@@ -197,6 +197,17 @@ function keptWords(target: TargetState): string {
   return target.kind === 'file' ? `the earlier ${path.basename(target.path)} was kept as it was` : 'nothing was written';
 }
 
+/** The files this process renamed into place, in order. */
+const written: string[] = [];
+
+/**
+ * The files this process has written whole so far (renamed into place): what an export
+ * interrupted after its write, or whose report could not be printed, has written.
+ */
+export function writtenFiles(): readonly string[] {
+  return written;
+}
+
 /**
  * Opens a file for an atomic write. Checks the destination first (a new path, or an existing
  * regular file with force), creates its folder when missing (0700). Without force, the final
@@ -266,6 +277,7 @@ export function openPendingFile(file: string, options: WriteOptions): PendingFil
             fs.renameSync(temp, target.path);
           }
         }
+        written.push(target.path);
         syncFolder(path.dirname(target.path));
       } catch (e) {
         discard();

@@ -103,43 +103,6 @@ export function looksLikePersonalData(text: string): boolean {
 }
 
 /**
- * Work written as a generator that yields where it may stop for a moment, run to its end at once.
- * (runInSteps runs the same work with pauses: one code for both, the same result.)
- */
-export function runAtOnce<R>(work: Generator<unknown, R>): R {
-  for (;;) {
-    const step = work.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** The same work with `pause` (a checkpoint) each time some 50 ms have gone by, as mapInSteps. */
-export async function runInSteps<R>(work: Generator<unknown, R>, pause: () => Promise<void>): Promise<R> {
-  let started = performance.now();
-  for (let i = 0; ; i++) {
-    const step = work.next();
-    if (step.done) return step.value;
-    if ((i & 63) === 63 && performance.now() - started > 50) {
-      await pause();
-      started = performance.now();
-    }
-  }
-}
-
-/** [...items], with `pause` every 50 ms or so (rows read from the database one by one). */
-export function arrayInSteps<T>(items: Iterable<T>, pause: () => Promise<void>): Promise<T[]> {
-  function* collect(): Generator<void, T[]> {
-    const out: T[] = [];
-    for (const item of items) {
-      out.push(item);
-      yield;
-    }
-    return out;
-  }
-  return runInSteps(collect(), pause);
-}
-
-/**
  * items.map(fn), with `pause` (a checkpoint) each time some 50 ms of work have gone by: a long
  * loop over thousands of contacts or nodes stays answerable to Ctrl-C, and the result is the same.
  */

@@ -7,7 +7,8 @@ import { categoryName } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { CSV_OPTIONS, outlookPhoneCell, safeCell, safePhoneCell, xmlSafeText } from './escape.js';
-import { mapInSteps, runAtOnce, runInSteps } from '../reporting.js';
+import { mapInSteps } from '../reporting.js';
+import { drain, drainInSteps } from '../db/connection.js';
 import { contactName } from './names.js';
 import { plural } from './write.js';
 import { normaliseName } from '../text.js';
@@ -172,16 +173,29 @@ function add(list: string[], value: string | null | undefined): void {
 
 const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
+/** [...items], with `pause` every 50 ms or so (rows read from the database one by one). */
+export function arrayInSteps<T>(items: Iterable<T>, pause: () => Promise<void>): Promise<T[]> {
+  function* collect(): Generator<void, T[]> {
+    const out: T[] = [];
+    for (const item of items) {
+      out.push(item);
+      yield;
+    }
+    return out;
+  }
+  return drainInSteps(collect(), pause);
+}
+
 /**
  * One contact per email address from any records that name people: each contact takes its name,
  * organisation, phone, country and working language from its latest record (updatedAt; records
  * of the same time in the order given, the later wins), and lists what the others add.
  */
 export function contactsFromSources(sources: Iterable<ContactSource>): ContactList {
-  return runAtOnce(contactsOf(sources));
+  return drain(contactsOf(sources));
 }
 
-/** contactsFromSources' work, yielding after each record and each contact (runInSteps pauses there). */
+/** contactsFromSources' work, yielding after each record and each contact (drainInSteps pauses there). */
 function* contactsOf(sources: Iterable<ContactSource>): Generator<void, ContactList> {
   const byEmail = new Map<string, { order: number; records: ContactSource[] }>();
   const withoutEmail: number[] = [];
@@ -336,7 +350,7 @@ export function noConsentLeftOut(n: number): string {
  * `includeWithdrawn` (counted either way).
  */
 export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources = {}): ContactList {
-  return runAtOnce(contactsOfNetwork(applications, rostersByApplication, sources));
+  return drain(contactsOfNetwork(applications, rostersByApplication, sources));
 }
 
 /**
@@ -344,7 +358,7 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
  * applications it took seconds in one go, and Ctrl-C went unanswered until it was done.
  */
 export function buildContactsInSteps(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources, pause: () => Promise<void>): Promise<ContactList> {
-  return runInSteps(contactsOfNetwork(applications, rostersByApplication, sources), pause);
+  return drainInSteps(contactsOfNetwork(applications, rostersByApplication, sources), pause);
 }
 
 function* contactsOfNetwork(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources): Generator<void, ContactList> {

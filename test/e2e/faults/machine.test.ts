@@ -346,33 +346,15 @@ describe('the terminal closed while a question waits for its answer (an SSH sess
 
 describe('a read of the closed terminal failing (EIO) while keys typed ahead are kept (a command waiting for the write lock between two questions: tag review, the mapping wizard)', () => {
   it('is the hang-up: exit 129 and its one line, no stack trace', async () => {
-    requireTerminal();
-    const dir = tempDir('skillsnet-hangup-typeahead-eio-');
-    const err = path.join(dir, 'stderr');
-    const keeping = path.join(dir, 'keeping');
-    // The terminal's keys kept as the commands keep them while they wait (dist/ui/typeahead.js, raw
+    // The terminal's keys kept as the commands keep them while they wait (dist/ui/typeahead.js: raw
     // mode, stdin read), then the read failing as a closed pty's does.
-    const script = path.join(dir, 'typeahead.mjs');
-    fs.writeFileSync(script, [
-      `import fs from 'node:fs';`,
-      `const { installSignalHandlers } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
+    const { rc, stderr } = await scriptOnTerminal('typeahead-eio', [
       `const { keepTypedKeys } = await import(${JSON.stringify(path.join(ROOT, 'dist/ui/typeahead.js'))});`,
-      `installSignalHandlers(process.stderr);`,
       `keepTypedKeys();`,
       `if (!process.stdin.isRaw) throw new Error('the keys are not being kept');`,
-      `fs.writeFileSync(${JSON.stringify(keeping)}, '');`,
       `setInterval(() => {}, 1000);`,
       `setImmediate(() => process.stdin.destroy(Object.assign(new Error('read EIO'), { errno: -5, code: 'EIO', syscall: 'read' })));`,
-    ].join('\n'));
-    const terminal = shellOnTerminal(dir, `${q(process.execPath)} ${q(script)} 2> ${q(err)}`);
-    let rc: string;
-    try {
-      rc = await terminal.ended();
-    } finally {
-      void terminal.close();
-    }
-    const stderr = fs.readFileSync(err, 'utf8');
-    expect(fs.existsSync(keeping), `the keys were never kept; the terminal showed:\n${terminal.screen()}\n${stderr}`).toBe(true);
+    ]);
     expect(rc, stderr).toMatch(/exit 129/);
     expect(stderr.trim()).toMatch(/^error: interrupted \(SIGHUP\); [^\n]*$/);
   }, 60_000);

@@ -5,6 +5,7 @@ import { printJson } from './context.js';
 import { EXPORT_INTERRUPTED, setInterruptOutcome } from './signals.js';
 import type { BeyondRoster, ExportResult } from '../export/export-common.js';
 import { plural } from '../export/write.js';
+import { writtenFiles } from '../files/write.js';
 
 export { elapsed, type ExportResult } from '../export/export-common.js';
 
@@ -24,10 +25,16 @@ export function finish(io: IO, result: ExportResult, json: boolean | undefined):
 
 /**
  * Checks --json against --out -, and says what Ctrl-C leaves from here on: an export writes its
- * files only at the end, atomically, so an interrupted one has written nothing.
+ * files only at the end, atomically, so an interrupted one has written nothing, until they are in
+ * place; from then on it has written them whole (an interruption then, as the report is printed,
+ * said "nothing was written" of a file that was there).
  */
 export function checkJsonWithStdout(json: boolean | undefined, out: string): void {
-  setInterruptOutcome(() => EXPORT_INTERRUPTED);
+  const before = writtenFiles().length;
+  setInterruptOutcome(() => {
+    const files = writtenFiles().slice(before).map((f) => path.basename(f));
+    return files.length ? `${files.join(', ')} ${files.length === 1 ? 'was' : 'were'} written whole; only the report was not printed` : EXPORT_INTERRUPTED;
+  });
   if (json && out === '-') throw new UsageError('--json prints a summary on stdout, which --out - already uses', { hint: 'drop --json, or write to a file' });
 }
 

@@ -4,7 +4,7 @@ import { CliError, OutputClosedError, OutputWriteError, TerminalGoneError } from
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { cancelledOutcome, installSignalHandlers, savedOutcome, markFinished, setInterruptOutcome, terminalHungUp } from './signals.js';
+import { cancelledOutcome, installSignalHandlers, savedOutcome, markFinished, resetInterruptOutcome, setInterruptOutcome, terminalHungUp } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
@@ -104,6 +104,7 @@ Every command has --help with examples. Data goes to stdout, messages to stderr;
     if (entry.name === wanted) {
       // (Ctrl-C while the command's modules load: what it leaves is already known)
       if (entry.interrupted) setInterruptOutcome(() => entry.interrupted!);
+      else resetInterruptOutcome();
       (await entry.load())(program, ctx ?? (await loadDefaultContext()));
     }
     else program.command(entry.name).description(entry.summary).allowUnknownOption().helpOption(false);

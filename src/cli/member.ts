@@ -113,6 +113,11 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
     return done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done;
   });
   const id = result.member.id;
+  // (a hang-up at the question that offers the seat said "work in progress was rolled back" of a change saved)
+  if (!opts.dryRun && result.historyId) {
+    const { setInterruptOutcome } = await import('./signals.js');
+    setInterruptOutcome(() => `member-${id} was changed (${result.changed.join(', ')}; change ${result.historyId} in the history)`);
+  }
   const out = { member: memberJson(result.member), changed: result.changed, historyId: result.historyId, replace: result.replace, dryRun: Boolean(opts.dryRun) };
   // (the member as members --json has it: its contact's name, address and phone)
   if (opts.json) personalOutput(io);

@@ -4,6 +4,7 @@ import { canPrompt, info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseApplicationId } from '../ids.js';
 import { deleteRoster, getRoster } from '../db/rosters.js';
+import { withWriteTransaction } from '../db/connection.js';
 import { applyReplacement, planReplacement, type RosterReplaceJson } from '../selection/replace.js';
 import { compareRosters, paramDiffLines, rosterReport, savedRostersHint, summariseQuotas, totalMovedSinceSaved, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
@@ -85,19 +86,29 @@ export async function runRosterReplace(
   return withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const replacement = await planReplacement(db, opts.name, opts.id, { leaveOpen: opts.leaveOpen, relax: opts.relax });
     const { result, leaving, incoming, note } = replacement;
+    // (loaded before the change: an await that reads a module between its steps let a hang-up in
+    // after the roster was changed and before its cohort was, saying "roster … is as it was")
+    const { syncAcceptedRoster } = await import('../network/members.js');
+    const { commandOutcome, setInterruptOutcome } = await import('./signals.js');
+    // (what the command saved before, said too: member set saves the decline, then offers the seat)
+    const earlier = commandOutcome();
+    const said = (words: string) => (earlier ? `${earlier}; ${words}` : words);
     let go = !opts.dryRun;
     if (go && !opts.json && canPrompt(io) && !io.yes) {
       const question = incoming
         ? `Replace #${opts.id} ${leaving.candidate.organization} by #${incoming.id} ${incoming.organization} in ${opts.name}?`
         : `Take #${opts.id} ${leaving.candidate.organization} out of ${opts.name} and leave the seat open?`;
-      (await import('./signals.js')).setInterruptOutcome(() => `roster ${opts.name} is as it was`);
+      setInterruptOutcome(() => said(`roster ${opts.name} is as it was`));
       go = await (await io.prompts()).confirm(question, true);
     }
     if (go) {
-      applyReplacement(db, replacement);
-      // In a roster accepted as a Core Group cohort, the organisation that steps in joins it (invited).
-      (await import('../network/members.js')).syncAcceptedRoster(db, opts.name);
-      (await import('./signals.js')).setInterruptOutcome(() => `the change to roster ${opts.name} was saved`);
+      // One transaction, no await inside: the whole replacement or none of it. In a roster accepted
+      // as a Core Group cohort, the organisation that steps in joins it (invited).
+      withWriteTransaction(db, () => {
+        applyReplacement(db, replacement);
+        syncAcceptedRoster(db, opts.name);
+      });
+      setInterruptOutcome(() => said(`the change to roster ${opts.name} was saved`));
     }
     if (opts.json) printJson(io, result);
     else if (result.saved) {

@@ -32,6 +32,11 @@ export function setInterruptOutcome(describe: () => string): () => void {
   };
 }
 
+/** The default words again: a new command (main run again in one process) has saved nothing yet. */
+export function resetInterruptOutcome(): void {
+  outcome = () => DEFAULT_OUTCOME;
+}
+
 /** What the command said its work leaves now, if it said (undefined: the default words). */
 export function commandOutcome(): string | undefined {
   const said = outcome();

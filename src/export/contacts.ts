@@ -8,6 +8,7 @@ import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { CSV_OPTIONS, outlookPhoneCell, safeCell, safePhoneCell, xmlSafeText } from './escape.js';
 import { mapInSteps } from '../reporting.js';
+import { drain, drainInSteps } from '../db/connection.js';
 import { contactName } from './names.js';
 import { plural } from './write.js';
 import { normaliseName } from '../text.js';
@@ -172,17 +173,36 @@ function add(list: string[], value: string | null | undefined): void {
 
 const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
+/** [...items], with `pause` every 50 ms or so (rows read from the database one by one). */
+export function arrayInSteps<T>(items: Iterable<T>, pause: () => Promise<void>): Promise<T[]> {
+  function* collect(): Generator<void, T[]> {
+    const out: T[] = [];
+    for (const item of items) {
+      out.push(item);
+      yield;
+    }
+    return out;
+  }
+  return drainInSteps(collect(), pause);
+}
+
 /**
  * One contact per email address from any records that name people: each contact takes its name,
  * organisation, phone, country and working language from its latest record (updatedAt; records
  * of the same time in the order given, the later wins), and lists what the others add.
  */
 export function contactsFromSources(sources: Iterable<ContactSource>): ContactList {
+  return drain(contactsOf(sources));
+}
+
+/** contactsFromSources' work, yielding after each record and each contact (drainInSteps pauses there). */
+function* contactsOf(sources: Iterable<ContactSource>): Generator<void, ContactList> {
   const byEmail = new Map<string, { order: number; records: ContactSource[] }>();
   const withoutEmail: number[] = [];
   let count = 0;
   let merged = 0;
   for (const s of sources) {
+    yield;
     count++;
     const emails = emailsIn(s.email);
     if (emails.length === 0) {
@@ -197,7 +217,11 @@ export function contactsFromSources(sources: Iterable<ContactSource>): ContactLi
       } else byEmail.set(email, { order: byEmail.size, records: [s] });
     }
   }
-  const contacts = [...byEmail.entries()].map(([email, { records }]) => contactOf(email, records));
+  const contacts: Contact[] = [];
+  for (const [email, { records }] of byEmail) {
+    contacts.push(contactOf(email, records));
+    yield;
+  }
   return { contacts, applications: count, withoutEmail, merged, noConsent: 0, withdrawn: 0, members: 0 };
 }
 
@@ -326,6 +350,18 @@ export function noConsentLeftOut(n: number): string {
  * `includeWithdrawn` (counted either way).
  */
 export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources = {}): ContactList {
+  return drain(contactsOfNetwork(applications, rostersByApplication, sources));
+}
+
+/**
+ * buildContacts with `pause` (a checkpoint) every 50 ms or so: on tens of thousands of
+ * applications it took seconds in one go, and Ctrl-C went unanswered until it was done.
+ */
+export function buildContactsInSteps(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources, pause: () => Promise<void>): Promise<ContactList> {
+  return drainInSteps(contactsOfNetwork(applications, rostersByApplication, sources), pause);
+}
+
+function* contactsOfNetwork(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources): Generator<void, ContactList> {
   let noConsent = 0;
   let withdrawn = 0;
   let members = 0;
@@ -360,7 +396,7 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
       yield memberContactSource(m);
     }
   }
-  const list = contactsFromSources(records());
+  const list = yield* contactsOf(records());
   // (the records read, less the members: "from 2 applications" said of two stakeholders was wrong)
   return { ...list, applications: list.applications - members - membersWithoutEmail, noConsent, withdrawn, members, membersWithoutEmail };
 }

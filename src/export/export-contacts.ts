@@ -15,7 +15,7 @@ import { contactDetails } from '../db/contacts.js';
 import { memberContactLanguages } from '../db/members.js';
 import type { Application } from '../model.js';
 import { networkActors } from './actors.js';
-import { applicationContactSource, buildContacts, contactsCsv, contactsOutlookCsv, noConsentLeftOut, type ContactSource } from './contacts.js';
+import { applicationContactSource, arrayInSteps, buildContactsInSteps, contactsCsv, contactsOutlookCsv, noConsentLeftOut, type ContactSource } from './contacts.js';
 import { elapsed, recordExport, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { unknownRoster } from '../selection/rosters.js';
 import { contactsVcfInSteps } from './vcard.js';
@@ -76,12 +76,12 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   await pause();
   const actors = networkActors(db, options.filters);
   await pause();
-  const applications = [...scoredApplications(db, options.filters, callbacks)];
+  const applications = await arrayInSteps(scoredApplications(db, options.filters, callbacks), pause);
   await pause();
-  const list = buildContacts(applications, rosterNamesByApplication(db), {
+  const list = await buildContactsInSteps(applications, rosterNamesByApplication(db), {
     memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent, includeWithdrawn: options.filters.status === 'withdrawn', organizationNames: actors.organizationNames,
     detailsOfApplication: contactDetails(db), memberLanguages: memberContactLanguages(db),
-  });
+  }, pause);
   await pause();
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcfInSteps(list, pause);
   await pause();

@@ -85,10 +85,15 @@ export const FOREIGN_TEMP_IDLE_MS = 60 * 60 * 1000;
  * Removes the temporary files of `file` (tempPathFor's names) that a killed export left: one
  * killed while it wrote (SIGKILL, the machine switched off) could not remove its own, and it stayed
  * beside the export, hidden, holding what the export held, whatever later exports did. Only this
- * user's files: one of this machine whose process no longer runs (a process still running, another
- * export of the same file, keeps its file; so does one this user may not signal), one of another
- * machine once untouched for FOREIGN_TEMP_IDLE_MS (its process id is another machine's: taken for
- * a dead one here, it removed the file another computer was writing into the shared folder).
+ * user's regular files, and only one no process can still be writing:
+ * - one of this machine whose process no longer runs, or whose process id now names a process that
+ *   started after the file was last written (the id reused: that process cannot be its writer).
+ *   A process still running that may have written it (another export of the same file, this
+ *   process) keeps its file; so does one this user may not signal when its start cannot be read;
+ * - one of another machine (or named without its machine, an earlier skillsnet) once untouched for
+ *   FOREIGN_TEMP_IDLE_MS: its process id is another machine's and is never asked about here (taken
+ *   for a dead one, the file another computer was writing into the shared folder was removed; taken
+ *   for a live one, a process of that id here kept a dead export's file for as long as it ran).
  */
 function removeStaleTemps(file: string): void {
   const dir = path.dirname(file);
@@ -104,17 +109,34 @@ function removeStaleTemps(file: string): void {
     const parts = /^(\d+)\.([0-9a-f]{4})?[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
     if (!parts) continue;
     const pid = Number(parts[1]);
-    if (pid === process.pid || running(pid)) continue;
     const temp = path.join(dir, name);
     try {
       const stat = fs.lstatSync(temp);
       if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid())) continue;
-      if (parts[2] !== MACHINE && Date.now() - stat.mtimeMs < FOREIGN_TEMP_IDLE_MS) continue;
+      if (parts[2] === MACHINE ? pid === process.pid || mayBeWriting(pid, stat.mtimeMs) : Date.now() - stat.mtimeMs < FOREIGN_TEMP_IDLE_MS) continue;
       fs.rmSync(temp, { force: true });
     } catch {
       /* not ours to remove after all: left as it was */
     }
   }
+}
+
+/**
+ * How much later than a file's last write its process's start may appear and that process still
+ * be its writer: the boot time the start is counted from is given in whole seconds.
+ */
+const START_SLACK_MS = 2000;
+
+/**
+ * Whether process `pid` of this machine may be writing a file last written at `writtenMs`: it runs
+ * (one of another user's answers EPERM: it runs), and did not start after that write; a process
+ * that started later has only reused the id of the one that wrote it (a process id is reused once
+ * the ids wrap round, and a container's few processes get the same small ids again on each start).
+ */
+export function mayBeWriting(pid: number, writtenMs: number): boolean {
+  if (!running(pid)) return false;
+  const started = processStartMs(pid);
+  return started === null || started <= writtenMs + START_SLACK_MS;
 }
 
 /** Whether a process of this id runs (one of another user's answers EPERM: it runs). */
@@ -124,6 +146,27 @@ function running(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Linux counts a process's start in ticks of 1/100 s (USER_HZ) since the boot. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * When process `pid` started (ms since the epoch), from Linux's /proc; null where it cannot be read
+ * (another system, /proc hidden): the process is then taken for the file's writer.
+ */
+export function processStartMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // (the command name, in brackets, may hold spaces and brackets: the fields follow the last ')')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    const boot = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
+    if (!boot || !Number.isFinite(ticks)) return null;
+    return Number(boot[1]) * 1000 + (ticks * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
   }
 }
 
@@ -152,6 +195,17 @@ function removeCreatedFolders(dir: string, top: string | null): void {
 
 function keptWords(target: TargetState): string {
   return target.kind === 'file' ? `the earlier ${path.basename(target.path)} was kept as it was` : 'nothing was written';
+}
+
+/** The files this process renamed into place, in order. */
+const written: string[] = [];
+
+/**
+ * The files this process has written whole so far (renamed into place): what an export
+ * interrupted after its write, or whose report could not be printed, has written.
+ */
+export function writtenFiles(): readonly string[] {
+  return written;
 }
 
 /**
@@ -223,6 +277,7 @@ export function openPendingFile(file: string, options: WriteOptions): PendingFil
             fs.renameSync(temp, target.path);
           }
         }
+        written.push(target.path);
         syncFolder(path.dirname(target.path));
       } catch (e) {
         discard();

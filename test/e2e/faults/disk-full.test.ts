@@ -191,6 +191,7 @@ describe('a failed stdout', () => {
     const full = fs.openSync('/dev/full', 'w');
     const db = path.join(tempDir('skillsnet-full-saved-'), 'call.db');
     const backup = path.join(path.dirname(db), 'backup.db');
+    const contacts = path.join(path.dirname(db), 'contacts.csv');
     expect(run(['--db', dbPath, 'db', 'backup', db]).code).toBe(0);
     try {
       const cases: [string[], RegExp, () => void][] = [
@@ -204,6 +205,8 @@ describe('a failed stdout', () => {
         [['tag', 'auto', '--json'], /; no tag needed changing; nothing was changed$/, () => expect(inspect(db).integrity).toBe('ok')],
         [['db', 'backup', backup, '--json'], /; the backup \S+ was written and checked$/, () => expect(fs.existsSync(backup)).toBe(true)],
         [['db', 'compact', '--json'], /; the database file was rebuilt and its WAL emptied$/, () => expect(inspect(db).integrity).toBe('ok')],
+        // (an export's file in place: it said nothing of it, as though nothing were written)
+        [['export', 'contacts', '--all-calls', '--out', contacts, '--json'], /; contacts\.csv was written whole; only the report was not printed$/, () => expect(fs.statSync(contacts).size).toBeGreaterThan(0)],
       ];
       for (const [args, said, check] of cases) {
         const r = run(['--db', db, ...args], { stdout: full });
@@ -219,7 +222,7 @@ describe('a failed stdout', () => {
     } finally {
       fs.closeSync(full);
     }
-  });
+  }, 240_000);
 
   it('| head: a reader that stops early is a quiet success (exit 0, nothing on stderr)', () => {
     for (const args of [['list', '--json'], ['export', 'contacts', '--out', '-'], ['list', '--csv']]) {

@@ -344,6 +344,22 @@ describe('the terminal closed while a question waits for its answer (an SSH sess
   }, 60_000);
 });
 
+describe('a read of the closed terminal failing (EIO) while keys typed ahead are kept (a command waiting for the write lock between two questions: tag review, the mapping wizard)', () => {
+  it('is the hang-up: exit 129 and its one line, no stack trace', async () => {
+    // The terminal's keys kept as the commands keep them while they wait (dist/ui/typeahead.js: raw
+    // mode, stdin read), then the read failing as a closed pty's does.
+    const { rc, stderr } = await scriptOnTerminal('typeahead-eio', [
+      `const { keepTypedKeys } = await import(${JSON.stringify(path.join(ROOT, 'dist/ui/typeahead.js'))});`,
+      `keepTypedKeys();`,
+      `if (!process.stdin.isRaw) throw new Error('the keys are not being kept');`,
+      `setInterval(() => {}, 1000);`,
+      `setImmediate(() => process.stdin.destroy(Object.assign(new Error('read EIO'), { errno: -5, code: 'EIO', syscall: 'read' })));`,
+    ]);
+    expect(rc, stderr).toMatch(/exit 129/);
+    expect(stderr.trim()).toMatch(/^error: interrupted \(SIGHUP\); [^\n]*$/);
+  }, 60_000);
+});
+
 describe('the terminal closed while a command works, and it goes on (its shell does not pass the hang-up on)', () => {
   /**
    * Runs `args` on a terminal while another program holds the write lock; once the command says it

@@ -3,7 +3,7 @@ import { openDatabase } from '../../../src/db/connection.js';
 import { exportNetwork } from '../../../src/export/export-common.js';
 import { networkGraphml, networkGraphmlInSteps } from '../../../src/export/graphml.js';
 import { contactsVcf, contactsVcfInSteps } from '../../../src/export/vcard.js';
-import { buildContacts } from '../../../src/export/contacts.js';
+import { arrayInSteps, buildContacts, buildContactsInSteps } from '../../../src/export/contacts.js';
 import { scoredApplications } from '../../../src/selection/candidates.js';
 import { rosterNamesByApplication } from '../../../src/db/rosters.js';
 import { exportFixture } from './fixture.js';
@@ -23,3 +23,34 @@ describe('written in steps, the same file', () => {
     }
   });
 });
+
+describe('contacts built in steps (Ctrl-C went unanswered for seconds while 20,000 applications were read and made contacts)', () => {
+  it('the same list as in one go, and the pause comes while the applications are read and while the contacts are made', async () => {
+    const db = openDatabase(exportFixture().dbPath);
+    try {
+      // (the fixture's applications ten times over: a list long enough for the steps, the same addresses merged)
+      const many = Array.from({ length: 10 }, () => [...scoredApplications(db, {}, {})]).flat();
+      const whole = buildContacts(many, rosterNamesByApplication(db));
+      // (each record slow enough that 50 ms go by in a few of them: the pause must come in between)
+      const slow = function* <T>(items: Iterable<T>) {
+        for (const item of items) {
+          const until = performance.now() + 2;
+          while (performance.now() < until) { /* a slow record */ }
+          yield item;
+        }
+      };
+      let pauses = 0;
+      const pause = () => { pauses++; return new Promise<void>((resolve) => setImmediate(resolve)); };
+      const applications = await arrayInSteps(slow(many), pause);
+      expect(applications).toEqual(many);
+      const read = pauses;
+      expect(read).toBeGreaterThan(0);
+      const inSteps = await buildContactsInSteps(slow(applications), rosterNamesByApplication(db), {}, pause);
+      expect(pauses).toBeGreaterThan(read);
+      expect(inSteps).toEqual(whole);
+    } finally {
+      db.close();
+    }
+  });
+});
+

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPendingFile, resolveOutput, writeFileAtomic, writeFilesAtomic } from '../../../src/export/write.js';
-import { FOREIGN_TEMP_IDLE_MS, tempPathFor } from '../../../src/files/write.js';
+import { FOREIGN_TEMP_IDLE_MS, mayBeWriting, processStartMs, tempPathFor } from '../../../src/files/write.js';
 import { tempDir } from '../support/run.js';
 
 describe('atomic export writes', () => {
@@ -100,5 +100,45 @@ describe('temporary files of an export that was killed', () => {
     fs.mkdirSync(path.join(dir, ours));
     writeFileAtomic(target, '<html>', { force: false });
     expect(fs.readdirSync(dir).sort()).toEqual([...writing, ours, 'map.html'].sort());
+  });
+
+  it('a process id that now names a process started after the file was last written (the id reused) keeps it no longer; another machine\'s, untouched for an hour, goes even when its id names a process running here (both stayed for as long as that process ran)', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    const target = path.join(dir, 'map.html');
+    // a process that runs now: the writer of a file written since it started, or only the
+    // holder of the id of one whose file lay there from before it started
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => live.once('spawn', resolve));
+      const busy = path.basename(tempPathFor(target, live.pid));
+      const reused = path.basename(tempPathFor(target, live.pid));
+      const machine = /\.(\d+)\.([0-9a-f]{4})[0-9a-f]{8}\.tmp$/.exec(busy)![2];
+      const elsewhere = (id: string) => `.map.html.${live.pid}.${machine === '0000' ? '0001' : '0000'}${id}.tmp`;
+      const foreignWriting = elsewhere('0a1b2c3d');
+      const foreignKilled = elsewhere('4e5f6a7b');
+      for (const name of [busy, reused, foreignWriting, foreignKilled]) fs.writeFileSync(path.join(dir, name), 'x');
+      // (written a minute before the process of that id started; an hour and more ago, another machine's)
+      const started = processStartMs(live.pid!);
+      expect(started).not.toBeNull();
+      const before = (started! - 60_000) / 1000;
+      fs.utimesSync(path.join(dir, reused), before, before);
+      const idle = (Date.now() - FOREIGN_TEMP_IDLE_MS - 60_000) / 1000;
+      fs.utimesSync(path.join(dir, foreignKilled), idle, idle);
+      writeFileAtomic(target, '<html>', { force: false });
+      expect(fs.readdirSync(dir).sort()).toEqual([busy, foreignWriting, 'map.html'].sort());
+    } finally {
+      live.kill();
+    }
+  });
+
+  it('a running process is taken for the writer of a file written since it started, or within the boot clock\'s second of it; never of one written before', () => {
+    const started = processStartMs(process.pid)!;
+    expect(Math.abs(started - (Date.now() - process.uptime() * 1000))).toBeLessThan(3000);
+    expect(mayBeWriting(process.pid, Date.now())).toBe(true);
+    expect(mayBeWriting(process.pid, started - 1000)).toBe(true);
+    expect(mayBeWriting(process.pid, started - 10_000)).toBe(false);
+    // (a process id that names no process: no writer)
+    expect(mayBeWriting(2 ** 22 + 1, Date.now())).toBe(false);
   });
 });

@@ -301,16 +301,29 @@ const NOT_A_DENIAL = new Set([
 const EXISTENTIAL = new Set(['there']);
 
 const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
-/** Words with their accents folded, as the clause rules read them (those with accents kept: the vocabulary is small, texts many). */
+/**
+ * Words with their accents folded, as the clause rules read them (those with accents kept: the
+ * vocabulary is small, texts many). At most FOLDED_KEPT words of at most FOLDED_KEPT_LENGTH
+ * characters: a script written without spaces (Chinese, Thai) makes a sentence one "word", and
+ * an import of a million such texts would otherwise keep 200,000 sentences twice.
+ */
 const foldedWords = new Map<string, string>();
+const FOLDED_KEPT = 200_000;
+const FOLDED_KEPT_LENGTH = 40;
 function folded(w: string): string {
   if (!NON_ASCII.test(w)) return w;
   let f = foldedWords.get(w);
   if (f === undefined) {
     f = foldAccents(w);
-    if (foldedWords.size < 200_000) foldedWords.set(w, f);
+    if (foldedWords.size < FOLDED_KEPT && w.length <= FOLDED_KEPT_LENGTH) foldedWords.set(w, f);
   }
   return f;
+}
+/** How many folded words are kept, and their characters in all (the bound above, for tests). */
+export function foldedWordsKept(): { words: number; characters: number } {
+  let characters = 0;
+  for (const w of foldedWords.keys()) characters += w.length;
+  return { words: foldedWords.size, characters };
 }
 /** ws[k] accents folded at k (a break stays a break): the rules below read a text's words from this, once folded. */
 const foldedWordsOf = (ws: string[]) => ws.map(folded);

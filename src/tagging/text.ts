@@ -301,16 +301,29 @@ const NOT_A_DENIAL = new Set([
 const EXISTENTIAL = new Set(['there']);
 
 const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
-/** Words with their accents folded, as the clause rules read them (those with accents kept: the vocabulary is small, texts many). */
+/**
+ * Words with their accents folded, as the clause rules read them (those with accents kept: the
+ * vocabulary is small, texts many). At most FOLDED_KEPT words of at most FOLDED_KEPT_LENGTH
+ * characters: a script written without spaces (Chinese, Thai) makes a sentence one "word", and
+ * an import of a million such texts would otherwise keep 200,000 sentences twice.
+ */
 const foldedWords = new Map<string, string>();
+const FOLDED_KEPT = 200_000;
+const FOLDED_KEPT_LENGTH = 40;
 function folded(w: string): string {
   if (!NON_ASCII.test(w)) return w;
   let f = foldedWords.get(w);
   if (f === undefined) {
     f = foldAccents(w);
-    if (foldedWords.size < 200_000) foldedWords.set(w, f);
+    if (foldedWords.size < FOLDED_KEPT && w.length <= FOLDED_KEPT_LENGTH) foldedWords.set(w, f);
   }
   return f;
+}
+/** How many folded words are kept, and their characters in all (the bound above, for tests). */
+export function foldedWordsKept(): { words: number; characters: number } {
+  let characters = 0;
+  for (const w of foldedWords.keys()) characters += w.length;
+  return { words: foldedWords.size, characters };
 }
 /** ws[k] accents folded at k (a break stays a break): the rules below read a text's words from this, once folded. */
 const foldedWordsOf = (ws: string[]) => ws.map(folded);
@@ -387,8 +400,8 @@ function ownActor(ws: string[], fw: string[], i: number, lang: TextLanguage): bo
   return false;
 }
 
-/** One word of an actor pattern: its first alternative as written, whole words, and `*x` endings (a word two letters longer than x or more, ending so). */
-interface ActorStep {
+/** One word of an actor pattern: its first alternative as written, whole words, and `*x` endings (a word of three letters or more before x, ending so). */
+export interface ActorStep {
   first: string;
   words: Set<string>;
   endings: string[];
@@ -397,13 +410,16 @@ const actorStep = (alternativesText: string): ActorStep => {
   const alts = alternativesText.split('|');
   return { first: alts[0], words: new Set(alts.filter((a) => !a.startsWith('*'))), endings: alts.filter((a) => a.startsWith('*')).map((a) => a.slice(1)) };
 };
-const actorFits = (step: ActorStep, w: string) => step.words.has(w) || step.endings.some((e) => w.length >= e.length + 3 && w.endsWith(e));
+export const actorFits = (step: ActorStep, w: string) => step.words.has(w) || step.endings.some((e) => w.length >= e.length + 3 && w.endsWith(e));
+const ACTOR_STEPS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map(actorStep))])) as Record<TextLanguage, ActorStep[][]>;
 // Per language and per word a pattern can start with, the patterns to try there, in order (compiled once).
 const ACTORS_BY_START = Object.fromEntries(TEXT_LANGUAGES.map((l) => {
-  const patterns = ACTOR_PATTERNS[l].map((p) => p.map(actorStep));
+  const patterns = ACTOR_STEPS[l];
   const starts = new Set(patterns.flatMap((p) => [...p[0].words]));
   return [l, new Map([...starts].map((w) => [w, patterns.filter((p) => p[0].words.has(w) || p[0].endings.length > 0)]))];
 })) as Record<TextLanguage, Map<string, ActorStep[][]>>;
+/** The actor patterns compiled, in order, and the index actorDenialAt reads them by (for tests: the one against the other). */
+export const ACTOR_INDEX = { steps: ACTOR_STEPS, byStart: ACTORS_BY_START };
 
 const CONDITIONS = new Set(['if', 'unless', 'si']);
 
@@ -680,6 +696,8 @@ const NOW_WORDS: Record<TextLanguage, Set<string>> = {
 // each word of a text tries only those (patternsAt).
 const PAST = compiledPatterns(PAST_PATTERNS);
 const EXISTS = compiledPatterns(EXISTS_PATTERNS);
+/** Both lists as pastWords reads them (for tests: the index against trying every pattern at every word). */
+export const CLAUSE_PATTERNS = { past: PAST, exists: EXISTS };
 // A clause of at most this many words that says a thing has ended speaks of the clause before it.
 const PAST_REMARK_WORDS = 4;
 

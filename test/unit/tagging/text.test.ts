@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, NEGATED, SERVED, compiledPatterns, firstMatch, foldAccents, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, SERVED, compiledPatterns, firstMatch, foldAccents, foldedWordsKept, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stemWords, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -323,6 +323,16 @@ describe('text processing', () => {
     it('reads words with their accents folded, and finds nothing where no pattern can start', () => {
       expect(match([['deja', 'fini']], 'Déjà fini')).toEqual({ at: 0, end: 2 });
       expect(match([['we', 'ran']], 'they ran')).toBeUndefined();
+    });
+
+    it('keeps short accented words folded for the next text, not a sentence written without spaces', () => {
+      // a Chinese or Thai sentence is one word of words(); an import of a million would keep them all
+      const sentence = '我们不提供培训课程而是在合作车间里培养学徒'.repeat(20);
+      const long = `Déjà${'é'.repeat(500)}`;
+      const before = foldedWordsKept();
+      stemWords(words(`${sentence}. ${long} ; nous n'avons jamais arrêté`), 'fr');
+      const after = foldedWordsKept();
+      expect(after.characters - before.characters).toBeLessThanOrEqual('arrêté'.length);
     });
   });
 

@@ -627,9 +627,28 @@ const GAP_WORDS: Record<TextLanguage, Set<string>> = {
 // so, or the next one taking it up by a pronoun ("we now scale it up", "nous voulons le relancer",
 // "las retomamos", "lo ampliamos"). Words starting so.
 const REVIVED: Record<TextLanguage, string[]> = {
-  en: ['reviv', 'relaunch', 'restart', 'resuming', 'reopen', 'scale', 'scaling', 'expand', 'extend', 'replicat', 'continue', 'rebuil'],
-  fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursuiv', 'repliqu', 'rouvr', 'redemarr', 'reactiv'],
-  es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar'],
+  en: ['reviv', 'relaunch', 'restart', 'resuming', 'reopen', 'scale', 'scaling', 'expand', 'extend', 'replicat', 'continue', 'continuing', 'continuation', 'rebuil', 'prolong'],
+  fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursui', 'repliqu', 'rouvr', 'redemarr', 'reactiv', 'prolong', 'continuons', 'continuer', 'continuera', 'continuerons'],
+  es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar', 'continua', 'continuidad', 'prolong'],
+};
+// A revival the text denies is none: "the pilot ended and will not be continued", "il ne sera pas
+// relancé", "no se retomará". A word of these within NEGATED_REVIVAL_REACH words before the reviving one, in its clause.
+const REVIVAL_DENIALS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['not', 'never', 'no', 't', 'nor']), fr: new Set(['pas', 'jamais', 'ni']), es: new Set(['no', 'nunca', 'jamas', 'ni']),
+};
+const NEGATED_REVIVAL_REACH = 3;
+// Verbs that carry on what a pronoun or demonstrative takes up (TAKEN_UP), beside REVIVED: "builds on
+// that work", "continue ce travail" (French "continue" alone is also an adjective: "formation continue").
+const CONTINUES: Record<TextLanguage, string[]> = { en: ['continu', 'build'], fr: ['continu', 'capitalis'], es: ['continu', 'aprovech'] };
+// A later sentence takes what ended up with a pronoun or a demonstrative of what was said before
+// ("that", not "this": "we now expand this online course" is something new) after its verb: "This
+// project continues that work", "Ce projet prolonge ce travail", "Este proyecto continúa ese trabajo",
+// "da continuidad a esa labor" (a word between allowed). Said so, it revives the clause before it even
+// across a full stop.
+const TAKEN_UP: Record<TextLanguage, Set<string>> = {
+  en: new Set(['that', 'those', 'it', 'them']),
+  fr: new Set(['ce', 'cet', 'cette', 'ces', 'cela']),
+  es: new Set(['ese', 'esa', 'esos', 'esas', 'eso', 'dicho', 'dicha', 'dichos', 'dichas', 'aquel', 'aquella', 'aquellos', 'aquellas']),
 };
 // The pronoun that takes it up: after an English verb ("scale it up"), before a French or Spanish
 // one ("le relancer", "las retomamos"); after it there, "le"/"la" is an article ("étendre le modèle").
@@ -640,7 +659,16 @@ const REVIVED_PRONOUNS: Record<TextLanguage, { before: Set<string>; after: Set<s
 };
 // "… and now", "… y ahora", "… et maintenant" opens what the applicant does now: the denial stops there.
 const NOW_CONJUNCTIONS: Record<TextLanguage, Set<string>> = {
-  en: new Set(['and', 'but']), fr: new Set(['et', 'mais']), es: new Set(['y', 'e', 'pero']),
+  en: new Set(['and', 'but', 'while', 'whereas']), fr: new Set(['et', 'mais', 'tandis', 'alors']), es: new Set(['y', 'e', 'pero', 'mientras']),
+};
+// So does one whose clause starts something or names something new: "the pilot ended in 2022 and a
+// new apprenticeship programme starts this year", "le pilote s'est terminé et un nouveau programme
+// démarre", "el piloto terminó y este año comienza un programa de pasantías". Present and future
+// forms only: "and the programme started to decline" is still the past.
+const STARTS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['new', 'start', 'starts', 'starting', 'begin', 'begins', 'beginning', 'launch', 'launches', 'launching', 'opens', 'open', 'opening']),
+  fr: new Set(['nouveau', 'nouvel', 'nouvelle', 'nouveaux', 'nouvelles', 'demarre', 'demarrons', 'demarrera', 'commence', 'commencons', 'commencera', 'lance', 'lancons', 'lancera', 'lancerons', 'debute', 'debutons', 'debutera', 'ouvre', 'ouvrons', 'ouvrira']),
+  es: new Set(['nuevo', 'nueva', 'nuevos', 'nuevas', 'comienza', 'comenzamos', 'comenzara', 'empieza', 'empezamos', 'empezara', 'inicia', 'iniciamos', 'iniciara', 'arranca', 'arrancamos', 'lanza', 'lanzamos', 'lanzaremos', 'abre', 'abrimos', 'abriremos']),
 };
 const NOW_WORDS: Record<TextLanguage, Set<string>> = {
   en: new Set(['now', 'today']), fr: new Set(['maintenant', 'desormais', 'aujourd']), es: new Set(['ahora', 'hoy']),
@@ -724,27 +752,44 @@ function aboutPeople(ws: string[], start: number, at: number, lang: TextLanguage
   return false;
 }
 
-const revives = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
+const revivesWord = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
+/** Whether a denial ("will not be continued", "ne sera pas relancé") stands just before ws[k] in its clause. */
+const deniedRevival = (ws: string[], k: number, lang: TextLanguage) => {
+  for (let j = k - 1; j >= Math.max(0, k - NEGATED_REVIVAL_REACH) && ws[j] !== BREAK; j--) if (REVIVAL_DENIALS[lang].has(folded(ws[j]))) return true;
+  return false;
+};
+const revives = (ws: string[], k: number, lang: TextLanguage) => revivesWord(ws[k], lang) && !deniedRevival(ws, k, lang);
+/** Whether ws[k] revives (or continues: CONTINUES) and a demonstrative that takes up what ended follows it (TAKEN_UP), a word between allowed. */
+const takesUp = (ws: string[], k: number, lang: TextLanguage) =>
+  (revivesWord(ws[k], lang) || CONTINUES[lang].some((c) => folded(ws[k]).startsWith(c))) && !deniedRevival(ws, k, lang) &&
+  [k + 1, k + 2].some((j) => j < ws.length && ws[j] !== BREAK && TAKEN_UP[lang].has(folded(ws[j])));
 
 /**
  * Whether ws[start, end) revives what ended: a reviving word in it, or in the clause after it
  * taken up by a pronoun, or right after a remark ("Le dispositif, terminé en 2021, reprend…").
  */
 function revived(ws: string[], start: number, end: number, lang: TextLanguage): boolean {
-  for (let k = start; k < end; k++) if (revives(ws[k], lang)) return true;
-  if (end >= ws.length || !isCommaBreak(ws, end)) return false;
-  const remark = end - start <= PAST_REMARK_WORDS;
+  for (let k = start; k < end; k++) if (revives(ws, k, lang)) return true;
+  if (end >= ws.length) return false;
+  // After a comma, a reviving word with a pronoun (or after a remark); after a full stop, one that takes the activity up by a demonstrative.
+  const comma = isCommaBreak(ws, end);
+  const remark = comma && end - start <= PAST_REMARK_WORDS;
   for (let k = end + 1; k < ws.length && ws[k] !== BREAK; k++) {
-    if (revives(ws[k], lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
+    if (takesUp(ws, k, lang)) return true;
+    if (comma && revives(ws, k, lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
   }
   return false;
 }
 
-/** Where "and now", "y ahora", "et maintenant" (a word between allowed) opens in ws[from, end): the applicant's present; `end` if nowhere. */
+/**
+ * Where "and now", "y ahora", "et maintenant" (a word between allowed), or a conjunction whose
+ * clause starts something new (STARTS), opens in ws[from, end): the applicant's present; `end` if nowhere.
+ */
 function nowOpens(ws: string[], from: number, end: number, lang: TextLanguage): number {
   for (let k = from; k < end; k++) {
     if (!NOW_CONJUNCTIONS[lang].has(folded(ws[k]))) continue;
     if ((k + 1 < end && NOW_WORDS[lang].has(folded(ws[k + 1]))) || (k + 2 < end && NOW_WORDS[lang].has(folded(ws[k + 2])))) return k;
+    for (let j = k + 1; j < end; j++) if (STARTS[lang].has(folded(ws[j]))) return k;
   }
   return end;
 }

@@ -560,6 +560,7 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
   const stop = STOPWORD_SETS[lang];
   const denied = deniedWords(ws, lang);
   const past = pastWords(ws, lang);
+  const context = contextWords(ws, lang);
   const served = servedWords(ws, lang);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
@@ -569,7 +570,7 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
     }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
     const spelt = respell?.(w) ?? w;
-    out.push(denied[i] || past[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
+    out.push(denied[i] || past[i] || context[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }
   return out;
 }
@@ -815,6 +816,43 @@ export function pastWords(ws: string[], lang: TextLanguage): boolean[] {
       if (i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
     }
     previous = start;
+    start = i + 1;
+  }
+  return out;
+}
+
+// The place a proposal works in, described by who lives there (tagging10): "in a region with many
+// refugees", "in a province where youth unemployment is high", "dans une région qui accueille de
+// nombreux migrants", "en una zona donde el desempleo juvenil es alto". What follows the place word
+// to the end of its clause is the setting, not whom the proposal serves or what it does: read as
+// denied. The place itself stays ("rural communities where there is no internet" keeps "rural"),
+// and the same people named elsewhere in the text count as ever. Patterns as PAST_PATTERNS'.
+const PLACES = {
+  en: 'region|regions|area|areas|country|countries|province|provinces|district|districts|city|cities|town|towns|zone|zones|county|state|neighbourhood|neighborhood|municipality|village|villages|territory',
+  fr: 'region|regions|zone|zones|pays|province|provinces|ville|villes|commune|communes|quartier|quartiers|departement|localite|localites|village|villages|district|districts|territoire',
+  es: 'region|regiones|zona|zonas|pais|provincia|provincias|ciudad|ciudades|municipio|municipios|departamento|barrio|barrios|localidad|distrito|distritos|territorio|pueblo|pueblos',
+};
+const MANY = {
+  en: 'many|high|higher|highest|large|largest|numerous|growing|rising|widespread|significant|considerable|chronic|persistent|record|massive',
+  fr: 'nombreux|nombreuses|beaucoup|fort|forte|forts|fortes|eleve|elevee|eleves|elevees|important|importante|grand|grande|massif|massive|croissant|croissante',
+  es: 'muchos|muchas|numerosos|numerosas|alto|alta|altos|altas|gran|grandes|elevado|elevada|creciente|importante',
+};
+const CONTEXT_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [[PLACES.en, 'where|whose|hosting'], [PLACES.en, 'with', '~', MANY.en], [PLACES.en, 'that|which', 'hosts|has|counts']],
+  // "où" folded is "ou": not before an indefinite article or a preposition ("une région ou un district", "ou dans le pays" are "or")
+  fr: [[PLACES.fr, 'ou', '!un|une|des|dans|en|a|au|aux|sur'], [PLACES.fr, 'dont|accueillant|abritant|comptant'], [PLACES.fr, 'avec', '~', MANY.fr], [PLACES.fr, 'qui', 'accueille|abrite|compte|concentre']],
+  es: [[PLACES.es, 'donde|cuyo|cuya|cuyos|cuyas'], [PLACES.es, 'con', '~', MANY.es], [PLACES.es, 'que', 'acoge|alberga|concentra|tiene|cuenta']],
+};
+const CONTEXT = compiled(CONTEXT_PATTERNS);
+
+/** Per word of words(): whether it describes the setting after a place word (CONTEXT_PATTERNS), to its clause's end. */
+export function contextWords(ws: string[], lang: TextLanguage): boolean[] {
+  const out = new Array<boolean>(ws.length).fill(false);
+  let start = 0;
+  for (let i = 0; i <= ws.length; i++) {
+    if (i < ws.length && ws[i] !== BREAK) continue;
+    const match = i > start ? firstMatch(ws, start, i, CONTEXT[lang]) : undefined;
+    if (match) for (let k = match.at + 1; k < i; k++) out[k] = true;
     start = i + 1;
   }
   return out;

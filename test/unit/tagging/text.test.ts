@@ -413,6 +413,34 @@ describe('text processing', () => {
     });
   });
 
+  describe('the people of the place a proposal works in (contextWords, tagging10)', () => {
+    it.each([
+      ['en', 'In a region with many refugees, our college offers evening welding courses.', ['refugees'], ['welding', 'region']],
+      ['en', 'The service runs 14 centres in a province where youth unemployment is high.', ['youth'], ['centres', 'province']],
+      ['en', 'We work in districts with a high share of persons with disabilities, teaching bookkeeping online.', ['disabilities'], ['bookkeeping']],
+      ['fr', 'Dans une région où le chômage des jeunes est élevé, notre centre propose des cours du soir.', ['jeunes'], ['cours']],
+      ['fr', 'La ville, qui accueille de nombreux réfugiés, finance notre centre.', [], ['finance']],
+      ['fr', 'Dans une région qui accueille de nombreux réfugiés, nous formons des soudeurs.', ['réfugiés'], ['soudeurs']],
+      ['es', 'En una región con muchos refugiados, el instituto ofrece cursos nocturnos.', ['refugiados'], ['cursos']],
+      ['es', 'En una provincia donde el desempleo juvenil es alto, abrimos una oficina de empleo.', ['juvenil'], ['oficina']],
+    ] as const)('reads who lives in the place as its setting (%s: %s)', (lang, text, setting, proposal) => {
+      const stemmed = stems(text, lang);
+      for (const w of setting) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
+      for (const w of proposal) expect(stemmed, w).toContain(stem(w, lang));
+    });
+
+    it.each([
+      // the same people named where the proposal serves them, and "or" in French
+      ['en', 'We train 200 refugee women as tailors in a region with many refugees.', ['women']],
+      ['en', 'Mobile lessons reach rural communities where there is no internet.', ['rural', 'mobile']],
+      ['fr', 'Dans chaque région ou dans chaque ville, nous formons des femmes réfugiées.', ['réfugiées']],
+      ['es', 'Formamos a mujeres refugiadas de la región que llegaron en 2019.', ['refugiadas']],
+    ] as const)('leaves the people served alone (%s: %s)', (lang, text, served) => {
+      const stemmed = stems(text, lang);
+      for (const w of served) expect(stemmed, w).toContain(stem(w, lang));
+    });
+  });
+
   describe('whom a proposal serves (servedWords)', () => {
     it.each([
       ['en', 'Yoga and sleep workshops for apprentices', 'apprentices'],

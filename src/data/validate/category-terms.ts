@@ -4,11 +4,11 @@
 import type { DataValidator } from '../load.js';
 
 const validateCategoryTermsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"leadingLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fieldLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"leadingLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fieldLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false},"partners":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"listItemWords":{"type":"integer","minimum":1}},"required":["weight","labels","listItemWords"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern3 = new RegExp("\\S", "u");
-const pattern14 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern17 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="category-terms.json" */;
@@ -288,7 +288,7 @@ if(data.sections !== undefined){
 let data8 = data.sections;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
-if(!((((key1 === "background") || (key1 === "aside")) || (key1 === "aim")) || (pattern0.test(key1)))){
+if(!(((((key1 === "background") || (key1 === "aside")) || (key1 === "aim")) || (key1 === "partners")) || (pattern0.test(key1)))){
 const err23 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -733,10 +733,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-for(const key7 in data8){
-if(pattern0.test(key7)){
-if(typeof data8[key7] !== "string"){
-const err58 = {instancePath:instancePath+"/sections/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data8.partners !== undefined){
+let data26 = data8.partners;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.weight === undefined){
+const err58 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -745,11 +746,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.labels === undefined){
+const err59 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -758,12 +756,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data.longText !== undefined){
-let data27 = data.longText;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.fromWords === undefined){
-const err60 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
+if(data26.listItemWords === undefined){
+const err60 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/required",keyword:"required",params:{missingProperty: "listItemWords"},message:"must have required property '"+"listItemWords"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -772,8 +766,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data27.fullWords === undefined){
-const err61 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
+for(const key7 in data26){
+if(!((((key7 === "weight") || (key7 === "labels")) || (key7 === "listItemWords")) || (pattern0.test(key7)))){
+const err61 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -782,8 +777,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data27.secondaryShare === undefined){
-const err62 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
+}
+if(data26.weight !== undefined){
+let data27 = data26.weight;
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 1 || isNaN(data27)){
+const err62 = {instancePath:instancePath+"/sections/partners/weight",schemaPath:"#/properties/sections/properties/partners/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -792,9 +791,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key8 in data27){
-if(!((((key8 === "fromWords") || (key8 === "fullWords")) || (key8 === "secondaryShare")) || (pattern0.test(key8)))){
-const err63 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data27 < 0 || isNaN(data27)){
+const err63 = {instancePath:instancePath+"/sections/partners/weight",schemaPath:"#/properties/sections/properties/partners/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -804,10 +802,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data27.fromWords !== undefined){
-let data28 = data27.fromWords;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err64 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err64 = {instancePath:instancePath+"/sections/partners/weight",schemaPath:"#/properties/sections/properties/partners/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -816,9 +812,16 @@ vErrors.push(err64);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 < 0 || isNaN(data28)){
-const err65 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data26.labels !== undefined){
+let data28 = data26.labels;
+if(Array.isArray(data28)){
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+if(typeof data29 === "string"){
+if(!pattern3.test(data29)){
+const err65 = {instancePath:instancePath+"/sections/partners/labels/" + i5,schemaPath:"#/properties/sections/properties/partners/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -828,11 +831,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-if(data27.fullWords !== undefined){
-let data29 = data27.fullWords;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err66 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err66 = {instancePath:instancePath+"/sections/partners/labels/" + i5,schemaPath:"#/properties/sections/properties/partners/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -841,9 +841,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err67 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/sections/partners/labels",schemaPath:"#/properties/sections/properties/partners/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -853,12 +854,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-if(data27.secondaryShare !== undefined){
-let data30 = data27.secondaryShare;
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 1 || isNaN(data30)){
-const err68 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data26.listItemWords !== undefined){
+let data30 = data26.listItemWords;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err68 = {instancePath:instancePath+"/sections/partners/listItemWords",schemaPath:"#/properties/sections/properties/partners/properties/listItemWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -867,8 +866,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data30 < 0 || isNaN(data30)){
-const err69 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 1 || isNaN(data30)){
+const err69 = {instancePath:instancePath+"/sections/partners/listItemWords",schemaPath:"#/properties/sections/properties/partners/properties/listItemWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -878,8 +878,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+for(const key8 in data26){
+if(pattern0.test(key8)){
+if(typeof data26[key8] !== "string"){
+const err70 = {instancePath:instancePath+"/sections/partners/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/partners/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -889,10 +892,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-for(const key9 in data27){
-if(pattern0.test(key9)){
-if(typeof data27[key9] !== "string"){
-const err71 = {instancePath:instancePath+"/longText/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -902,10 +905,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data8){
+if(pattern0.test(key9)){
+if(typeof data8[key9] !== "string"){
+const err72 = {instancePath:instancePath+"/sections/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -915,14 +918,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data32 = data.categories;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key10 in data32){
-const _errs73 = errors;
-if(typeof key10 === "string"){
-if(!pattern14.test(key10)){
-const err73 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key10};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -932,9 +931,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-var valid20 = _errs73 === errors;
-if(!valid20){
-const err74 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
+if(data.longText !== undefined){
+let data33 = data.longText;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.fromWords === undefined){
+const err74 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -943,12 +944,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-for(const key11 in data32){
-let data33 = data32[key11];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.scale === undefined){
-const err75 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+if(data33.fullWords === undefined){
+const err75 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -957,8 +954,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data33.minTerms === undefined){
-const err76 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+if(data33.secondaryShare === undefined){
+const err76 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -967,8 +964,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data33.terms === undefined){
-const err77 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+for(const key10 in data33){
+if(!((((key10 === "fromWords") || (key10 === "fullWords")) || (key10 === "secondaryShare")) || (pattern0.test(key10)))){
+const err77 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -977,9 +975,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key12 in data33){
-if(!(((((key12 === "scale") || (key12 === "minTerms")) || (key12 === "thresholdShift")) || (key12 === "terms")) || (pattern0.test(key12)))){
-const err78 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data33.fromWords !== undefined){
+let data34 = data33.fromWords;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err78 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -988,12 +988,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data33.scale !== undefined){
-let data34 = data33.scale;
 if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 <= 0 || isNaN(data34)){
-const err79 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data34 < 0 || isNaN(data34)){
+const err79 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1003,8 +1000,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data33.fullWords !== undefined){
+let data35 = data33.fullWords;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err80 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1013,11 +1013,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data33.minTerms !== undefined){
-let data35 = data33.minTerms;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err81 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 < 1 || isNaN(data35)){
+const err81 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1026,9 +1024,13 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 0 || isNaN(data35)){
-const err82 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data33.secondaryShare !== undefined){
+let data36 = data33.secondaryShare;
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 1 || isNaN(data36)){
+const err82 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1037,12 +1039,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-if(data33.thresholdShift !== undefined){
-let data36 = data33.thresholdShift;
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err83 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data36 < 0 || isNaN(data36)){
+const err83 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1052,12 +1050,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data33.terms !== undefined){
-let data37 = data33.terms;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key13 in data37){
-if(!(((key13 === "en") || (key13 === "fr")) || (key13 === "es"))){
-const err84 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+else {
+const err84 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1067,14 +1061,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data37.en !== undefined){
-let data38 = data37.en;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key14 in data38){
-let data39 = data38[key14];
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 0 || isNaN(data39)){
-const err85 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key11 in data33){
+if(pattern0.test(key11)){
+if(typeof data33[key11] !== "string"){
+const err85 = {instancePath:instancePath+"/longText/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1084,8 +1074,10 @@ vErrors.push(err85);
 errors++;
 }
 }
+}
+}
 else {
-const err86 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err86 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1095,9 +1087,14 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.categories !== undefined){
+let data38 = data.categories;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key12 in data38){
+const _errs86 = errors;
+if(typeof key12 === "string"){
+if(!pattern17.test(key12)){
+const err87 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key12};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1107,14 +1104,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data37.fr !== undefined){
-let data40 = data37.fr;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key15 in data40){
-let data41 = data40[key15];
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err88 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid24 = _errs86 === errors;
+if(!valid24){
+const err88 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1124,8 +1116,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key13 in data38){
+let data39 = data38[key13];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.scale === undefined){
+const err89 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1134,10 +1129,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.minTerms === undefined){
+const err90 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1146,15 +1139,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data37.es !== undefined){
-let data42 = data37.es;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key16 in data42){
-let data43 = data42[key16];
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err91 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data39.terms === undefined){
+const err91 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1163,9 +1149,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key14 in data39){
+if(!(((((key14 === "scale") || (key14 === "minTerms")) || (key14 === "thresholdShift")) || (key14 === "terms")) || (pattern0.test(key14)))){
+const err92 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1175,9 +1161,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.scale !== undefined){
+let data40 = data39.scale;
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 <= 0 || isNaN(data40)){
+const err93 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1187,9 +1175,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
 else {
-const err94 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err94 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1199,10 +1186,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-for(const key17 in data33){
-if(pattern0.test(key17)){
-if(typeof data33[key17] !== "string"){
-const err95 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.minTerms !== undefined){
+let data41 = data39.minTerms;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err95 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1211,11 +1198,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err96 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1226,8 +1211,10 @@ errors++;
 }
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.thresholdShift !== undefined){
+let data42 = data39.thresholdShift;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err97 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1237,10 +1224,12 @@ vErrors.push(err97);
 errors++;
 }
 }
-for(const key18 in data){
-if(pattern0.test(key18)){
-if(typeof data[key18] !== "string"){
-const err98 = {instancePath:instancePath+"/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.terms !== undefined){
+let data43 = data39.terms;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key15 in data43){
+if(!(((key15 === "en") || (key15 === "fr")) || (key15 === "es"))){
+const err98 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1250,10 +1239,14 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-}
-else {
-const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.en !== undefined){
+let data44 = data43.en;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key16 in data44){
+let data45 = data44[key16];
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err99 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1262,10 +1255,189 @@ vErrors.push(err99);
 }
 errors++;
 }
+}
+else {
+const err100 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data43.fr !== undefined){
+let data46 = data43.fr;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key17 in data46){
+let data47 = data46[key17];
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
+const err102 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data43.es !== undefined){
+let data48 = data43.es;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key18 in data48){
+let data49 = data48[key18];
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err105 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+for(const key19 in data39){
+if(pattern0.test(key19)){
+if(typeof data39[key19] !== "string"){
+const err109 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/categories/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+for(const key20 in data){
+if(pattern0.test(key20)){
+if(typeof data[key20] !== "string"){
+const err112 = {instancePath:instancePath+"/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","longText","categories"],"#/properties/sections":["background","aside","aim"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels","leadingLabels","fieldLabels"],"#/properties/sections/properties/aim":["labels"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
+const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","longText","categories"],"#/properties/sections":["background","aside","aim","partners"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels","leadingLabels","fieldLabels"],"#/properties/sections/properties/aim":["labels"],"#/properties/sections/properties/partners":["weight","labels","listItemWords"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
 export const validateCategoryTerms: DataValidator = Object.assign(validateCategoryTermsCode, { allowedKeys });

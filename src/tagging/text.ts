@@ -591,6 +591,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     // "it is over 200 km to the nearest college" is a distance, not an end
     ['that|it|this', 'is|was', 'over', '!#'],
     ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped', '!up'],
+    // what the programme was named by stands between (tagging10): "our pilot of internships for students ended in 2023"
+    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at', '~', 'ended|closed|stopped|finished', '!up'],
+    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at', '~', 'of|for|with|in|on|at', '~', 'ended|closed|stopped|finished', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
   ],
@@ -608,6 +611,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['ya', 'publicado|publicada|terminado|terminada|concluido|concluida|cerrado|cerrada|finalizado|finalizada'],
     ['antes', '*abamos|*iamos'],
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'anterior|termino|finalizo|concluyo'],
+    // "nuestro programa piloto de pasantías para estudiantes terminó en 2023" (tagging10)
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
     ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
   ],
 };

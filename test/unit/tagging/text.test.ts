@@ -399,6 +399,10 @@ describe('text processing', () => {
     });
 
     it.each([
+      // the programme's name stands between it and its end
+      ['en', 'Our pilot of internships for students ended in 2023. We train operators on simulators.', ['internships'], ['simulators']],
+      ['en', 'The internship programme for students was closed in 2023. We train operators on simulators.', ['internship'], ['simulators']],
+      ['es', 'Nuestro programa piloto de pasantías para estudiantes terminó en 2023. Formamos operadores con simuladores.', ['pasantías'], ['simuladores']],
       // a revival the text denies is none
       ['en', 'Our simulation pilot ended in 2023 and will not be continued. We place graduates on wards.', ['simulation'], ['graduates']],
       ['fr', "Notre ancien programme de cours par radio s'est arrêté et ne sera pas relancé. Nous formons des tuteurs.", ['radio'], ['tuteurs']],

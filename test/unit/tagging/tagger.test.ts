@@ -917,3 +917,13 @@ describe('job ads inside a matching service, job portals as a study\'s data (tag
     expect(termPoints(r, 'career-guidance', /job portal/)).toBeGreaterThan(0);
   });
 });
+
+describe('First Nations named alike in the three languages (tagging10)', () => {
+  it.each([
+    ['en', 'guides of the First Nations of the coast'],
+    ['fr', 'les guides des Premières Nations de la côte'],
+    ['es', 'los guías de las Primeras Naciones de la costa'],
+  ] as const)('%s: "%s" is social inclusion', (lang, text) => {
+    expect(points(lang, text, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
+  });
+});

@@ -503,7 +503,7 @@ export class Tagger {
 }
 
 /** TermFile.contextTerms stemmed per language: the terms' stem keys (as termClues keys them) and the phrases that void them. */
-interface CompiledContextRule { category: string; terms: Record<TextLanguage, Set<string>>; when: Record<TextLanguage, string[][]> }
+interface CompiledContextRule { category: string; terms: Record<TextLanguage, Set<string>>; when: Record<TextLanguage, string[][]>; firstStems: Record<TextLanguage, Set<string>> }
 const compiledContextRules = new WeakMap<TermFile, CompiledContextRule[]>();
 
 function contextRules(file: TermFile): CompiledContextRule[] {
@@ -511,11 +511,15 @@ function contextRules(file: TermFile): CompiledContextRule[] {
   if (!rules) {
     const keys = (phrases: string[] | undefined, lang: TextLanguage) =>
       (phrases ?? []).flatMap((p) => [p, unaccentedSpelling(p, lang) ?? p].map((v) => stems(v, lang))).filter((s) => s.length > 0);
-    rules = (file.contextTerms ?? []).map((r) => ({
-      category: r.category,
-      terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(keys(r.terms[l], l).map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
-      when: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.when[l], l)])) as Record<TextLanguage, string[][]>,
-    }));
+    rules = (file.contextTerms ?? []).map((r) => {
+      const when = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.when[l], l)])) as Record<TextLanguage, string[][]>;
+      return {
+        category: r.category,
+        terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(keys(r.terms[l], l).map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
+        when,
+        firstStems: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(when[l].map((p) => p[0]))])) as Record<TextLanguage, Set<string>>,
+      };
+    });
     compiledContextRules.set(file, rules);
   }
   return rules;
@@ -535,6 +539,9 @@ function holdsPhrase(tokens: string[], phrase: string[]): boolean {
 function voidedTerms(file: TermFile, tokens: ApplicationTokens): Map<string, Set<string>> {
   const voided = new Map<string, Set<string>>();
   for (const rule of contextRules(file)) {
+    // Most texts hold no cue's first stem: the phrases are looked for only where one stands.
+    const first = rule.firstStems[tokens.language];
+    if (!tokens.title.some((s) => first.has(s)) && !tokens.description.some((s) => first.has(s))) continue;
     const when = rule.when[tokens.language];
     if (!when.some((p) => holdsPhrase(tokens.title, p) || holdsPhrase(tokens.description, p))) continue;
     for (const key of rule.terms[tokens.language]) {

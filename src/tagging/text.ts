@@ -592,8 +592,8 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['that|it|this', 'is|was', 'over', '!#'],
     ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped', '!up'],
     // what the programme was named by stands between (tagging10): "our pilot of internships for students ended in 2023"
+    // (the skip before the preposition takes "of internships")
     ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at', '~', 'ended|closed|stopped|finished', '!up'],
-    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at', '~', 'of|for|with|in|on|at', '~', 'ended|closed|stopped|finished', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
   ],
@@ -850,19 +850,28 @@ const CONTEXT_PATTERNS: Record<TextLanguage, string[][]> = {
   es: [[PLACES.es, 'donde|cuyo|cuya|cuyos|cuyas'], [PLACES.es, 'con', '~', MANY.es], [PLACES.es, 'que', 'acoge|alberga|concentra|tiene|cuenta']],
 };
 const CONTEXT = compiled(CONTEXT_PATTERNS);
+// The place words as written (words() lower-cases, keeps accents), so that most words are looked up without folding them.
+const PLACE_ACCENTED: Record<TextLanguage, string[]> = { en: [], fr: ['région', 'régions', 'département', 'localité', 'localités'], es: ['región', 'país'] };
+const PLACE_WORDS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set([...PLACES[l].split('|'), ...PLACE_ACCENTED[l]])])) as Record<TextLanguage, Set<string>>;
 
-/** Per word of words(): whether it describes the setting after a place word (CONTEXT_PATTERNS), to its clause's end. */
+/** Per word of words(): whether it describes the setting after a place word (CONTEXT_PATTERNS), to its clause's end (empty: none does). */
 export function contextWords(ws: string[], lang: TextLanguage): boolean[] {
-  const out = new Array<boolean>(ws.length).fill(false);
+  let out: boolean[] | undefined;
   let start = 0;
   for (let i = 0; i <= ws.length; i++) {
     if (i < ws.length && ws[i] !== BREAK) continue;
-    const match = i > start ? firstMatch(ws, start, i, CONTEXT[lang]) : undefined;
-    if (match) for (let k = match.at + 1; k < i; k++) out[k] = true;
+    // Only where a place word stands are the patterns tried (they all start with one).
+    for (let k = start; k < i; k++) {
+      if (!PLACE_WORDS[lang].has(ws[k]) || !CONTEXT[lang].some((p) => patternEnd(ws, k, p) >= 0)) continue;
+      out ??= new Array<boolean>(ws.length).fill(false);
+      for (let j = k + 1; j < i; j++) out[j] = true;
+      break;
+    }
     start = i + 1;
   }
-  return out;
+  return out ?? NONE;
 }
+const NONE: boolean[] = [];
 
 // Whom a proposal serves, not what it does (tagging7): "stress workshops for apprentices",
 // "savoir-être pour les apprentis", "taller de vida sana para aprendices", "dirigido a

@@ -37,6 +37,8 @@
  * category the main subject of at least three, written and labelled before the tagger or its term lists were read;
  * evaluation only), the reviewer's blind set of that round (blind-rv8.csv: the edges of its health, commerce, registro,
  * diplomado, formative-assessment, job-ad and mock-interview rules, written and labelled before any run; evaluation only),
+ * the blind sets of the tagging9 and tagging10 rounds (blind9.csv, blind10.csv: joined form answers, and writers the other
+ * sets lack, written and labelled before any run; evaluation only, their figures after that round's fixes no longer blind),
  * and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
@@ -101,6 +103,7 @@ const SETS = [
   ['blind8', path.join(root, 'test', 'tagging', 'blind8.csv')],
   ['blind-rv8', path.join(root, 'test', 'tagging', 'blind-rv8.csv')],
   ['blind9', path.join(root, 'test', 'tagging', 'blind9.csv')],
+  ['blind10', path.join(root, 'test', 'tagging', 'blind10.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

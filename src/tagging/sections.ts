@@ -8,8 +8,11 @@
  */
 import { foldAccents } from './text.js';
 
-/** How much a section's words count: background (the scene), aside (how the project is run: budget, team, monitoring, sustainability), or the proposal itself. */
-export type SectionKind = 'background' | 'aside' | 'aim';
+/**
+ * How much a section's words count: background (the scene), aside (how the project is run: budget,
+ * team, monitoring, sustainability), partners (a list of partners' names), or the proposal itself.
+ */
+export type SectionKind = 'background' | 'aside' | 'partners' | 'aim';
 
 export interface SectionRule {
   /** Points of a term found in such a section are multiplied by this (0..1). */
@@ -36,6 +39,12 @@ export interface SectionRules {
   aside?: SectionRule;
   /** Labels that open the proposal itself ("solution", "propuesta"): they end a background section. */
   aim?: { labels: string[] };
+  /**
+   * Labels of a partners answer ("Partners:", "Partenaires :", "Socios:"). Where its first sentence
+   * only lists names, each of at most `listItemWords` words, that sentence counts for `weight`;
+   * an answer that says how the partnership works is the proposal itself.
+   */
+  partners?: { weight: number; labels: string[]; listItemWords: number };
 }
 
 export interface Section {
@@ -79,6 +88,7 @@ const LINE_END = /[^\S\n]*(?:\n|$)/y;
 interface FoldedLabels {
   background: Set<string>;
   aim: Set<string>;
+  partners: Set<string>;
   backgroundOrAside: Set<string>;
   leading: Set<string>;
   fieldLabels: Set<string>;
@@ -91,9 +101,10 @@ function labelsOf(rules: SectionRules): FoldedLabels {
     folded = {
       background: new Set((rules.background?.labels ?? []).map(fold)),
       aim: new Set((rules.aim?.labels ?? []).map(fold)),
+      partners: new Set((rules.partners?.labels ?? []).map(fold)),
       leading: new Set((rules.aside?.leadingLabels ?? []).map(fold)),
       fieldLabels: new Set((rules.aside?.fieldLabels ?? []).map(fold)),
-      backgroundOrAside: new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? []), ...(rules.aside?.leadingLabels ?? [])].map(fold)),
+      backgroundOrAside: new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? []), ...(rules.aside?.leadingLabels ?? []), ...(rules.partners?.labels ?? [])].map(fold)),
     };
     foldedLabels.set(rules, folded);
   }
@@ -119,7 +130,7 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   const ws = label.match(WORDS)?.map(fold) ?? [];
   if (ws.length === 0 || ws.length > 10) return undefined;
   const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
-  const { background, aim, leading, fieldLabels } = labelsOf(rules);
+  const { background, aim, partners, leading, fieldLabels } = labelsOf(rules);
   if (has(rules.aside?.labels)) return 'aside';
   const lead = ws.slice(0, 2).findIndex((w) => leading.has(w));
   if (lead >= 0 && !namesAField(ws.filter((_, i) => i !== lead), fieldLabels)) return 'aside';
@@ -129,6 +140,7 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   for (const w of ws) {
     if (background.has(w)) return 'background';
     if (aim.has(w)) return 'aim';
+    if (partners.has(w)) return 'partners';
   }
   return undefined;
 }
@@ -176,12 +188,39 @@ export function descriptionSections(text: string, rules: SectionRules | undefine
   if (cuts.length === 0) return [{ kind: 'aim', text }];
   const sections: Section[] = [];
   if (cuts[0].at > 0) sections.push({ kind: 'aim', text: text.slice(0, cuts[0].at) });
-  cuts.forEach((c, i) => sections.push({ kind: c.kind, text: text.slice(c.at, cuts[i + 1]?.at ?? text.length) }));
+  cuts.forEach((c, i) => {
+    const section = text.slice(c.at, cuts[i + 1]?.at ?? text.length);
+    if (c.kind === 'partners') sections.push(...partnersSections(section, rules.partners!.listItemWords));
+    else sections.push({ kind: c.kind, text: section });
+  });
   return sections;
+}
+
+/** A partners answer's label and first sentence, then the rest of it. */
+const PARTNERS_LIST = /^([^:.?]*[:.?]\s*)([^.!?\n]*(?:[.!?](?=\s|$)|\n|$))/u;
+/** What separates the names of a list: commas, semicolons, slashes, "and", "et", "y", "e", "&", bullets. */
+const LIST_SEPARATOR = /[,;/&•·]|\s(?:and|et|y|e)\s/u;
+
+/**
+ * A partners answer (its label included) as sections: where its first sentence lists two names or
+ * more, each of at most `itemWords` words ("the Ministry of Labour, the employers' federation,
+ * TVET colleges"), that sentence is a 'partners' section and the rest the proposal; an answer
+ * that says how the partnership works ("employers co-write the curriculum with our teachers") is
+ * the proposal itself.
+ */
+function partnersSections(section: string, itemWords: number): Section[] {
+  const m = PARTNERS_LIST.exec(section);
+  const items = m ? m[2].replace(/[.!?\s]+$/u, '').split(LIST_SEPARATOR).map((item) => item.match(WORDS)?.length ?? 0).filter((n) => n > 0) : [];
+  if (!m || items.length < 2 || items.some((n) => n > itemWords)) return [{ kind: 'aim', text: section }];
+  const listEnd = m[0].length;
+  const out: Section[] = [{ kind: 'partners', text: section.slice(0, listEnd) }];
+  if (listEnd < section.length) out.push({ kind: 'aim', text: section.slice(listEnd) });
+  return out;
 }
 
 /** The weight of a section's terms. */
 export function sectionWeight(kind: SectionKind, rules: SectionRules | undefined): number {
   if (kind === 'aim' || !rules) return 1;
+  if (kind === 'partners') return rules.partners?.weight ?? 1;
   return rules[kind]?.weight ?? 1;
 }

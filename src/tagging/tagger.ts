@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, NEGATED, SERVED, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, NEGATED, SERVED, TEXT_LANGUAGES, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, stems, textLanguage, unaccentedSpelling, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -366,13 +366,15 @@ export class Tagger {
         seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight });
       }
     }
+    // Terms the text's context voids for a category (TermFile.contextTerms): job ads inside a matching service.
+    const voided = voidedTerms(file, tokens);
     // Weak terms (weight under 1: "partners", "companies", "online") are many; a long text names
     // a dozen of them in passing. Together they give a category at most weakTermsCap points.
     const weakPoints = new Map<string, number>();
-    for (const s of seen.values()) {
+    for (const [key, s] of seen) {
       const repeats = Math.min(file.maxRepeats, s.count - 1);
       for (const [code, weight] of Object.entries(s.weights)) {
-        if (weight <= 0) continue;
+        if (weight <= 0 || voided.get(key)?.has(code)) continue;
         if (weight >= 1) clues.named.add(code);
         let points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
         if (weight < 1 && file.weakTermsCap !== undefined) {
@@ -498,6 +500,57 @@ export class Tagger {
     const reviewed = this.model?.documents ?? 0;
     return EXAMPLES_SHARE * modelWeight(this.examples, code) * (EXAMPLES_HALF_LIFE / (EXAMPLES_HALF_LIFE + reviewed));
   }
+}
+
+/** TermFile.contextTerms stemmed per language: the terms' stem keys (as termClues keys them) and the phrases that void them. */
+interface CompiledContextRule { category: string; terms: Record<TextLanguage, Set<string>>; when: Record<TextLanguage, string[][]>; firstStems: Record<TextLanguage, Set<string>> }
+const compiledContextRules = new WeakMap<TermFile, CompiledContextRule[]>();
+
+function contextRules(file: TermFile): CompiledContextRule[] {
+  let rules = compiledContextRules.get(file);
+  if (!rules) {
+    const keys = (phrases: string[] | undefined, lang: TextLanguage) =>
+      (phrases ?? []).flatMap((p) => [p, unaccentedSpelling(p, lang) ?? p].map((v) => stems(v, lang))).filter((s) => s.length > 0);
+    rules = (file.contextTerms ?? []).map((r) => {
+      const when = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.when[l], l)])) as Record<TextLanguage, string[][]>;
+      return {
+        category: r.category,
+        terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(keys(r.terms[l], l).map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
+        when,
+        firstStems: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(when[l].map((p) => p[0]))])) as Record<TextLanguage, Set<string>>,
+      };
+    });
+    compiledContextRules.set(file, rules);
+  }
+  return rules;
+}
+
+/** Whether a stem sequence holds a phrase's stems, in a row. */
+function holdsPhrase(tokens: string[], phrase: string[]): boolean {
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let k = 0;
+    while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+    if (k === phrase.length) return true;
+  }
+  return false;
+}
+
+/** Per term key (its stems joined), the categories it counts nothing for in this text (TermFile.contextTerms). */
+function voidedTerms(file: TermFile, tokens: ApplicationTokens): Map<string, Set<string>> {
+  const voided = new Map<string, Set<string>>();
+  for (const rule of contextRules(file)) {
+    // Most texts hold no cue's first stem: the phrases are looked for only where one stands.
+    const first = rule.firstStems[tokens.language];
+    if (!tokens.title.some((s) => first.has(s)) && !tokens.description.some((s) => first.has(s))) continue;
+    const when = rule.when[tokens.language];
+    if (!when.some((p) => holdsPhrase(tokens.title, p) || holdsPhrase(tokens.description, p))) continue;
+    for (const key of rule.terms[tokens.language]) {
+      const codes = voided.get(key) ?? new Set<string>();
+      codes.add(rule.category);
+      voided.set(key, codes);
+    }
+  }
+  return voided;
 }
 
 /**

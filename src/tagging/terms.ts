@@ -24,6 +24,12 @@ export interface TermFile {
   longText?: { fromWords: number; fullWords: number; secondaryShare: number };
   /** At most this many points per category from terms weighing less than 1, however many are found. Absent: no cap. */
   weakTermsCap?: number;
+  /**
+   * Terms that count nothing for `category` in a text that names one of `when` (phrases matched as
+   * terms are): job ads inside a job-matching service are no research, a job portal a study
+   * downloads from is no career service.
+   */
+  contextTerms?: Array<{ category: string; terms: Partial<Record<TextLanguage, string[]>>; when: Partial<Record<TextLanguage, string[]>> }>;
   /** Form labels ("Context:", "Partenaires :") and how much terms count in the sections they open (sections.ts). */
   sections?: SectionRules;
   /**

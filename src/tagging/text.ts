@@ -607,6 +607,7 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
   const stop = STOPWORD_SETS[lang];
   const denied = deniedWords(ws, lang);
   const past = pastWords(ws, lang);
+  const context = contextWords(ws, lang);
   const served = servedWords(ws, lang);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
@@ -616,7 +617,7 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
     }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) continue;
     const spelt = respell?.(w) ?? w;
-    out.push(denied[i] || past[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
+    out.push(denied[i] || past[i] || context[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }
   return out;
 }
@@ -637,6 +638,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     // "it is over 200 km to the nearest college" is a distance, not an end
     ['that|it|this', 'is|was', 'over', '!#'],
     ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped', '!up'],
+    // what the programme was named by stands between (tagging10): "our pilot of internships for students ended in 2023"
+    // (the skip before the preposition takes "of internships")
+    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at', '~', 'ended|closed|stopped|finished', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
   ],
@@ -654,6 +658,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['ya', 'publicado|publicada|terminado|terminada|concluido|concluida|cerrado|cerrada|finalizado|finalizada'],
     ['antes', '*abamos|*iamos'],
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'anterior|termino|finalizo|concluyo'],
+    // "nuestro programa piloto de pasantías para estudiantes terminó en 2023" (tagging10)
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
     ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
   ],
 };
@@ -674,9 +681,28 @@ const GAP_WORDS: Record<TextLanguage, Set<string>> = {
 // so, or the next one taking it up by a pronoun ("we now scale it up", "nous voulons le relancer",
 // "las retomamos", "lo ampliamos"). Words starting so.
 const REVIVED: Record<TextLanguage, string[]> = {
-  en: ['reviv', 'relaunch', 'restart', 'resuming', 'reopen', 'scale', 'scaling', 'expand', 'extend', 'replicat', 'continue', 'rebuil'],
-  fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursuiv', 'repliqu', 'rouvr', 'redemarr', 'reactiv'],
-  es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar'],
+  en: ['reviv', 'relaunch', 'restart', 'resuming', 'reopen', 'scale', 'scaling', 'expand', 'extend', 'replicat', 'continue', 'continuing', 'continuation', 'rebuil', 'prolong'],
+  fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursui', 'repliqu', 'rouvr', 'redemarr', 'reactiv', 'prolong', 'continuons', 'continuer', 'continuera', 'continuerons'],
+  es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar', 'continua', 'continuidad', 'prolong'],
+};
+// A revival the text denies is none: "the pilot ended and will not be continued", "il ne sera pas
+// relancé", "no se retomará". A word of these within NEGATED_REVIVAL_REACH words before the reviving one, in its clause.
+const REVIVAL_DENIALS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['not', 'never', 'no', 't', 'nor']), fr: new Set(['pas', 'jamais', 'ni']), es: new Set(['no', 'nunca', 'jamas', 'ni']),
+};
+const NEGATED_REVIVAL_REACH = 3;
+// Verbs that carry on what a pronoun or demonstrative takes up (TAKEN_UP), beside REVIVED: "builds on
+// that work", "continue ce travail" (French "continue" alone is also an adjective: "formation continue").
+const CONTINUES: Record<TextLanguage, string[]> = { en: ['continu', 'build'], fr: ['continu', 'capitalis'], es: ['continu', 'aprovech'] };
+// A later sentence takes what ended up with a pronoun or a demonstrative of what was said before
+// ("that", not "this": "we now expand this online course" is something new) after its verb: "This
+// project continues that work", "Ce projet prolonge ce travail", "Este proyecto continúa ese trabajo",
+// "da continuidad a esa labor" (a word between allowed). Said so, it revives the clause before it even
+// across a full stop.
+const TAKEN_UP: Record<TextLanguage, Set<string>> = {
+  en: new Set(['that', 'those', 'it', 'them']),
+  fr: new Set(['ce', 'cet', 'cette', 'ces', 'cela']),
+  es: new Set(['ese', 'esa', 'esos', 'esas', 'eso', 'dicho', 'dicha', 'dichos', 'dichas', 'aquel', 'aquella', 'aquellos', 'aquellas']),
 };
 // The pronoun that takes it up: after an English verb ("scale it up"), before a French or Spanish
 // one ("le relancer", "las retomamos"); after it there, "le"/"la" is an article ("étendre le modèle").
@@ -687,7 +713,16 @@ const REVIVED_PRONOUNS: Record<TextLanguage, { before: Set<string>; after: Set<s
 };
 // "… and now", "… y ahora", "… et maintenant" opens what the applicant does now: the denial stops there.
 const NOW_CONJUNCTIONS: Record<TextLanguage, Set<string>> = {
-  en: new Set(['and', 'but']), fr: new Set(['et', 'mais']), es: new Set(['y', 'e', 'pero']),
+  en: new Set(['and', 'but', 'while', 'whereas']), fr: new Set(['et', 'mais', 'tandis', 'alors']), es: new Set(['y', 'e', 'pero', 'mientras']),
+};
+// So does one whose clause starts something or names something new: "the pilot ended in 2022 and a
+// new apprenticeship programme starts this year", "le pilote s'est terminé et un nouveau programme
+// démarre", "el piloto terminó y este año comienza un programa de pasantías". Present and future
+// forms only: "and the programme started to decline" is still the past.
+const STARTS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['new', 'start', 'starts', 'starting', 'begin', 'begins', 'beginning', 'launch', 'launches', 'launching', 'opens', 'open', 'opening']),
+  fr: new Set(['nouveau', 'nouvel', 'nouvelle', 'nouveaux', 'nouvelles', 'demarre', 'demarrons', 'demarrera', 'commence', 'commencons', 'commencera', 'lance', 'lancons', 'lancera', 'lancerons', 'debute', 'debutons', 'debutera', 'ouvre', 'ouvrons', 'ouvrira']),
+  es: new Set(['nuevo', 'nueva', 'nuevos', 'nuevas', 'comienza', 'comenzamos', 'comenzara', 'empieza', 'empezamos', 'empezara', 'inicia', 'iniciamos', 'iniciara', 'arranca', 'arrancamos', 'lanza', 'lanzamos', 'lanzaremos', 'abre', 'abrimos', 'abriremos']),
 };
 const NOW_WORDS: Record<TextLanguage, Set<string>> = {
   en: new Set(['now', 'today']), fr: new Set(['maintenant', 'desormais', 'aujourd']), es: new Set(['ahora', 'hoy']),
@@ -834,27 +869,44 @@ function aboutPeople(ws: string[], fw: string[], start: number, at: number, lang
   return false;
 }
 
-const revives = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
+const revivesWord = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
+/** Whether a denial ("will not be continued", "ne sera pas relancé") stands just before ws[k] in its clause. */
+const deniedRevival = (ws: string[], k: number, lang: TextLanguage) => {
+  for (let j = k - 1; j >= Math.max(0, k - NEGATED_REVIVAL_REACH) && ws[j] !== BREAK; j--) if (REVIVAL_DENIALS[lang].has(folded(ws[j]))) return true;
+  return false;
+};
+const revives = (ws: string[], k: number, lang: TextLanguage) => revivesWord(ws[k], lang) && !deniedRevival(ws, k, lang);
+/** Whether ws[k] revives (or continues: CONTINUES) and a demonstrative that takes up what ended follows it (TAKEN_UP), a word between allowed. */
+const takesUp = (ws: string[], k: number, lang: TextLanguage) =>
+  (revivesWord(ws[k], lang) || CONTINUES[lang].some((c) => folded(ws[k]).startsWith(c))) && !deniedRevival(ws, k, lang) &&
+  [k + 1, k + 2].some((j) => j < ws.length && ws[j] !== BREAK && TAKEN_UP[lang].has(folded(ws[j])));
 
 /**
  * Whether ws[start, end) revives what ended: a reviving word in it, or in the clause after it
  * taken up by a pronoun, or right after a remark ("Le dispositif, terminé en 2021, reprend…").
  */
 function revived(ws: string[], start: number, end: number, lang: TextLanguage): boolean {
-  for (let k = start; k < end; k++) if (revives(ws[k], lang)) return true;
-  if (end >= ws.length || !isCommaBreak(ws, end)) return false;
-  const remark = end - start <= PAST_REMARK_WORDS;
+  for (let k = start; k < end; k++) if (revives(ws, k, lang)) return true;
+  if (end >= ws.length) return false;
+  // After a comma, a reviving word with a pronoun (or after a remark); after a full stop, one that takes the activity up by a demonstrative.
+  const comma = isCommaBreak(ws, end);
+  const remark = comma && end - start <= PAST_REMARK_WORDS;
   for (let k = end + 1; k < ws.length && ws[k] !== BREAK; k++) {
-    if (revives(ws[k], lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
+    if (takesUp(ws, k, lang)) return true;
+    if (comma && revives(ws, k, lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
   }
   return false;
 }
 
-/** Where "and now", "y ahora", "et maintenant" (a word between allowed) opens in ws[from, end): the applicant's present; `end` if nowhere. */
+/**
+ * Where "and now", "y ahora", "et maintenant" (a word between allowed), or a conjunction whose
+ * clause starts something new (STARTS), opens in ws[from, end): the applicant's present; `end` if nowhere.
+ */
 function nowOpens(ws: string[], from: number, end: number, lang: TextLanguage): number {
   for (let k = from; k < end; k++) {
     if (!NOW_CONJUNCTIONS[lang].has(folded(ws[k]))) continue;
     if ((k + 1 < end && NOW_WORDS[lang].has(folded(ws[k + 1]))) || (k + 2 < end && NOW_WORDS[lang].has(folded(ws[k + 2])))) return k;
+    for (let j = k + 1; j < end; j++) if (STARTS[lang].has(folded(ws[j]))) return k;
   }
   return end;
 }
@@ -884,6 +936,55 @@ export function pastWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(w
   }
   return out;
 }
+
+// The place a proposal works in, described by who lives there (tagging10): "in a region with many
+// refugees", "in a province where youth unemployment is high", "dans une région qui accueille de
+// nombreux migrants", "en una zona donde el desempleo juvenil es alto". What follows the place word
+// to the end of its clause is the setting, not whom the proposal serves or what it does: read as
+// denied. The place itself stays ("rural communities where there is no internet" keeps "rural"),
+// and the same people named elsewhere in the text count as ever. Patterns as PAST_PATTERNS'.
+const PLACES = {
+  en: 'region|regions|area|areas|country|countries|province|provinces|district|districts|city|cities|town|towns|zone|zones|county|state|neighbourhood|neighborhood|municipality|village|villages|territory',
+  fr: 'region|regions|zone|zones|pays|province|provinces|ville|villes|commune|communes|quartier|quartiers|departement|localite|localites|village|villages|district|districts|territoire',
+  es: 'region|regiones|zona|zonas|pais|provincia|provincias|ciudad|ciudades|municipio|municipios|departamento|barrio|barrios|localidad|distrito|distritos|territorio|pueblo|pueblos',
+};
+const MANY = {
+  en: 'many|high|higher|highest|large|largest|numerous|growing|rising|widespread|significant|considerable|chronic|persistent|record|massive',
+  fr: 'nombreux|nombreuses|beaucoup|fort|forte|forts|fortes|eleve|elevee|eleves|elevees|important|importante|grand|grande|massif|massive|croissant|croissante',
+  es: 'muchos|muchas|numerosos|numerosas|alto|alta|altos|altas|gran|grandes|elevado|elevada|creciente|importante',
+};
+const CONTEXT_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [[PLACES.en, 'where|whose|hosting'], [PLACES.en, 'with', '~', MANY.en], [PLACES.en, 'that|which', 'hosts|has|counts']],
+  // "où" folded is "ou": not before an indefinite article or a preposition ("une région ou un district", "ou dans le pays" are "or")
+  fr: [[PLACES.fr, 'ou', '!un|une|des|dans|en|a|au|aux|sur'], [PLACES.fr, 'dont|accueillant|abritant|comptant'], [PLACES.fr, 'avec', '~', MANY.fr], [PLACES.fr, 'qui', 'accueille|abrite|compte|concentre']],
+  es: [[PLACES.es, 'donde|cuyo|cuya|cuyos|cuyas'], [PLACES.es, 'con', '~', MANY.es], [PLACES.es, 'que', 'acoge|alberga|concentra|tiene|cuenta']],
+};
+const CONTEXT = compiledPatterns(CONTEXT_PATTERNS);
+// The place words as written (words() lower-cases, keeps accents), so that most words are looked up without folding them.
+const PLACE_ACCENTED: Record<TextLanguage, string[]> = { en: [], fr: ['région', 'régions', 'département', 'localité', 'localités'], es: ['región', 'país'] };
+const PLACE_WORDS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set([...PLACES[l].split('|'), ...PLACE_ACCENTED[l]])])) as Record<TextLanguage, Set<string>>;
+
+/** Per word of words(): whether it describes the setting after a place word (CONTEXT_PATTERNS), to its clause's end (empty: none does). */
+export function contextWords(ws: string[], lang: TextLanguage, fw?: string[]): boolean[] {
+  let out: boolean[] | undefined;
+  let start = 0;
+  for (let i = 0; i <= ws.length; i++) {
+    if (i < ws.length && ws[i] !== BREAK) continue;
+    // Only where a place word stands are the patterns tried (they all start with one).
+    for (let k = start; k < i; k++) {
+      if (!PLACE_WORDS[lang].has(ws[k])) continue;
+      fw ??= foldedWordsOf(ws); // folded only when a place word stands
+      const folds = fw;
+      if (!patternsAt(CONTEXT[lang], folds[k]).some((p) => patternEnd(ws, folds, k, p) >= 0)) continue;
+      out ??= new Array<boolean>(ws.length).fill(false);
+      for (let j = k + 1; j < i; j++) out[j] = true;
+      break;
+    }
+    start = i + 1;
+  }
+  return out ?? NONE;
+}
+const NONE: boolean[] = [];
 
 // Whom a proposal serves, not what it does (tagging7): "stress workshops for apprentices",
 // "savoir-être pour les apprentis", "taller de vida sana para aprendices", "dirigido a

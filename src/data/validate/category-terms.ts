@@ -4,11 +4,12 @@
 import type { DataValidator } from '../load.js';
 
 const validateCategoryTermsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"leadingLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fieldLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"leadingLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fieldLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false},"partners":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"listItemWords":{"type":"integer","minimum":1}},"required":["weight","labels","listItemWords"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"contextTerms":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"terms":{"$ref":"#/definitions/phrasesByLanguage"},"when":{"$ref":"#/definitions/phrasesByLanguage"}},"required":["category","terms","when"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false,"definitions":{"phrasesByLanguage":{"type":"object","properties":{"en":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fr":{"type":"array","items":{"type":"string","pattern":"\\S"}},"es":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"en":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fr":{"type":"array","items":{"type":"string","pattern":"\\S"}},"es":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern3 = new RegExp("\\S", "u");
-const pattern14 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern16 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="category-terms.json" */;
@@ -288,7 +289,7 @@ if(data.sections !== undefined){
 let data8 = data.sections;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
-if(!((((key1 === "background") || (key1 === "aside")) || (key1 === "aim")) || (pattern0.test(key1)))){
+if(!(((((key1 === "background") || (key1 === "aside")) || (key1 === "aim")) || (key1 === "partners")) || (pattern0.test(key1)))){
 const err23 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -733,10 +734,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-for(const key7 in data8){
-if(pattern0.test(key7)){
-if(typeof data8[key7] !== "string"){
-const err58 = {instancePath:instancePath+"/sections/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data8.partners !== undefined){
+let data26 = data8.partners;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.weight === undefined){
+const err58 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -745,11 +747,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.labels === undefined){
+const err59 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -758,12 +757,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data.longText !== undefined){
-let data27 = data.longText;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.fromWords === undefined){
-const err60 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
+if(data26.listItemWords === undefined){
+const err60 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/required",keyword:"required",params:{missingProperty: "listItemWords"},message:"must have required property '"+"listItemWords"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -772,8 +767,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data27.fullWords === undefined){
-const err61 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
+for(const key7 in data26){
+if(!((((key7 === "weight") || (key7 === "labels")) || (key7 === "listItemWords")) || (pattern0.test(key7)))){
+const err61 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -782,8 +778,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data27.secondaryShare === undefined){
-const err62 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
+}
+if(data26.weight !== undefined){
+let data27 = data26.weight;
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 1 || isNaN(data27)){
+const err62 = {instancePath:instancePath+"/sections/partners/weight",schemaPath:"#/properties/sections/properties/partners/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -792,9 +792,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key8 in data27){
-if(!((((key8 === "fromWords") || (key8 === "fullWords")) || (key8 === "secondaryShare")) || (pattern0.test(key8)))){
-const err63 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data27 < 0 || isNaN(data27)){
+const err63 = {instancePath:instancePath+"/sections/partners/weight",schemaPath:"#/properties/sections/properties/partners/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -804,10 +803,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data27.fromWords !== undefined){
-let data28 = data27.fromWords;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err64 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err64 = {instancePath:instancePath+"/sections/partners/weight",schemaPath:"#/properties/sections/properties/partners/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -816,9 +813,16 @@ vErrors.push(err64);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 < 0 || isNaN(data28)){
-const err65 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data26.labels !== undefined){
+let data28 = data26.labels;
+if(Array.isArray(data28)){
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+if(typeof data29 === "string"){
+if(!pattern3.test(data29)){
+const err65 = {instancePath:instancePath+"/sections/partners/labels/" + i5,schemaPath:"#/properties/sections/properties/partners/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -828,11 +832,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-if(data27.fullWords !== undefined){
-let data29 = data27.fullWords;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err66 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err66 = {instancePath:instancePath+"/sections/partners/labels/" + i5,schemaPath:"#/properties/sections/properties/partners/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -841,9 +842,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err67 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/sections/partners/labels",schemaPath:"#/properties/sections/properties/partners/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -853,12 +855,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-if(data27.secondaryShare !== undefined){
-let data30 = data27.secondaryShare;
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 1 || isNaN(data30)){
-const err68 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data26.listItemWords !== undefined){
+let data30 = data26.listItemWords;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err68 = {instancePath:instancePath+"/sections/partners/listItemWords",schemaPath:"#/properties/sections/properties/partners/properties/listItemWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -867,8 +867,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data30 < 0 || isNaN(data30)){
-const err69 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 1 || isNaN(data30)){
+const err69 = {instancePath:instancePath+"/sections/partners/listItemWords",schemaPath:"#/properties/sections/properties/partners/properties/listItemWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -878,8 +879,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+for(const key8 in data26){
+if(pattern0.test(key8)){
+if(typeof data26[key8] !== "string"){
+const err70 = {instancePath:instancePath+"/sections/partners/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/partners/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -889,10 +893,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-for(const key9 in data27){
-if(pattern0.test(key9)){
-if(typeof data27[key9] !== "string"){
-const err71 = {instancePath:instancePath+"/longText/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/sections/partners",schemaPath:"#/properties/sections/properties/partners/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -902,10 +906,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key9 in data8){
+if(pattern0.test(key9)){
+if(typeof data8[key9] !== "string"){
+const err72 = {instancePath:instancePath+"/sections/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -915,14 +919,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data32 = data.categories;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key10 in data32){
-const _errs73 = errors;
-if(typeof key10 === "string"){
-if(!pattern14.test(key10)){
-const err73 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key10};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -932,9 +932,15 @@ vErrors.push(err73);
 errors++;
 }
 }
-var valid20 = _errs73 === errors;
-if(!valid20){
-const err74 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
+if(data.contextTerms !== undefined){
+let data33 = data.contextTerms;
+if(Array.isArray(data33)){
+const len6 = data33.length;
+for(let i6=0; i6<len6; i6++){
+let data34 = data33[i6];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.category === undefined){
+const err74 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -943,12 +949,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-for(const key11 in data32){
-let data33 = data32[key11];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.scale === undefined){
-const err75 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+if(data34.terms === undefined){
+const err75 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -957,8 +959,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data33.minTerms === undefined){
-const err76 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+if(data34.when === undefined){
+const err76 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -967,8 +969,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data33.terms === undefined){
-const err77 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+for(const key10 in data34){
+if(!((((key10 === "category") || (key10 === "terms")) || (key10 === "when")) || (pattern0.test(key10)))){
+const err77 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -977,9 +980,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key12 in data33){
-if(!(((((key12 === "scale") || (key12 === "minTerms")) || (key12 === "thresholdShift")) || (key12 === "terms")) || (pattern0.test(key12)))){
-const err78 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data34.category !== undefined){
+let data35 = data34.category;
+if(typeof data35 === "string"){
+if(!pattern16.test(data35)){
+const err78 = {instancePath:instancePath+"/contextTerms/" + i6+"/category",schemaPath:"#/properties/contextTerms/items/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -989,11 +995,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data33.scale !== undefined){
-let data34 = data33.scale;
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 <= 0 || isNaN(data34)){
-const err79 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err79 = {instancePath:instancePath+"/contextTerms/" + i6+"/category",schemaPath:"#/properties/contextTerms/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1003,8 +1006,12 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data34.terms !== undefined){
+let data36 = data34.terms;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key11 in data36){
+if(!(((key11 === "en") || (key11 === "fr")) || (key11 === "es"))){
+const err80 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms",schemaPath:"#/definitions/phrasesByLanguage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1014,10 +1021,15 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data33.minTerms !== undefined){
-let data35 = data33.minTerms;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err81 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data36.en !== undefined){
+let data37 = data36.en;
+if(Array.isArray(data37)){
+const len7 = data37.length;
+for(let i7=0; i7<len7; i7++){
+let data38 = data37[i7];
+if(typeof data38 === "string"){
+if(!pattern3.test(data38)){
+const err81 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/en/" + i7,schemaPath:"#/definitions/phrasesByLanguage/properties/en/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1026,9 +1038,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 0 || isNaN(data35)){
-const err82 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err82 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/en/" + i7,schemaPath:"#/definitions/phrasesByLanguage/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1039,10 +1051,8 @@ errors++;
 }
 }
 }
-if(data33.thresholdShift !== undefined){
-let data36 = data33.thresholdShift;
-if(!((typeof data36 == "number") && (isFinite(data36)))){
-const err83 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err83 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/en",schemaPath:"#/definitions/phrasesByLanguage/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1052,12 +1062,15 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data33.terms !== undefined){
-let data37 = data33.terms;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key13 in data37){
-if(!(((key13 === "en") || (key13 === "fr")) || (key13 === "es"))){
-const err84 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data36.fr !== undefined){
+let data39 = data36.fr;
+if(Array.isArray(data39)){
+const len8 = data39.length;
+for(let i8=0; i8<len8; i8++){
+let data40 = data39[i8];
+if(typeof data40 === "string"){
+if(!pattern3.test(data40)){
+const err84 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/fr/" + i8,schemaPath:"#/definitions/phrasesByLanguage/properties/fr/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1067,14 +1080,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data37.en !== undefined){
-let data38 = data37.en;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key14 in data38){
-let data39 = data38[key14];
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 0 || isNaN(data39)){
-const err85 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err85 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/fr/" + i8,schemaPath:"#/definitions/phrasesByLanguage/properties/fr/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1084,8 +1091,9 @@ vErrors.push(err85);
 errors++;
 }
 }
+}
 else {
-const err86 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err86 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/fr",schemaPath:"#/definitions/phrasesByLanguage/properties/fr/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1095,9 +1103,15 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.es !== undefined){
+let data41 = data36.es;
+if(Array.isArray(data41)){
+const len9 = data41.length;
+for(let i9=0; i9<len9; i9++){
+let data42 = data41[i9];
+if(typeof data42 === "string"){
+if(!pattern3.test(data42)){
+const err87 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/es/" + i9,schemaPath:"#/definitions/phrasesByLanguage/properties/es/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1107,14 +1121,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data37.fr !== undefined){
-let data40 = data37.fr;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key15 in data40){
-let data41 = data40[key15];
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err88 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err88 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/es/" + i9,schemaPath:"#/definitions/phrasesByLanguage/properties/es/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1124,8 +1132,9 @@ vErrors.push(err88);
 errors++;
 }
 }
+}
 else {
-const err89 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err89 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms/es",schemaPath:"#/definitions/phrasesByLanguage/properties/es/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1137,7 +1146,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err90 = {instancePath:instancePath+"/contextTerms/" + i6+"/terms",schemaPath:"#/definitions/phrasesByLanguage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1147,14 +1156,12 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data37.es !== undefined){
-let data42 = data37.es;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key16 in data42){
-let data43 = data42[key16];
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err91 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data34.when !== undefined){
+let data43 = data34.when;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key12 in data43){
+if(!(((key12 === "en") || (key12 === "fr")) || (key12 === "es"))){
+const err91 = {instancePath:instancePath+"/contextTerms/" + i6+"/when",schemaPath:"#/definitions/phrasesByLanguage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1164,8 +1171,15 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data43.en !== undefined){
+let data44 = data43.en;
+if(Array.isArray(data44)){
+const len10 = data44.length;
+for(let i10=0; i10<len10; i10++){
+let data45 = data44[i10];
+if(typeof data45 === "string"){
+if(!pattern3.test(data45)){
+const err92 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/en/" + i10,schemaPath:"#/definitions/phrasesByLanguage/properties/en/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1175,9 +1189,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
 else {
-const err93 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err93 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/en/" + i10,schemaPath:"#/definitions/phrasesByLanguage/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1189,7 +1202,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err94 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/en",schemaPath:"#/definitions/phrasesByLanguage/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1199,10 +1212,15 @@ vErrors.push(err94);
 errors++;
 }
 }
-for(const key17 in data33){
-if(pattern0.test(key17)){
-if(typeof data33[key17] !== "string"){
-const err95 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.fr !== undefined){
+let data46 = data43.fr;
+if(Array.isArray(data46)){
+const len11 = data46.length;
+for(let i11=0; i11<len11; i11++){
+let data47 = data46[i11];
+if(typeof data47 === "string"){
+if(!pattern3.test(data47)){
+const err95 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/fr/" + i11,schemaPath:"#/definitions/phrasesByLanguage/properties/fr/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1212,10 +1230,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-}
 else {
-const err96 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/fr/" + i11,schemaPath:"#/definitions/phrasesByLanguage/properties/fr/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1227,7 +1243,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err97 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/fr",schemaPath:"#/definitions/phrasesByLanguage/properties/fr/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1237,10 +1253,15 @@ vErrors.push(err97);
 errors++;
 }
 }
-for(const key18 in data){
-if(pattern0.test(key18)){
-if(typeof data[key18] !== "string"){
-const err98 = {instancePath:instancePath+"/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.es !== undefined){
+let data48 = data43.es;
+if(Array.isArray(data48)){
+const len12 = data48.length;
+for(let i12=0; i12<len12; i12++){
+let data49 = data48[i12];
+if(typeof data49 === "string"){
+if(!pattern3.test(data49)){
+const err98 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/es/" + i12,schemaPath:"#/definitions/phrasesByLanguage/properties/es/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1250,10 +1271,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-}
 else {
-const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err99 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/es/" + i12,schemaPath:"#/definitions/phrasesByLanguage/properties/es/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1262,10 +1281,576 @@ vErrors.push(err99);
 }
 errors++;
 }
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/contextTerms/" + i6+"/when/es",schemaPath:"#/definitions/phrasesByLanguage/properties/es/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/contextTerms/" + i6+"/when",schemaPath:"#/definitions/phrasesByLanguage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+for(const key13 in data34){
+if(pattern0.test(key13)){
+if(typeof data34[key13] !== "string"){
+const err102 = {instancePath:instancePath+"/contextTerms/" + i6+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/contextTerms/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/contextTerms",schemaPath:"#/properties/contextTerms/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data.longText !== undefined){
+let data51 = data.longText;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.fromWords === undefined){
+const err105 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(data51.fullWords === undefined){
+const err106 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(data51.secondaryShare === undefined){
+const err107 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+for(const key14 in data51){
+if(!((((key14 === "fromWords") || (key14 === "fullWords")) || (key14 === "secondaryShare")) || (pattern0.test(key14)))){
+const err108 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data51.fromWords !== undefined){
+let data52 = data51.fromWords;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err109 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err110 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+if(data51.fullWords !== undefined){
+let data53 = data51.fullWords;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err111 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 1 || isNaN(data53)){
+const err112 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+if(data51.secondaryShare !== undefined){
+let data54 = data51.secondaryShare;
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 1 || isNaN(data54)){
+const err113 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data54 < 0 || isNaN(data54)){
+const err114 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+for(const key15 in data51){
+if(pattern0.test(key15)){
+if(typeof data51[key15] !== "string"){
+const err116 = {instancePath:instancePath+"/longText/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data.categories !== undefined){
+let data56 = data.categories;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key16 in data56){
+const _errs127 = errors;
+if(typeof key16 === "string"){
+if(!pattern16.test(key16)){
+const err118 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key16};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+var valid44 = _errs127 === errors;
+if(!valid44){
+const err119 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+for(const key17 in data56){
+let data57 = data56[key17];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.scale === undefined){
+const err120 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data57.minTerms === undefined){
+const err121 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data57.terms === undefined){
+const err122 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key18 in data57){
+if(!(((((key18 === "scale") || (key18 === "minTerms")) || (key18 === "thresholdShift")) || (key18 === "terms")) || (pattern0.test(key18)))){
+const err123 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data57.scale !== undefined){
+let data58 = data57.scale;
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 <= 0 || isNaN(data58)){
+const err124 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data57.minTerms !== undefined){
+let data59 = data57.minTerms;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err126 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err127 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+if(data57.thresholdShift !== undefined){
+let data60 = data57.thresholdShift;
+if(!((typeof data60 == "number") && (isFinite(data60)))){
+const err128 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data57.terms !== undefined){
+let data61 = data57.terms;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key19 in data61){
+if(!(((key19 === "en") || (key19 === "fr")) || (key19 === "es"))){
+const err129 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data61.en !== undefined){
+let data62 = data61.en;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key20 in data62){
+let data63 = data62[key20];
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 0 || isNaN(data63)){
+const err130 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data61.fr !== undefined){
+let data64 = data61.fr;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key21 in data64){
+let data65 = data64[key21];
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 0 || isNaN(data65)){
+const err133 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data61.es !== undefined){
+let data66 = data61.es;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key22 in data66){
+let data67 = data66[key22];
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
+const err136 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+for(const key23 in data57){
+if(pattern0.test(key23)){
+if(typeof data57[key23] !== "string"){
+const err140 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+for(const key24 in data){
+if(pattern0.test(key24)){
+if(typeof data[key24] !== "string"){
+const err143 = {instancePath:instancePath+"/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","longText","categories"],"#/properties/sections":["background","aside","aim"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels","leadingLabels","fieldLabels"],"#/properties/sections/properties/aim":["labels"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
+const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","contextTerms","longText","categories"],"#/properties/sections":["background","aside","aim","partners"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels","leadingLabels","fieldLabels"],"#/properties/sections/properties/aim":["labels"],"#/properties/sections/properties/partners":["weight","labels","listItemWords"],"#/properties/contextTerms/items":["category","terms","when"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"],"#/definitions/phrasesByLanguage":["en","fr","es"]};
 export const validateCategoryTerms: DataValidator = Object.assign(validateCategoryTermsCode, { allowedKeys });

@@ -60,6 +60,8 @@ const FRESH: Array<[string, { micro: number; macro: number; documents?: number }
   ['blind-rv8.csv', { micro: 0.91, macro: 0.87, documents: 30 }],
   // The tagging9 blind set (GOLD.md), 45 texts of joined form answers: 0.904 / 0.915 blind, 0.910 / 0.920 after.
   ['blind9.csv', { micro: 0.9, macro: 0.91, documents: 45 }],
+  // The tagging10 blind set (GOLD.md), 30 texts from writers the sets lacked: 0.828 / 0.825 blind, 0.854 / 0.852 after.
+  ['blind10.csv', { micro: 0.84, macro: 0.84, documents: 30 }],
 ];
 
 for (const [name, floor] of FRESH) {

@@ -220,3 +220,42 @@ describe('how the project is run', () => {
     expect(new Tagger({ terms: compileTerms(without) }).tag(text).selected).toContain('research-data');
   });
 });
+
+describe('a partners answer that only names its partners (tagging10)', () => {
+  const partnerRules: SectionRules = { ...rules, partners: { weight: 0.2, labels: ['partners', 'partenaires', 'socios', 'aliados'], listItemWords: 6 } };
+  const sections = (text: string) => descriptionSections(text, partnerRules).map((s) => [s.kind, s.text.trim()]);
+
+  it.each([
+    ["Welding by video. Partners: the Ministry of Labour, the employers' federation, TVET colleges.", ['aim', 'partners']],
+    ['Soudure en vidéo. Partenaires : le ministère du Travail, la fédération des employeurs et les lycées professionnels.', ['aim', 'partners']],
+    ['Soldadura en video. Socios: el Ministerio de Trabajo / la cámara de comercio / los institutos técnicos', ['aim', 'partners']],
+    // the list is the first sentence; what the answer says after it is the proposal
+    ['A fund. Partners: the ministry, the chamber of commerce. Employers pay a levy into the fund.', ['aim', 'partners', 'aim']],
+  ] as const)('reads a list of names as a partners section (%s)', (text, kinds) => {
+    expect(sections(text).map(([k]) => k)).toEqual(kinds);
+  });
+
+  it.each([
+    // how the partnership works, or one partner alone, is the proposal itself
+    ['A course. Partners: twelve employers co-write the curriculum with our teachers and pay into a training fund.'],
+    ['Un cours. Partenaires : la chambre de commerce.'],
+    ['Un curso. Aliados: las empresas del sector definen las normas de competencia, y el instituto las enseña en sus talleres.'],
+  ] as const)('reads an answer that says how the partners work together as the proposal (%s)', (text) => {
+    expect(sections(text).map(([k]) => k)).toEqual(['aim', 'aim']);
+  });
+
+  it('weighs a partners list as the rules say', () => {
+    expect(sectionWeight('partners', partnerRules)).toBe(0.2);
+    expect(sectionWeight('partners', rules)).toBe(1);
+  });
+
+  it.each([
+    ['en', 'Welding lessons on the phone', "Our college teaches welding through short videos on the phone and evening practice sessions in the workshop. Partners: the Ministry of Labour, the employers' federation, the sector skills council."],
+    ['fr', 'Soudure sur téléphone', "Notre centre enseigne la soudure par de courtes vidéos sur téléphone et des séances pratiques le soir à l'atelier. Partenaires : le ministère du Travail, la fédération des employeurs, le conseil sectoriel."],
+    ['es', 'Soldadura en el celular', 'Nuestro instituto enseña soldadura con videos cortos en el celular y prácticas nocturnas en el taller. Socios: el Ministerio de Trabajo, la federación de empleadores, el consejo sectorial.'],
+  ] as const)('does not tag skills ecosystem on a partners list alone (shipped terms, %s)', (language, title, description) => {
+    const r = new Tagger().tag({ language, title, description });
+    expect(r.selected).toContain('training-delivery');
+    expect(r.selected).not.toContain('skills-ecosystem');
+  });
+});

@@ -875,3 +875,55 @@ describe('studies of graduates\' insertion read as research in French and Spanis
     expect(es.selected).toContain('career-guidance');
   });
 });
+
+describe('job ads inside a matching service, job portals as a study\'s data (tagging10)', () => {
+  const t = new Tagger();
+  const termPoints = (r: ReturnType<Tagger['tag']>, code: string, term: RegExp) =>
+    r.scores.find((s) => s.category === code)!.evidence.filter((e) => e.kind === 'term' && term.test(e.term)).reduce((a, e) => a + (e.kind === 'term' ? e.weight : 0), 0);
+
+  it.each([
+    ['en', 'A job-matching app for drivers', 'Our job matching app reads the job ads that transport firms post and suggests to each driver the three vacancies that fit his licence and district.', /job ad/],
+    ['fr', "Plateforme d'appariement pour les cuisiniers", "Notre plateforme d'appariement lit les offres d'emploi publiées par les restaurants et propose à chaque cuisinier les trois qui lui conviennent.", /offres/],
+    ['es', 'Intermediación laboral para choferes', 'Nuestra plataforma de intermediación laboral lee los avisos de empleo publicados por las empresas y sugiere a cada chofer las tres vacantes más adecuadas.', /avisos/],
+  ] as const)('reads job ads inside a matching service as matching, not research (%s)', (language, title, description, adTerm) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('career-guidance');
+    expect(r.selected).not.toContain('research-data');
+    expect(termPoints(r, 'research-data', adTerm)).toBe(0);
+  });
+
+  it.each([
+    ['en', 'What employers ask for', 'We analyse 40,000 online job ads a year to show which skills employers ask for, and publish a yearly report.', /job ad/],
+    ['es', 'Lo que piden las empresas', 'Analizamos los avisos de empleo publicados cada mes para saber qué competencias piden las empresas, y publicamos un informe.', /avisos/],
+  ] as const)('still reads job ads analysed for their own sake as research (%s)', (language, title, description, adTerm) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('research-data');
+    expect(termPoints(r, 'research-data', adTerm)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['en', 'Which trades are hiring', 'Each month our observatory downloads the vacancies posted on the national job portal and publishes which occupations grow, region by region.', /job portal/],
+    ['es', 'Qué oficios contratan', 'Cada mes nuestro observatorio descarga las vacantes de la bolsa de empleo nacional y publica qué ocupaciones crecen en cada región.', /bolsa/],
+  ] as const)('reads a job portal a study downloads from as its data, not a career service (%s)', (language, title, description, portal) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('research-data');
+    expect(r.selected).not.toContain('career-guidance');
+    expect(termPoints(r, 'career-guidance', portal)).toBe(0);
+  });
+
+  it('still reads a job portal the proposal runs as career guidance', () => {
+    const r = t.tag({ language: 'en', title: 'A job portal for young welders', description: 'We open a job portal where young welders post their profile and employers in the district post their vacancies.' });
+    expect(r.selected).toContain('career-guidance');
+    expect(termPoints(r, 'career-guidance', /job portal/)).toBeGreaterThan(0);
+  });
+});
+
+describe('First Nations named alike in the three languages (tagging10)', () => {
+  it.each([
+    ['en', 'guides of the First Nations of the coast'],
+    ['fr', 'les guides des Premières Nations de la côte'],
+    ['es', 'los guías de las Primeras Naciones de la costa'],
+  ] as const)('%s: "%s" is social inclusion', (lang, text) => {
+    expect(points(lang, text, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
+  });
+});

@@ -414,6 +414,60 @@ describe('text processing', () => {
     });
   });
 
+  describe('an ended pilot beside a new programme, and a track record carried on (tagging10)', () => {
+    it.each([
+      // the pilot's tense ends where a conjunction opens a clause that starts something new
+      ['en', 'Our earlier pilot was over in 2022 while the new apprenticeship programme starts now.', ['apprenticeship'], ['pilot']],
+      ['en', 'The previous pilot closed in 2023 and this year we launch internships in ten hotels.', ['internships'], ['pilot']],
+      ['fr', "Notre projet pilote s'est terminé en 2022 et un nouveau programme de stages démarre cette année.", ['stages'], ['pilote']],
+      ['fr', "Notre ancien projet pilote a pris fin, tandis que le programme de tutorat commence maintenant.", ['tutorat'], ['pilote']],
+      ['es', 'Nuestro piloto anterior terminó en 2022 y este año comienza un programa nuevo de pasantías.', ['pasantías'], ['piloto']],
+      ['es', 'El proyecto anterior de radio terminó, mientras que abrimos una oficina de empleo.', ['oficina'], ['radio']],
+      // what the organisation did before, carried on by the new project (a pronoun or "that" after the verb, across a full stop)
+      ['en', 'Our previous project trained 300 women and persons with disabilities. This project continues that work in two districts.', ['women', 'disabilities'], []],
+      ['en', 'Our former programme trained 300 refugees until 2020. The new project builds on that work.', ['refugees'], []],
+      ['fr', "Notre ancien projet a formé 300 femmes et personnes handicapées. Ce projet prolonge ce travail dans deux districts.", ['femmes', 'handicapées'], []],
+      ['fr', "Notre ancien programme a formé 200 réfugiés jusqu'en 2020. Le nouveau projet poursuit ce travail.", ['réfugiés'], []],
+      ['es', 'Nuestro proyecto anterior capacitó a 300 mujeres y personas con discapacidad. Este proyecto continúa ese trabajo.', ['mujeres', 'discapacidad'], []],
+      ['es', 'Nuestro antiguo programa formó a 200 refugiados. Este proyecto da continuidad a esa labor.', ['refugiados'], []],
+    ] as const)('reads the new programme and the work carried on as the proposal (%s: %s)', (lang, text, current, ended) => expectReading(lang, text, current, ended));
+
+    it.each([
+      // the programme's name stands between it and its end
+      ['en', 'Our pilot of internships for students ended in 2023. We train operators on simulators.', ['internships'], ['simulators']],
+      ['en', 'The internship programme for students was closed in 2023. We train operators on simulators.', ['internship'], ['simulators']],
+      ['es', 'Nuestro programa piloto de pasantías para estudiantes terminó en 2023. Formamos operadores con simuladores.', ['pasantías'], ['simuladores']],
+      // a revival the text denies is none
+      ['en', 'Our simulation pilot ended in 2023 and will not be continued. We place graduates on wards.', ['simulation'], ['graduates']],
+      ['fr', "Notre ancien programme de cours par radio s'est arrêté et ne sera pas relancé. Nous formons des tuteurs.", ['radio'], ['tuteurs']],
+      ['es', 'El programa anterior de cursos por radio terminó y no se retomará. Formamos tutores.', ['radio'], ['tutores']],
+      // after a full stop, only a pronoun or "that" takes the ended work up: "this" names something new
+      ['en', 'Our earlier radio scheme ended in 2020. We now expand this mentoring service.', ['radio'], ['mentoring']],
+      ['es', 'El programa anterior de becas terminó. Ahora ampliamos la orientación.', ['becas'], ['orientación']],
+    ] as const)('still reads what ended as denied (%s: %s)', (lang, text, ended, current) => expectReading(lang, text, current, ended));
+  });
+
+  describe('the people of the place a proposal works in (contextWords, tagging10)', () => {
+    it.each([
+      ['en', 'In a region with many refugees, our college offers evening welding courses.', ['refugees'], ['welding', 'region']],
+      ['en', 'The service runs 14 centres in a province where youth unemployment is high.', ['youth'], ['centres', 'province']],
+      ['en', 'We work in districts with a high share of persons with disabilities, teaching bookkeeping online.', ['disabilities'], ['bookkeeping']],
+      ['fr', 'Dans une région où le chômage des jeunes est élevé, notre centre propose des cours du soir.', ['jeunes'], ['cours']],
+      ['fr', 'La ville, qui accueille de nombreux réfugiés, finance notre centre.', [], ['finance']],
+      ['fr', 'Dans une région qui accueille de nombreux réfugiés, nous formons des soudeurs.', ['réfugiés'], ['soudeurs']],
+      ['es', 'En una región con muchos refugiados, el instituto ofrece cursos nocturnos.', ['refugiados'], ['cursos']],
+      ['es', 'En una provincia donde el desempleo juvenil es alto, abrimos una oficina de empleo.', ['juvenil'], ['oficina']],
+    ] as const)('reads who lives in the place as its setting (%s: %s)', (lang, text, setting, proposal) => expectReading(lang, text, proposal, setting));
+
+    it.each([
+      // the same people named where the proposal serves them, and "or" in French
+      ['en', 'We train 200 refugee women as tailors in a region with many refugees.', ['women']],
+      ['en', 'Mobile lessons reach rural communities where there is no internet.', ['rural', 'mobile']],
+      ['fr', 'Dans chaque région ou dans chaque ville, nous formons des femmes réfugiées.', ['réfugiées']],
+      ['es', 'Formamos a mujeres refugiadas de la región que llegaron en 2019.', ['refugiadas']],
+    ] as const)('leaves the people served alone (%s: %s)', (lang, text, served) => expectReading(lang, text, served, []));
+  });
+
   describe('whom a proposal serves (servedWords)', () => {
     it.each([
       ['en', 'Yoga and sleep workshops for apprentices', 'apprentices'],
@@ -462,3 +516,10 @@ describe('text processing', () => {
     });
   });
 });
+
+/** The words a text's stems read as the proposal's (as they are) and as denied (NEGATED). */
+function expectReading(lang: 'en' | 'fr' | 'es', text: string, affirmed: readonly string[], denied: readonly string[]): void {
+  const stemmed = stems(text, lang);
+  for (const w of affirmed) expect(stemmed, w).toContain(stem(w, lang));
+  for (const w of denied) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
+}

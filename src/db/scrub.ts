@@ -59,23 +59,25 @@ export function scrubFileAside(file: string, timeoutMs = 10_000, onVacuumed?: ()
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
     const worker = new Worker(SCRUB_SOURCE, { eval: true, workerData: { file, sqlite, timeout: timeoutMs } });
-    let answered = false;
+    // Settled when the worker has exited, its connection closed: until then the file and its -wal
+    // are still changing (the last connection to close deletes the -wal), so a caller measuring
+    // them, or a program reading them, right after the answer saw them half-way.
+    let outcome: { result: ScrubResult } | { error: Error } | undefined;
     worker.on('message', (m: ScrubResult & { vacuumed?: true; error?: { message: string; code?: string } }) => {
       if (m.vacuumed) {
         onVacuumed?.();
         return;
       }
-      if (answered) return;
-      answered = true;
-      if (m.error) reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
-      else resolve({ walFramesLeft: m.walFramesLeft, checkpointed: m.checkpointed });
+      if (outcome) return;
+      outcome = m.error ? { error: Object.assign(new Error(m.error.message), { code: m.error.code }) } : { result: { walFramesLeft: m.walFramesLeft, checkpointed: m.checkpointed } };
     });
     worker.once('error', (e) => {
-      answered = true;
-      reject(e);
+      outcome ??= { error: e };
     });
     worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`the rebuild of ${file} stopped (exit ${code})`));
+      if (!outcome) reject(new Error(`the rebuild of ${file} stopped (exit ${code})`));
+      else if ('error' in outcome) reject(outcome.error);
+      else resolve(outcome.result);
     });
   });
 }

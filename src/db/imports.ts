@@ -398,12 +398,15 @@ export function previousImportOf(db: DB, callId: number, sha256: string): { id: 
     .get(callId, sha256) as { id: number; fileName: string; importedAt: string } | undefined;
 }
 
-/** The latest import of a file with these exact bytes into another call than this one, if any. */
-export function importIntoOtherCall(db: DB, callId: number, sha256: string): { call: string; id: number; importedAt: string } | undefined {
+/**
+ * The latest import of a file with these exact bytes that kept applications (accepted rows), in
+ * whichever call: for a call not started yet, always another one.
+ */
+export function importWithApplicationsOf(db: DB, sha256: string): { call: string; id: number; importedAt: string } | undefined {
   return db
     .prepare(`SELECT c.name AS call, b.id, b.imported_at AS importedAt FROM import_batches b JOIN calls c ON c.id = b.call_id
-               WHERE b.call_id <> ? AND b.sha256 = ? ORDER BY b.id DESC LIMIT 1`)
-    .get(callId, sha256) as { call: string; id: number; importedAt: string } | undefined;
+               WHERE b.sha256 = ? AND b.inserted + b.updated + b.unchanged > 0 ORDER BY b.id DESC LIMIT 1`)
+    .get(sha256) as { call: string; id: number; importedAt: string } | undefined;
 }
 
 /**

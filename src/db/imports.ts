@@ -278,6 +278,19 @@ export interface RejectedRow {
   delimiter: string | null;
 }
 
+/** The column of a rejects sheet that names the rejected row ("R17"): a batch with it imported a rejects sheet. */
+export const REJECTED_ROW_COLUMN = 'Rejected row';
+
+/**
+ * SQL: the import `later` is its file imported again, which replaces the rejects of `b`: the same
+ * file name, and where one of them is a rejects sheet the same columns too. `rejects --csv --file
+ * 2 > fix.csv` after `--file 1 > fix.csv` is another sheet under a reused name: the rows the first
+ * one rejected again were lost from rejects.
+ */
+const SAME_FILE = (later: string, b: string) =>
+  `${later}.call_id = ${b}.call_id AND ${later}.file_name = ${b}.file_name
+   AND (${later}.headers_json = ${b}.headers_json OR (instr(${later}.headers_json, '${JSON.stringify(REJECTED_ROW_COLUMN)}') = 0 AND instr(${b}.headers_json, '${JSON.stringify(REJECTED_ROW_COLUMN)}') = 0))`;
+
 /**
  * SQL: the import `b` read data rows. A file with its header and nothing under it (a download cut
  * short) imported nothing: it does not stand for its file's earlier import, whose rejects stay.
@@ -303,7 +316,7 @@ export function listRejectedRows(db: DB, options: { call?: string; all?: boolean
   // a row a later import of its fixed copy accepted is resolved: listed with --all only
   const latest = options.all
     ? ''
-    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND ${HAS_ROWS('b2')}) AND r.resolved_batch_id IS NULL
+    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE ${SAME_FILE('b2', 'b')} AND ${HAS_ROWS('b2')}) AND r.resolved_batch_id IS NULL
        AND (b.call_id, r.raw_json) NOT IN (SELECT fb.call_id, f.raw_json FROM rejected_rows f JOIN import_batches fb ON fb.id = f.batch_id
                                             WHERE ${FIXED('f')})`;
   // (the same row in several listed files: the latest file's copy; two alike rows of one file both)
@@ -357,7 +370,7 @@ export function openRejectsOfLayout(db: DB, callId: number, batchId: number, hea
     .prepare(
       `SELECT r.id, r.raw_json AS raw FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
         WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NULL AND b.headers_json = ?
-          AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND ${HAS_ROWS('b2')} AND b2.id <> ?)
+          AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE ${SAME_FILE('b2', 'b')} AND ${HAS_ROWS('b2')} AND b2.id <> ?)
         ORDER BY r.id LIMIT ?`,
     )
     .all(callId, batchId, headersJson, batchId, limit) as { id: number; raw: string }[];

@@ -15,7 +15,8 @@ import { findColumn, missingColumnsError, missingRequired } from './mapping.js';
 /** The column that says why, after the file's own columns. */
 export const REASON_COLUMN = 'Rejection reason';
 /** The column that names the rejected row ("R17"), so that importing the fixed sheet resolves it. */
-export const REJECTED_ROW_COLUMN = 'Rejected row';
+export { REJECTED_ROW_COLUMN } from '../db/imports.js';
+import { REJECTED_ROW_COLUMN } from '../db/imports.js';
 /** Columns skillsnet adds to a rejects sheet: never a field, never kept in an application's source row. */
 export const SKILLSNET_COLUMNS: ReadonlySet<string> = new Set([REASON_COLUMN, REJECTED_ROW_COLUMN]);
 

@@ -188,3 +188,29 @@ describe('a download cut short after its header, imported under the file\'s name
     expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.raw['Name of your organization'])).toEqual(['Lima Tech Hub']);
   });
 });
+
+describe('rejects sheets of two layouts fixed one after the other under the same name (fix.csv)', () => {
+  it('keeps the rows the first sheet rejected again listed: the second sheet, of other columns, is not the first imported again', async () => {
+    const db = path.join(dir, 'two-sheets.db');
+    const forms = write('two-forms.csv', ['Timestamp,Name of your organization,Email Address', '27/06/2022 09:00:00,Alpha Org,', '27/06/2022 09:01:00,Beta Org,'].join('\n'));
+    const excel = write('two-excel.csv', ['Organisation;Courriel;Pays;Description', 'Atelier Thiès;;Sénégal;Formation en alternance'].join('\n'));
+    expect((await run(['--db', db, 'import', forms, excel, '--call', '2022'])).code).toBe(0);
+    const listed = async () => json<any[]>(await run(['--db', db, 'rejects', '--json']));
+    const sheetOf = async (org: string) => (await listed()).find((r) => Object.values(r.raw).includes(org))!.sheet as number;
+    const fix = path.join(dir, 'two-fix.csv');
+    // the forms' sheet: Alpha fixed, Beta left as it was
+    const first = await run(['--db', db, 'rejects', '--csv', '--file', String(await sheetOf('Alpha Org'))]);
+    fs.writeFileSync(fix, first.stdout.replace('Alpha Org,,', 'Alpha Org,alpha@example.org,'));
+    expect(json(await run(['--db', db, 'import', fix, '--call', '2022', '--json']))).toMatchObject({ inserted: 1, rejected: 1 });
+    // the workbook's sheet, saved under the same name
+    const second = await run(['--db', db, 'rejects', '--csv', '--file', String(await sheetOf('Atelier Thiès'))]);
+    fs.writeFileSync(fix, second.stdout.replace('Atelier Thiès;;', 'Atelier Thiès;thies@example.org;'));
+    expect(json(await run(['--db', db, 'import', fix, '--call', '2022', '--json']))).toMatchObject({ inserted: 1, rejected: 0 });
+    expect((await listed()).map((r) => [r.file, r.raw['Name of your organization']])).toEqual([['two-fix.csv', 'Beta Org']]);
+    // the same layout's sheet under that name again does replace it: Beta fixed at last
+    const third = await run(['--db', db, 'rejects', '--csv']);
+    fs.writeFileSync(fix, third.stdout.replace('Beta Org,,', 'Beta Org,beta@example.org,'));
+    expect(json(await run(['--db', db, 'import', fix, '--call', '2022', '--json']))).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await listed()).toEqual([]);
+  });
+});

@@ -392,6 +392,14 @@ export function markRejectsResolved(db: DB, callId: number, batchId: number, ids
   return n;
 }
 
+/** Of these rejected rows, those of other calls than this one, with their call's name. */
+export function rejectedRowsOfOtherCalls(db: DB, callId: number, ids: readonly number[]): { id: number; call: string }[] {
+  return db
+    .prepare(`SELECT r.id, c.name AS call FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id JOIN calls c ON c.id = b.call_id
+               WHERE r.id IN (SELECT value FROM json_each(?)) AND b.call_id <> ? ORDER BY r.id`)
+    .all(JSON.stringify(ids), callId) as { id: number; call: string }[];
+}
+
 /** The column mapping (field -> headers) of the batch a rejected row came from. */
 export function mappingOfRejectedRow(db: DB, callId: number, rejectId: number): { mapping: Record<string, string[]>; file: string } | undefined {
   const row = db

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, importWithApplicationsOf, prepareImport, previousImportOf, useRollbackJournal, widenCache } from '../db/imports.js';
+import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, importWithApplicationsOf, prepareImport, previousImportOf, rejectedRowsOfOtherCalls, useRollbackJournal, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -32,7 +32,7 @@ import { WORKER_MAX_BYTES, useWorker, workerScript, writeFromWorker } from './th
 export type { DateReport, FieldReport };
 export { WORKER_MAX_BYTES, WORKER_MIN_BYTES } from './threads.js';
 import { refreshDuplicateKeys, likelyDuplicatesOfBatches } from './duplicates.js';
-import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, resolveFixedCopies, resolveRejectedRows } from './rejects.js';
+import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, rejectRef, resolveFixedCopies, resolveRejectedRows } from './rejects.js';
 import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 
 export { filesOfFailure, type FileColumns };
@@ -461,6 +461,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     const dates = settleDates(db, batchId, summary);
     if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
     else if (options.callNew && !options.newCallConfirmed && writer.counts.inserted > 0) refuseMistypedCall(db, callId, batchId, name, options.call);
+    if (writer.resolved.length || writer.rejectedAgain.length) refuseRejectsOfOtherCall(db, callId, [...writer.resolved, ...writer.rejectedAgain], name, options.call);
     // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
     const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers, layout.mapping);
     // (a sheet's row rejected again takes its old row's place in rejects: not fixed, not counted)
@@ -541,6 +542,23 @@ function refuseFilesOfOtherCall(db: DB, pre: PreparedImport, call: string): void
       hint: `--call ${shellArg(other.call)} to import it into that call again (its rows are reported unchanged), or add --yes to start call ${shellArg(call)} with it all the same (nothing was imported)`,
     }), pre.files.map(columnsOf));
   }
+}
+
+/**
+ * A rejects sheet's rows name the rejected rows they fix ("R17"): rows of another call's imports
+ * would become applications of this one (misfiled, and their rejects left open there). Refused
+ * (rolled back), even with --yes; `rejects --csv` writes one call's rows per sheet.
+ */
+function refuseRejectsOfOtherCall(db: DB, callId: number, ids: number[], name: string, call: string): void {
+  const others = rejectedRowsOfOtherCalls(db, callId, ids);
+  if (!others.length) return;
+  const calls = [...new Set(others.map((o) => o.call))];
+  const refs = others.slice(0, 5).map((o) => rejectRef(o.id)).join(', ') + (others.length > 5 ? ', …' : '');
+  throw new UsageError(`${name} holds rejected rows of call${calls.length > 1 ? 's' : ''} ${calls.map((c) => `"${c}"`).join(', ')} (${refs}), not of "${call}": they would become applications of "${call}"`, {
+    hint: calls.length === 1 && others.length === ids.length
+      ? `import it with --call ${shellArg(calls[0]!)} (nothing of ${name} was imported)`
+      : `write each call's rows to a sheet of its own, skillsnet rejects --csv --call NAME, and import each with its --call (nothing of ${name} was imported)`,
+  });
 }
 
 /**

@@ -420,14 +420,15 @@ export function previousImportOf(db: DB, callId: number, sha256: string): { id: 
 }
 
 /**
- * The latest import of a file with these exact bytes that kept applications (accepted rows), in
- * whichever call: for a call not started yet, always another one.
+ * The latest import of a file with these exact bytes, read with these columns, that kept
+ * applications (accepted rows), in whichever call: for a call not started yet, always another
+ * one. (The columns too: a workbook's other sheet is other rows in the same bytes.)
  */
-export function importWithApplicationsOf(db: DB, sha256: string): { call: string; id: number; importedAt: string } | undefined {
+export function importWithApplicationsOf(db: DB, sha256: string, headers: readonly string[]): { call: string; id: number; importedAt: string } | undefined {
   return db
     .prepare(`SELECT c.name AS call, b.id, b.imported_at AS importedAt FROM import_batches b JOIN calls c ON c.id = b.call_id
-               WHERE b.sha256 = ? AND b.inserted + b.updated + b.unchanged > 0 ORDER BY b.id DESC LIMIT 1`)
-    .get(sha256) as { call: string; id: number; importedAt: string } | undefined;
+               WHERE b.sha256 = ? AND b.headers_json = ? AND b.inserted + b.updated + b.unchanged > 0 ORDER BY b.id DESC LIMIT 1`)
+    .get(sha256, JSON.stringify(headers)) as { call: string; id: number; importedAt: string } | undefined;
 }
 
 /**

@@ -535,11 +535,13 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
  */
 function refuseFilesOfOtherCall(db: DB, pre: PreparedImport, call: string): void {
   for (const file of pre.files) {
-    const other = importWithApplicationsOf(db, file.scan.sha256);
+    const other = importWithApplicationsOf(db, file.scan.sha256, file.layout.headers);
     if (!other) continue;
     const name = file.input.name;
+    // (a workbook's sheets of the same columns cannot be told apart: the sheet read is not kept)
+    const sheet = file.source.sheet ? ' (another sheet of the workbook, with the same columns: add --yes)' : '';
     throw withFiles(new UsageError(`"${call}" would be a new call, but ${name} was imported into call "${other.call}" already (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC): its applications would be there twice`, {
-      hint: `--call ${shellArg(other.call)} to import it into that call again (its rows are reported unchanged), or add --yes to start call ${shellArg(call)} with it all the same (nothing was imported)`,
+      hint: `--call ${shellArg(other.call)} to import it into that call again (its rows are reported unchanged), or add --yes to start call ${shellArg(call)} with it all the same${sheet} (nothing was imported)`,
     }), pre.files.map(columnsOf));
   }
 }

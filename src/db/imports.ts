@@ -303,7 +303,9 @@ const HAS_ROWS = (b: string) => `(${b}.rows IS NULL OR ${b}.rows > 0)`;
  * place).
  */
 const FIXED = (r: string) =>
-  `${r}.resolved_batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rejected_rows again WHERE again.batch_id = ${r}.resolved_batch_id AND again.raw_json = ${r}.raw_json)`;
+  // (a set SQLite builds once, not a look through the resolving batch's rejects for each row: with
+  // 20,000 rows rejected again by their sheet, `rejects` took 22 s)
+  `${r}.resolved_batch_id IS NOT NULL AND (${r}.resolved_batch_id, ${r}.raw_json) NOT IN (SELECT again.batch_id, again.raw_json FROM rejected_rows again)`;
 
 /**
  * Rejected rows of the latest import of each file (by call and file name): an older import's

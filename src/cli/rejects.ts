@@ -46,11 +46,16 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
       return picked.flatMap((s) => s.rows);
     }
     if (picked.length > 1) {
-      throw new UsageError(`the rejected rows come from ${picked.length} files with different columns, which do not fit in one sheet`, {
-        hint: `write one CSV per file into a folder with --out DIR, or pick one with --file N: ${picked.map((s) => `${s.number} = ${s.files.join(', ')}`).join('; ')}`,
+      // (one layout in several calls: a fixed sheet is imported into one call, whose applications its rows become)
+      const calls = [...new Set(picked.map((s) => s.call))];
+      const layouts = new Set(picked.map((s) => JSON.stringify(s.headers))).size;
+      throw new UsageError(layouts > 1
+        ? `the rejected rows come from ${picked.length} files with different columns, which do not fit in one sheet`
+        : `the rejected rows come from ${calls.length} calls (${calls.join(', ')}), and a fixed sheet is imported into one call`, {
+        hint: `write one CSV per file into a folder with --out DIR, or pick one with --file N: ${picked.map((s) => `${s.number} = ${s.files.join(', ')}${calls.length > 1 ? ` (call ${s.call})` : ''}`).join('; ')}`,
       });
     }
-    io.stdout.write(await rejectsCsv(picked[0] ?? { number: 1, files: [], batches: [], headers: [], delimiter: null, rows: [] }));
+    io.stdout.write(await rejectsCsv(picked[0] ?? { number: 1, call: '', files: [], batches: [], headers: [], delimiter: null, rows: [] }));
     await warnOverlong(io, picked);
     const n = picked[0]?.rows.length ?? 0;
     if (!n) info(io, 'No rejected rows: the sheet holds its header row only.');
@@ -64,7 +69,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
   ]);
   if (rows.length) io.stdout.write(renderTable(io, [...(several ? ['Sheet'] : []), 'File', 'Data row', 'Reasons', 'Organisation', 'Email'], table));
   if (!rows.length) info(io, 'No rejected rows.');
-  else if (several) info(io, `${rows.length} rejected rows from ${sheets.length} files with different columns. Write them to fix in Excel, one CSV per file: skillsnet rejects --csv --out fix/ (or one of them: --csv --file N > fix.csv)`);
+  else if (several) info(io, `${rows.length} rejected rows from ${sheets.length} files with different columns${new Set(sheets.map((s) => s.call)).size > 1 ? ' or calls' : ''}. Write them to fix in Excel, one CSV per file: skillsnet rejects --csv --out fix/ (or one of them: --csv --file N > fix.csv)`);
   else info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv`);
   return rows;
 }
@@ -127,12 +132,15 @@ async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: bo
   }
   writeFilesAtomic(files, { force });
   await warnOverlong(io, sheets);
+  // (each sheet is one call's: named when there are several, each imported with its --call)
+  const severalCalls = new Set(sheets.map((s) => s.call)).size > 1;
   for (const [i, f] of files.entries()) {
     const n = sheets[i]!.rows.length;
-    info(io, `${f.path}: ${n} rejected row${n === 1 ? '' : 's'} of ${sheets[i]!.files.join(', ')}`);
+    info(io, `${f.path}: ${n} rejected row${n === 1 ? '' : 's'} of ${sheets[i]!.files.join(', ')}${severalCalls ? ` (call ${sheets[i]!.call})` : ''}`);
   }
+  const first = files[0] ? `skillsnet import ${shellArg(path.relative(io.cwd, files[0].path) || files[0].path)}${severalCalls ? ` --call ${shellArg(sheets[0]!.call)}` : ''}` : '';
   if (!files.length) info(io, 'No rejected rows: nothing written.');
-  else info(io, `Fix them in Excel and import each file again (keep the "${REJECTED_ROW_COLUMN}" column): skillsnet import ${shellArg(path.relative(io.cwd, files[0]!.path) || files[0]!.path)}`);
+  else info(io, `Fix them in Excel and import each file again${severalCalls ? ' into its call' : ''} (keep the "${REJECTED_ROW_COLUMN}" column): ${first}`);
 }
 
 export function registerRejects(program: Command, ctx: CliContext): void {
@@ -140,7 +148,7 @@ export function registerRejects(program: Command, ctx: CliContext): void {
     .command('rejects')
     .description('list the rows an import rejected (missing organisation, missing or invalid email), or write them as CSV to fix')
     .option('--csv', 'print them as CSV in their original columns plus a reason and a reference column, to fix in Excel and import again')
-    .option('--out <dir>', 'with --csv: write one CSV per file layout into this folder (needed when rows come from files with different columns)')
+    .option('--out <dir>', 'with --csv: write one CSV per file layout and call into this folder (needed when rows come from files with different columns or calls)')
     .option('--file <n>', 'with --csv: only the rows of sheet N (the Sheet column of skillsnet rejects)', parseNumber('--file'))
     .option('--batch <id>', 'with --csv: only the rows of this import batch (import --json reports it)', parseNumber('--batch'))
     .option('--force', 'with --out: replace files that exist')
@@ -153,8 +161,8 @@ export function registerRejects(program: Command, ctx: CliContext): void {
 By default you see the rejected rows of the latest import of each file that no later import
 fixed: importing a file again replaces its earlier list (a row several files rejected alike is
 listed once, from the latest), and importing the fixed CSV resolves the rows it fixed (the
-"${REJECTED_ROW_COLUMN}" column says which). Rows from files with different columns go to
-different CSV files.
+"${REJECTED_ROW_COLUMN}" column says which). Rows from files with different columns, or of
+different calls, go to different CSV files.
 
 Output redirected to a file holds personal data: a file the shell has just created for it
 (> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe, leaves

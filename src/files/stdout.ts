@@ -60,7 +60,9 @@ export class CheckedOutput implements TextSink {
       return undefined;
     }
     if (!stat.isFile() || (stat.mode & 0o077) === 0) return undefined;
-    const born = stat.birthtimeMs > 0 ? stat.birthtimeMs : stat.ctimeMs;
+    // (where the file system keeps no birth time: `> FILE` over an older file sets its change time
+    // to now, not its access time, and that file's mode is its owner's to keep)
+    const born = stat.birthtimeMs > 0 ? stat.birthtimeMs : Math.min(stat.ctimeMs, stat.atimeMs);
     const ours = typeof process.geteuid !== 'function' || stat.uid === process.geteuid();
     // Made by the shell for this command: empty, ours, born a moment before the process started.
     if (ours && stat.size === 0 && this.bytes === 0 && born >= this.started - 10_000) {

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, importIntoOtherCall, prepareImport, previousImportOf, useRollbackJournal, widenCache } from '../db/imports.js';
+import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, importWithApplicationsOf, prepareImport, previousImportOf, rejectedRowsOfOtherCalls, useRollbackJournal, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -32,7 +32,7 @@ import { WORKER_MAX_BYTES, useWorker, workerScript, writeFromWorker } from './th
 export type { DateReport, FieldReport };
 export { WORKER_MAX_BYTES, WORKER_MIN_BYTES } from './threads.js';
 import { refreshDuplicateKeys, likelyDuplicatesOfBatches } from './duplicates.js';
-import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, resolveFixedCopies, resolveRejectedRows } from './rejects.js';
+import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, rejectRef, resolveFixedCopies, resolveRejectedRows } from './rejects.js';
 import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 
 export { filesOfFailure, type FileColumns };
@@ -267,8 +267,10 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
       hint: `add these applications to that call with --call ${shellArg(near)}, or add --yes to start call ${shellArg(call)} all the same`,
     });
   }
+  const callNew = calls.length > 0 && !calls.includes(call);
+  if (callNew && !options.newCallConfirmed) refuseFilesOfOtherCall(db, pre, call);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
-  const fileOptions: FileOptions = { ...options, call, callDefaulted: !options.call?.trim(), callNew: calls.length > 0 && !calls.includes(call), encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
+  const fileOptions: FileOptions = { ...options, call, callDefaulted: !options.call?.trim(), callNew, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   // (only for a large import: a small one gains little, and other commands may open the new file at once)
   const size = pre.files.reduce((n, f) => n + f.scan.size, 0);
   const journal = options.newDatabase && size >= ROLLBACK_JOURNAL_MIN_BYTES ? useRollbackJournal(db) : null;
@@ -458,10 +460,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     finishBatch(db, batchId, writer.counts);
     const dates = settleDates(db, batchId, summary);
     if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
-    else if (options.callNew && !options.newCallConfirmed && writer.counts.inserted > 0) {
-      refuseMistypedCall(db, callId, batchId, name, options.call);
-      refuseFileOfOtherCall(db, callId, scan.sha256, name, options.call);
-    }
+    else if (options.callNew && !options.newCallConfirmed && writer.counts.inserted > 0) refuseMistypedCall(db, callId, batchId, name, options.call);
+    if (writer.resolved.length || writer.rejectedAgain.length) refuseRejectsOfOtherCall(db, callId, [...writer.resolved, ...writer.rejectedAgain], name, options.call);
     // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
     const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers, layout.mapping);
     // (a sheet's row rejected again takes its old row's place in rejects: not fixed, not counted)
@@ -529,13 +529,37 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
 /**
  * A new call started with a file already imported, byte for byte, into another call (a script's
  * `--call` mistyped, or the next call's name given to last night's export) would hold a second
- * copy of each of its applications: refused (rolled back), unless confirmed (--yes).
+ * copy of each of its applications: refused, unless confirmed (--yes). Looked for in every file
+ * before any is read: a file after the first one refused while the first was kept had started the
+ * call, and the same command run again (the next night) found the call no longer new.
  */
-function refuseFileOfOtherCall(db: DB, callId: number, sha256: string, name: string, call: string): void {
-  const other = importIntoOtherCall(db, callId, sha256);
-  if (!other) return;
-  throw new UsageError(`"${call}" would be a new call, but ${name} was imported into call "${other.call}" already (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC): its applications would be there twice`, {
-    hint: `--call ${shellArg(other.call)} to import it into that call again (its rows are reported unchanged), or add --yes to start call ${shellArg(call)} with it all the same (nothing of ${name} was imported)`,
+function refuseFilesOfOtherCall(db: DB, pre: PreparedImport, call: string): void {
+  for (const file of pre.files) {
+    const other = importWithApplicationsOf(db, file.scan.sha256, file.layout.headers);
+    if (!other) continue;
+    const name = file.input.name;
+    // (a workbook's sheets of the same columns cannot be told apart: the sheet read is not kept)
+    const sheet = file.source.sheet ? ' (another sheet of the workbook, with the same columns: add --yes)' : '';
+    throw withFiles(new UsageError(`"${call}" would be a new call, but ${name} was imported into call "${other.call}" already (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC): its applications would be there twice`, {
+      hint: `--call ${shellArg(other.call)} to import it into that call again (its rows are reported unchanged), or add --yes to start call ${shellArg(call)} with it all the same${sheet} (nothing was imported)`,
+    }), pre.files.map(columnsOf));
+  }
+}
+
+/**
+ * A rejects sheet's rows name the rejected rows they fix ("R17"): rows of another call's imports
+ * would become applications of this one (misfiled, and their rejects left open there). Refused
+ * (rolled back), even with --yes; `rejects --csv` writes one call's rows per sheet.
+ */
+function refuseRejectsOfOtherCall(db: DB, callId: number, ids: number[], name: string, call: string): void {
+  const others = rejectedRowsOfOtherCalls(db, callId, ids);
+  if (!others.length) return;
+  const calls = [...new Set(others.map((o) => o.call))];
+  const refs = others.slice(0, 5).map((o) => rejectRef(o.id)).join(', ') + (others.length > 5 ? ', …' : '');
+  throw new UsageError(`${name} holds rejected rows of call${calls.length > 1 ? 's' : ''} ${calls.map((c) => `"${c}"`).join(', ')} (${refs}), not of "${call}": they would become applications of "${call}"`, {
+    hint: calls.length === 1 && others.length === ids.length
+      ? `import it with --call ${shellArg(calls[0]!)} (nothing of ${name} was imported)`
+      : `write each call's rows to a sheet of its own, skillsnet rejects --csv --call NAME, and import each with its --call (nothing of ${name} was imported)`,
   });
 }
 

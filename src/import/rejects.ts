@@ -15,7 +15,8 @@ import { findColumn, missingColumnsError, missingRequired } from './mapping.js';
 /** The column that says why, after the file's own columns. */
 export const REASON_COLUMN = 'Rejection reason';
 /** The column that names the rejected row ("R17"), so that importing the fixed sheet resolves it. */
-export const REJECTED_ROW_COLUMN = 'Rejected row';
+export { REJECTED_ROW_COLUMN } from '../db/imports.js';
+import { REJECTED_ROW_COLUMN } from '../db/imports.js';
 /** Columns skillsnet adds to a rejects sheet: never a field, never kept in an application's source row. */
 export const SKILLSNET_COLUMNS: ReadonlySet<string> = new Set([REASON_COLUMN, REJECTED_ROW_COLUMN]);
 
@@ -179,10 +180,15 @@ export function resolveFixedCopies(db: DB, callId: number, batchId: number, head
   return resolved.length ? markRejectsResolved(db, callId, batchId, resolved) : 0;
 }
 
-/** Rejected rows of one shape of file: the same columns in the same order. */
+/**
+ * Rejected rows of one shape of file (the same columns in the same order) of one call: a fixed
+ * sheet is imported into one call, and rows of another would become its applications.
+ */
 export interface RejectSheet {
   /** 1-based, in the order the layouts were first imported */
   number: number;
+  /** the call the rows' imports went into */
+  call: string;
   /** the files (by name) the rows come from */
   files: string[];
   /** the batches they come from */
@@ -194,14 +200,14 @@ export interface RejectSheet {
   rows: RejectedRow[];
 }
 
-/** The rejected rows (of the latest import of each file, not yet resolved), one sheet per layout. */
+/** The rejected rows (of the latest import of each file, not yet resolved), one sheet per call and layout. */
 export function rejectSheets(db: DB, options: { call?: string; all?: boolean } = {}): RejectSheet[] {
   const sheets = new Map<string, RejectSheet>();
   for (const r of listRejectedRows(db, options)) {
     const headers = r.headers.filter((h) => !SKILLSNET_COLUMNS.has(h));
-    const key = JSON.stringify(headers);
+    const key = JSON.stringify([r.call, headers]);
     let sheet = sheets.get(key);
-    if (!sheet) sheets.set(key, (sheet = { number: sheets.size + 1, files: [], batches: [], headers, delimiter: r.delimiter, rows: [] }));
+    if (!sheet) sheets.set(key, (sheet = { number: sheets.size + 1, call: r.call, files: [], batches: [], headers, delimiter: r.delimiter, rows: [] }));
     if (!sheet.files.includes(r.file)) sheet.files.push(r.file);
     if (!sheet.batches.includes(r.batchId)) sheet.batches.push(r.batchId);
     if (sheet.delimiter !== r.delimiter) sheet.delimiter = sheet.delimiter === ';' || r.delimiter === ';' ? (sheet.delimiter === r.delimiter ? ';' : ',') : sheet.delimiter;

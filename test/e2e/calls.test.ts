@@ -229,10 +229,12 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     expect(dashed.code).toBe(2);
     expect(dashed.stderr).toContain('there is a call "SIC-2021" already, not "SIC\u20132021" (written SIC<U+2013>2021: pasted text brings characters that look like others or show as nothing)');
     // "2012" for applications of March 2021: a typo, which no command could undo afterwards
+    // (the export saved again with other line ends: not the bytes SIC-2021 has, which are refused as such)
+    const resaved = file('spring-2021-resaved.csv', fs.readFileSync(spring2021, 'utf8').replace(/\r?\n/g, '\r\n'));
     for (const dry of [[], ['--dry-run']]) {
-      const typo = inNamed('import', spring2021, '--call', '2012', ...dry);
+      const typo = inNamed('import', resaved, '--call', '2012', ...dry);
       expect(typo.code, typo.stderr).toBe(2);
-      expect(typo.stderr).toMatch(/^error: "2012" would be a new call, but spring-2021\.csv does not look like it: its applications were submitted from 2021-03-15 to 2021-03-18, not around 2012\n  check the name: --call 2021 for the year they were submitted, or add --yes to start call 2012 all the same/);
+      expect(typo.stderr).toMatch(/^error: "2012" would be a new call, but spring-2021-resaved\.csv does not look like it: its applications were submitted from 2021-03-15 to 2021-03-18, not around 2012\n  check the name: --call 2021 for the year they were submitted, or add --yes to start call 2012 all the same/);
     }
     // a name the --call filters would answer with "did you mean" ("SIC-2O21", "SIC2021"): asked about, not started
     for (const mistyped of ['SIC-2O21', 'SIC2021']) {
@@ -261,7 +263,7 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     for (const dry of [[], ['--dry-run']]) {
       const again = inTwice('import', nightly, '--call', '2022', '--json', ...dry);
       expect(again.code, again.stderr).toBe(2);
-      expect(again.stderr).toMatch(/^error: "2022" would be a new call, but nightly\.csv was imported into call "2021" already \(batch 1, [0-9-]+ [0-9:]+ UTC\): its applications would be there twice\n  --call 2021 to import it into that call again \(its rows are reported unchanged\), or add --yes to start call 2022 with it all the same \(nothing of nightly\.csv was imported\)\n$/);
+      expect(again.stderr).toMatch(/^error: "2022" would be a new call, but nightly\.csv was imported into call "2021" already \(batch 1, [0-9-]+ [0-9:]+ UTC\): its applications would be there twice\n  --call 2021 to import it into that call again \(its rows are reported unchanged\), or add --yes to start call 2022 with it all the same \(nothing was imported\)\n$/);
       expect(json<{ error: string }>(again).error).toContain('imported into call "2021" already');
     }
     expect(json<{ call: string }[]>(inTwice('list', '--json')).map((a) => a.call)).toEqual(['2021', '2021']);
@@ -269,5 +271,27 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     expect(json<{ unchanged: number }>(inTwice('import', nightly, '--call', '2021', '--json')).unchanged).toBe(2);
     expect(inTwice('import', nightly, '--call', '2022', '--yes').code).toBe(0);
     expect(json<unknown[]>(inTwice('list', '--json', '--call', '2022'))).toHaveLength(2);
+  });
+
+  it('a new --call given a new file and one imported into another call keeps neither, run once or twice', () => {
+    const twice = path.join(dir, 'twice-several.db');
+    const inTwice = (...args: string[]) => runCli(['--db', twice, ...args], { cwd: dir });
+    const head = 'Application ID,Organisation,Email,Contact name,Country,Submitted,Score\n';
+    const old = file('several-old.csv', `${head}S1,Red Uno,uno@example.org,Ana Uno,Peru,15/03/2021,7\n`);
+    expect(inTwice('import', old, '--call', '2021').code).toBe(0);
+    const fresh = file('several-new.csv', `${head}S2,Red Dos,dos@example.org,Ana Dos,Chile,18/03/2021,8\n`);
+    // (the first file kept started the call: the same command the next night found it no longer new and imported the other twice)
+    for (let night = 1; night <= 2; night++) {
+      const r = inTwice('import', fresh, old, '--call', '2022', '--json');
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/several-old\.csv was imported into call "2021" already/);
+      expect(r.stderr).not.toMatch(/already imported and kept/);
+      expect(json<{ files: { file: string }[] }>(r).files.map((f) => f.file)).toEqual(['several-new.csv', 'several-old.csv']);
+    }
+    expect(json<{ call: string }[]>(inTwice('list', '--json')).map((a) => a.call)).toEqual(['2021']);
+    // a file whose every row that call rejected left no application there to copy: not refused
+    const empty = file('several-rejected.csv', `${head}S3,,,,Peru,15/03/2021,7\n`);
+    expect(json<{ rejected: number }>(inTwice('import', empty, '--call', '2021', '--json')).rejected).toBe(1);
+    expect(inTwice('import', empty, '--call', '2023').code).toBe(0);
   });
 });

@@ -41,7 +41,7 @@ describe('skillsnet rejects', () => {
     expect(mixed.code).toBe(2);
     expect(mixed.stdout).toBe('');
     expect(mixed.stderr).toMatch(/^error: the rejected rows come from 2 files with different columns/m);
-    expect(mixed.stderr).toMatch(/--out DIR.*--file N: 1 = a\.csv; 2 = b\.csv/);
+    expect(mixed.stderr).toMatch(/--out DIR.*--file N: 1 = a\.csv \(call 2020\); 2 = b\.csv \(call 2021\)/);
     const first = runCli(['rejects', '--csv', '--file', '1', '--db', db]);
     const lines = first.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('Organization,Email,Notes,Rejection reason,Rejected row');

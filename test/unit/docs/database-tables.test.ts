@@ -36,7 +36,12 @@ describe('docs/database.md, its tables', () => {
 
   it('says personal data for every table erase clears it from', () => {
     const documented = documentedTables();
-    const calledClean = personalDataPlaces().map((p) => p.table).filter((t) => (documented.get(t) ?? '—') === '—');
+    // (the schema's tables: a place another test file registered for a table of its own, in this
+    // worker's shared registry — unit tests run without isolation — is no table of the page)
+    const db = openDatabase(path.join(dir, 'places.db'), { create: true });
+    const tables = existingTables(db);
+    db.close();
+    const calledClean = personalDataPlaces().map((p) => p.table).filter((t) => tables.has(t) && (documented.get(t) ?? '—') === '—');
     expect(calledClean).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkTarget, CheckedOutput, faultError, openPendingFile, writeAllSync, writeFileAtomic, writeFilesAtomic } from '../../../src/files/index.js';
 import { OperationError } from '../../../src/errors.js';
 import { tempDir } from '../support/run.js';
@@ -160,6 +160,42 @@ describe('stdout as a checked output', () => {
       expect(fs.statSync(older).mode & 0o777).toBe(0o644);
     } finally {
       fs.closeSync(fd2);
+    }
+  });
+
+  it('an older file emptied by > keeps its mode (a warning names it), where the file system keeps birth times and where it does not', () => {
+    const dir = tempDir();
+    const older = path.join(dir, 'shared.csv');
+    fs.writeFileSync(older, 'earlier rows\n', { mode: 0o644 });
+    fs.chmodSync(older, 0o644);
+    // (made a minute before this command started, emptied by the shell as it started)
+    const started = Date.now() + 60_000;
+    const truncated = (stat: fs.Stats, birth: boolean): fs.Stats =>
+      Object.assign(Object.create(Object.getPrototypeOf(stat) as object) as fs.Stats, stat, { size: 0, ctimeMs: started, mtimeMs: started, birthtimeMs: birth ? stat.birthtimeMs : 0 });
+    for (const birth of [true, false]) {
+      const fd = fs.openSync(older, 'r+');
+      const real = fs.fstatSync.bind(fs);
+      const spy = vi.spyOn(fs, 'fstatSync').mockImplementation(((f: number) => truncated(real(f), birth)) as typeof fs.fstatSync);
+      try {
+        expect(new CheckedOutput(fd, started).protect(), `birth time kept: ${birth}`).toMatch(/mode 0644/);
+        expect(fs.statSync(older).mode & 0o777).toBe(0o644);
+      } finally {
+        spy.mockRestore();
+        fs.closeSync(fd);
+      }
+    }
+    // and a file made just now, on a file system without birth times, is made private as before
+    const fresh = path.join(dir, 'fresh.csv');
+    const fd = fs.openSync(fresh, 'w', 0o644);
+    fs.fchmodSync(fd, 0o644);
+    const real = fs.fstatSync.bind(fs);
+    const spy = vi.spyOn(fs, 'fstatSync').mockImplementation(((f: number) => Object.assign(Object.create(Object.getPrototypeOf(real(f)) as object) as fs.Stats, real(f), { birthtimeMs: 0 })) as typeof fs.fstatSync);
+    try {
+      expect(new CheckedOutput(fd, Date.now()).protect()).toBeUndefined();
+      expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    } finally {
+      spy.mockRestore();
+      fs.closeSync(fd);
     }
   });
 });

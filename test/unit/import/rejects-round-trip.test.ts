@@ -188,3 +188,55 @@ describe('a download cut short after its header, imported under the file\'s name
     expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.raw['Name of your organization'])).toEqual(['Lima Tech Hub']);
   });
 });
+
+describe('rejects sheets of two layouts fixed one after the other under the same name (fix.csv)', () => {
+  it('keeps the rows the first sheet rejected again listed: the second sheet, of other columns, is not the first imported again', async () => {
+    const db = path.join(dir, 'two-sheets.db');
+    const forms = write('two-forms.csv', ['Timestamp,Name of your organization,Email Address', '27/06/2022 09:00:00,Alpha Org,', '27/06/2022 09:01:00,Beta Org,'].join('\n'));
+    const excel = write('two-excel.csv', ['Organisation;Courriel;Pays;Description', 'Atelier Thiès;;Sénégal;Formation en alternance'].join('\n'));
+    expect((await run(['--db', db, 'import', forms, excel, '--call', '2022'])).code).toBe(0);
+    const listed = async () => json<any[]>(await run(['--db', db, 'rejects', '--json']));
+    const sheetOf = async (org: string) => (await listed()).find((r) => Object.values(r.raw).includes(org))!.sheet as number;
+    const fix = path.join(dir, 'two-fix.csv');
+    // the forms' sheet: Alpha fixed, Beta left as it was
+    const first = await run(['--db', db, 'rejects', '--csv', '--file', String(await sheetOf('Alpha Org'))]);
+    fs.writeFileSync(fix, first.stdout.replace('Alpha Org,,', 'Alpha Org,alpha@example.org,'));
+    expect(json(await run(['--db', db, 'import', fix, '--call', '2022', '--json']))).toMatchObject({ inserted: 1, rejected: 1 });
+    // the workbook's sheet, saved under the same name
+    const second = await run(['--db', db, 'rejects', '--csv', '--file', String(await sheetOf('Atelier Thiès'))]);
+    fs.writeFileSync(fix, second.stdout.replace('Atelier Thiès;;', 'Atelier Thiès;thies@example.org;'));
+    expect(json(await run(['--db', db, 'import', fix, '--call', '2022', '--json']))).toMatchObject({ inserted: 1, rejected: 0 });
+    expect((await listed()).map((r) => [r.file, r.raw['Name of your organization']])).toEqual([['two-fix.csv', 'Beta Org']]);
+    // the same layout's sheet under that name again does replace it: Beta fixed at last
+    const third = await run(['--db', db, 'rejects', '--csv']);
+    fs.writeFileSync(fix, third.stdout.replace('Beta Org,,', 'Beta Org,beta@example.org,'));
+    expect(json(await run(['--db', db, 'import', fix, '--call', '2022', '--json']))).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await listed()).toEqual([]);
+  });
+});
+
+describe('rejects of two calls', () => {
+  it('are never one sheet, and a sheet imported into another call than its rows\' is refused (exit 2, nothing imported)', async () => {
+    const db = path.join(dir, 'two-calls.db');
+    const head = 'Timestamp,Name of your organization,Email Address';
+    expect((await run(['--db', db, 'import', write('calls-2021.csv', [head, '27/06/2021 09:00:00,Alpha Org,'].join('\n')), '--call', '2021'])).code).toBe(0);
+    expect((await run(['--db', db, 'import', write('calls-2022.csv', [head, '27/06/2022 09:00:00,Beta Org,'].join('\n')), '--call', '2022'])).code).toBe(0);
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => [r.call, r.sheet])).toEqual([['2021', 1], ['2022', 2]]);
+    const both = await run(['--db', db, 'rejects', '--csv']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^error: the rejected rows come from 2 calls \(2021, 2022\), and a fixed sheet is imported into one call\n {2}.*--file N: 1 = calls-2021\.csv \(call 2021\); 2 = calls-2022\.csv \(call 2022\)$/m);
+    const out = path.join(dir, 'two-calls-fix');
+    const written = await run(['--db', db, 'rejects', '--csv', '--out', out]);
+    expect(written.stderr).toContain('rejects-1-calls-2021.csv: 1 rejected row of calls-2021.csv (call 2021)');
+    expect(written.stderr).toMatch(/import each file again into its call .*--call 2021$/m);
+    // 2021's sheet, fixed, given to 2022: Alpha would be a 2022 application and 2021's reject left open
+    const sheet = (await run(['--db', db, 'rejects', '--csv', '--call', '2021'])).stdout.replace('Alpha Org,,', 'Alpha Org,alpha@example.org,');
+    const fixed = write('calls-fix.csv', sheet);
+    const wrong = await run(['--db', db, 'import', fixed, '--call', '2022', '--yes']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^error: calls-fix\.csv holds rejected rows of call "2021" \(R\d+\), not of "2022": they would become applications of "2022"\n {2}import it with --call 2021 \(nothing of calls-fix\.csv was imported\)\n$/);
+    expect(json<any[]>(await run(['--db', db, 'list', '--json', '--call', '2022']))).toEqual([]);
+    expect(json(await run(['--db', db, 'import', fixed, '--call', '2021', '--json']))).toMatchObject({ inserted: 1, files: [{ resolvedRejects: 1 }] });
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.call)).toEqual(['2022']);
+  });
+});

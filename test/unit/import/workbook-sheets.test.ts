@@ -222,3 +222,22 @@ describe('hidden sheets', () => {
     expect(json(run).files[0].sheet).toBe('Old responses');
   });
 });
+
+describe('one workbook, a sheet per call', () => {
+  it('starts the second call from its own sheet: the same bytes are not the same rows when another sheet is read', async () => {
+    const f = await workbook('calls.xlsx', [
+      ['2021', [['Organisation', 'E-mail', 'Country', 'Submitted'], ['Lima Jóvenes', 'ana@example.org', 'Peru', '2021-03-01']]],
+      ['2022 form', [['Organization name', 'Email', 'Country', 'Date'], ['Dakar Code', 'moussa@example.org', 'Senegal', '2022-03-01']]],
+    ]);
+    const db = path.join(dir, 'per-call.db');
+    expect(json(await skillsnet(['--db', db, 'import', f, '--sheet', '2021', '--call', '2021', '--json']))).toMatchObject({ inserted: 1 });
+    const second = await skillsnet(['--db', db, 'import', f, '--sheet', '2022 form', '--call', '2022', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(json(second)).toMatchObject({ inserted: 1 });
+    // the sheet read before, given to a new call, is refused as a copy
+    const copy = await skillsnet(['--db', db, 'import', f, '--sheet', '2021', '--call', 'spring']);
+    expect(copy.code).toBe(2);
+    expect(copy.stderr).toMatch(/calls\.xlsx was imported into call "2021" already/);
+    expect(copy.stderr).toMatch(/all the same \(another sheet of the workbook, with the same columns: add --yes\) \(nothing was imported\)$/m);
+  });
+});

@@ -466,6 +466,25 @@ describe('text processing', () => {
       ['fr', 'Dans chaque région ou dans chaque ville, nous formons des femmes réfugiées.', ['réfugiées']],
       ['es', 'Formamos a mujeres refugiadas de la región que llegaron en 2019.', ['refugiadas']],
     ] as const)('leaves the people served alone (%s: %s)', (lang, text, served) => expectReading(lang, text, served, []));
+
+    it.each([
+      // a "where" clause that says what is done in the place, not what the place is or has, is the proposal's work (rv-tag10)
+      ['en', 'We will open three centres in rural districts where out-of-school girls train as solar technicians.', ['girls', 'solar']],
+      ['en', 'We run a bakery in the town where apprentices learn on the job from master bakers.', ['apprentices']],
+      ['fr', 'Nous ouvrons des centres mobiles dans les villages où les femmes rurales suivent des cours par radio.', ['femmes', 'radio']],
+      ['es', 'Abrimos aulas móviles en los municipios donde las mujeres indígenas aprenden por radio.', ['indígenas', 'radio']],
+      // the setting ends where the applicant speaks of itself, comma or not
+      ['en', 'In districts where youth unemployment is high we place young people in apprenticeships.', ['apprenticeships']],
+      ['fr', 'Dans les quartiers où le chômage est élevé nous plaçons des jeunes en apprentissage.', ['apprentissage']],
+      ['es', 'En una zona donde hay pocas empresas formamos aprendices en talleres.', ['aprendices', 'talleres']],
+    ] as const)('reads what the proposal does in the place as its own (%s: %s)', (lang, text, own) => expectReading(lang, text, own, []));
+
+    it.each([
+      ['en', 'In districts where youth unemployment is high we place young people in apprenticeships.', ['youth']],
+      ['en', 'They live in a region where many refugees settled after the war.', ['refugees']],
+      ['fr', 'Dans les régions où vivent de nombreux réfugiés, nous formons des soudeurs.', ['réfugiés']],
+      ['es', 'En una zona donde hay pocas empresas formamos aprendices en talleres.', ['empresas']],
+    ] as const)('still reads what the place is or has as its setting (%s: %s)', (lang, text, setting) => expectReading(lang, text, [], setting));
   });
 
   describe('whom a proposal serves (servedWords)', () => {

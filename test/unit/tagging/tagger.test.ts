@@ -916,6 +916,17 @@ describe('job ads inside a matching service, job portals as a study\'s data (tag
     expect(r.selected).toContain('career-guidance');
     expect(termPoints(r, 'career-guidance', /job portal/)).toBeGreaterThan(0);
   });
+
+  it.each([
+    // an observatory's forecasts elsewhere in the text do not make the job board it runs for jobseekers its data (rv-tag10)
+    ['en', 'Forecasts and a job board', 'The observatory publishes skills forecasts. We also run a job board where young people apply for vacancies.', /job board/],
+    ['fr', "Prévisions et offres", "L'observatoire régional publie des prévisions, et son portail affiche les offres d'emploi et aide les jeunes à y postuler.", /offres/],
+    ['es', 'Pronósticos y bolsa de empleo', 'El observatorio publica pronósticos. También gestionamos una bolsa de empleo donde los jóvenes pueden postular a vacantes.', /bolsa/],
+  ] as const)('still reads a job portal whose clause names the jobseekers using it as career guidance beside a study (%s)', (language, title, description, portal) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('research-data');
+    expect(termPoints(r, 'career-guidance', portal)).toBeGreaterThan(0);
+  });
 });
 
 describe('First Nations named alike in the three languages (tagging10)', () => {

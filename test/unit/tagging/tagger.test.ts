@@ -895,6 +895,9 @@ describe('job ads inside a matching service, job portals as a study\'s data (tag
   it.each([
     ['en', 'What employers ask for', 'We analyse 40,000 online job ads a year to show which skills employers ask for, and publish a yearly report.', /job ad/],
     ['es', 'Lo que piden las empresas', 'Analizamos los avisos de empleo publicados cada mes para saber qué competencias piden las empresas, y publicamos un informe.', /avisos/],
+    // a matching service's research arm reading job ads to forecast is research (rv-tag10)
+    ['es', 'Vacantes y pronósticos', 'Nuestra plataforma de intermediación laboral propone vacantes a los jóvenes. Su área de estudios analiza cada trimestre las ofertas de empleo en línea para pronosticar qué ocupaciones crecerán.', /ofertas/],
+    ['fr', 'Offres et prévisions', "Notre plateforme d'appariement propose des offres aux jeunes. Son pôle d'études analyse chaque trimestre les offres d'emploi en ligne pour prévoir les métiers qui recrutent.", /offres/],
   ] as const)('still reads job ads analysed for their own sake as research (%s)', (language, title, description, adTerm) => {
     const r = t.tag({ language, title, description });
     expect(r.selected).toContain('research-data');

@@ -640,7 +640,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped', '!up'],
     // what the programme was named by stands between (tagging10): "our pilot of internships for students ended in 2023"
     // (the skip before the preposition takes "of internships")
-    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at', '~', 'ended|closed|stopped|finished', '!up'],
+    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at|by|through|via', '~', 'ended|closed|stopped|finished', '!up'],
+    // and a name of two such parts: "our pilot of radio lessons for fishers ended in 2023" (rv-tag10)
+    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at|by|through|via', '~', 'of|for|with|in|on|at|by|through|via', '~', 'ended|closed|stopped|finished', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
   ],
@@ -659,8 +661,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['antes', '*abamos|*iamos'],
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'anterior|termino|finalizo|concluyo'],
     // "nuestro programa piloto de pasantías para estudiantes terminó en 2023" (tagging10)
-    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
-    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
+    // "por radio" names it too (rv-tag10): "nuestro programa de capacitación por radio para pescadores terminó"
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en|por', '~', 'termino|finalizo|concluyo|acabo'],
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en|por', '~', 'de|del|para|con|en|por', '~', 'termino|finalizo|concluyo|acabo'],
     ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
   ],
 };
@@ -691,6 +694,11 @@ const REVIVAL_DENIALS: Record<TextLanguage, Set<string>> = {
   en: new Set(['not', 'never', 'no', 't', 'nor']), fr: new Set(['pas', 'jamais', 'ni']), es: new Set(['no', 'nunca', 'jamas', 'ni']),
 };
 const NEGATED_REVIVAL_REACH = 3;
+// "Not only … but" says more, not less: "we will not only continue it but take it further", "nous
+// n'allons pas seulement le relancer", "no solo lo retomamos". A denial followed by one of these is none.
+const ONLY_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['only', 'just', 'merely', 'simply']), fr: new Set(['seulement', 'uniquement', 'simplement']), es: new Set(['solo', 'solamente', 'unicamente', 'simplemente']),
+};
 // Verbs that carry on what a pronoun or demonstrative takes up (TAKEN_UP), beside REVIVED: "builds on
 // that work", "continue ce travail" (French "continue" alone is also an adjective: "formation continue").
 const CONTINUES: Record<TextLanguage, string[]> = { en: ['continu', 'build'], fr: ['continu', 'capitalis'], es: ['continu', 'aprovech'] };
@@ -872,7 +880,7 @@ function aboutPeople(ws: string[], fw: string[], start: number, at: number, lang
 const revivesWord = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
 /** Whether a denial ("will not be continued", "ne sera pas relancé") stands just before ws[k] in its clause. */
 const deniedRevival = (ws: string[], k: number, lang: TextLanguage) => {
-  for (let j = k - 1; j >= Math.max(0, k - NEGATED_REVIVAL_REACH) && ws[j] !== BREAK; j--) if (REVIVAL_DENIALS[lang].has(folded(ws[j]))) return true;
+  for (let j = k - 1; j >= Math.max(0, k - NEGATED_REVIVAL_REACH) && ws[j] !== BREAK; j--) if (REVIVAL_DENIALS[lang].has(folded(ws[j])) && !(j + 1 < k && ONLY_WORDS[lang].has(folded(ws[j + 1])))) return true;
   return false;
 };
 const revives = (ws: string[], k: number, lang: TextLanguage) => revivesWord(ws[k], lang) && !deniedRevival(ws, k, lang);

@@ -430,6 +430,10 @@ describe('text processing', () => {
       ['fr', "Notre ancien programme a formé 200 réfugiés jusqu'en 2020. Le nouveau projet poursuit ce travail.", ['réfugiés'], []],
       ['es', 'Nuestro proyecto anterior capacitó a 300 mujeres y personas con discapacidad. Este proyecto continúa ese trabajo.', ['mujeres', 'discapacidad'], []],
       ['es', 'Nuestro antiguo programa formó a 200 refugiados. Este proyecto da continuidad a esa labor.', ['refugiados'], []],
+      // "not only … but" revives all the more (rv-tag10)
+      ['en', 'Our radio lessons pilot ended in 2023; we will not only continue it but take it to five provinces.', ['radio'], []],
+      ['fr', "Notre projet pilote de cours par radio s'est terminé en 2023 ; nous n'allons pas seulement le relancer.", ['radio'], []],
+      ['es', 'Nuestro programa piloto de clases por radio terminó en 2023; no solo lo retomamos.', ['radio'], []],
     ] as const)('reads the new programme and the work carried on as the proposal (%s: %s)', (lang, text, current, ended) => expectReading(lang, text, current, ended));
 
     it.each([
@@ -437,6 +441,11 @@ describe('text processing', () => {
       ['en', 'Our pilot of internships for students ended in 2023. We train operators on simulators.', ['internships'], ['simulators']],
       ['en', 'The internship programme for students was closed in 2023. We train operators on simulators.', ['internship'], ['simulators']],
       ['es', 'Nuestro programa piloto de pasantías para estudiantes terminó en 2023. Formamos operadores con simuladores.', ['pasantías'], ['simuladores']],
+      // a name of two parts, or one said with "by" or "por" (rv-tag10)
+      ['en', 'Our pilot of radio lessons for fishers ended in 2023. Now we open a guidance office.', ['radio'], ['guidance']],
+      ['en', 'Our pilot of lessons by radio ended in 2023. Now we open a guidance office.', ['radio'], ['guidance']],
+      ['es', 'Nuestro programa de capacitación por radio para pescadores terminó en 2023. Ahora abrimos una oficina de orientación.', ['radio'], ['orientación']],
+      ['es', 'Nuestro programa piloto de clases por radio terminó en 2023. Ahora abrimos una oficina de orientación.', ['radio'], ['orientación']],
       // a revival the text denies is none
       ['en', 'Our simulation pilot ended in 2023 and will not be continued. We place graduates on wards.', ['simulation'], ['graduates']],
       ['fr', "Notre ancien programme de cours par radio s'est arrêté et ne sera pas relancé. Nous formons des tuteurs.", ['radio'], ['tuteurs']],

@@ -968,15 +968,16 @@ const CONTEXT_PATTERNS: Record<TextLanguage, string[][]> = {
   es: [[PLACES.es, 'donde|cuyo|cuya|cuyos|cuyas'], [PLACES.es, 'con', '~', MANY.es], [PLACES.es, 'que', 'acoge|alberga|concentra|tiene|cuenta']],
 };
 const CONTEXT = compiledPatterns(CONTEXT_PATTERNS);
-// A setting says what the place is or has ("where youth unemployment is high", "où vivent de
-// nombreux réfugiés", "donde hay pocas empresas"): a clause after the place word with none of these
-// words nor a MANY word says what is done there, and that is the proposal's work ("in rural
+// A setting says what the place is, has or lacks ("where youth unemployment is high", "où vivent de
+// nombreux réfugiés", "donde hay pocas empresas", "où les jeunes traînent sans occupation", "donde
+// los jóvenes no encuentran trabajo"): a clause after the place word with none of these words nor a
+// MANY word says what is done there, and that is the proposal's work ("in rural
 // districts where out-of-school girls train as solar technicians", "dans les villages où les femmes
 // suivent des cours par radio", "en los municipios donde las mujeres aprenden por radio").
 const SETTING_STATES: Record<TextLanguage, Set<string>> = {
-  en: new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'stands', 'live', 'lives', 'living', 'reside', 'resides', 'settled', 'has', 'have', 'had', 'lack', 'lacks', 'there', 'hosts', 'hosting', 'counts', 'affects', 'affect', 'reaches', 'exceeds', 'face', 'faces']),
-  fr: new Set(['est', 'sont', 'etait', 'etaient', 'reste', 'restent', 'demeure', 'vit', 'vivent', 'habite', 'habitent', 'reside', 'resident', 'ont', 'avait', 'avaient', 'manque', 'manquent', 'y', 'accueille', 'accueillant', 'abrite', 'abritant', 'compte', 'comptant', 'concentre', 'touche', 'touchent', 'atteint', 'depasse']),
-  es: new Set(['es', 'son', 'era', 'eran', 'esta', 'estan', 'sigue', 'siguen', 'vive', 'viven', 'habita', 'habitan', 'reside', 'residen', 'hay', 'habia', 'tiene', 'tienen', 'carece', 'carecen', 'falta', 'faltan', 'acoge', 'alberga', 'concentra', 'cuenta', 'afecta', 'afectan', 'supera', 'alcanza', 'llega']),
+  en: new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'stands', 'live', 'lives', 'living', 'reside', 'resides', 'settled', 'has', 'have', 'had', 'lack', 'lacks', 'there', 'hosts', 'hosting', 'counts', 'affects', 'affect', 'reaches', 'exceeds', 'face', 'faces', 'without', 'few', 'little', 'no', 'not', 'never']),
+  fr: new Set(['est', 'sont', 'etait', 'etaient', 'reste', 'restent', 'demeure', 'vit', 'vivent', 'habite', 'habitent', 'reside', 'resident', 'ont', 'avait', 'avaient', 'manque', 'manquent', 'y', 'accueille', 'accueillant', 'abrite', 'abritant', 'compte', 'comptant', 'concentre', 'touche', 'touchent', 'atteint', 'depasse', 'sans', 'peu', 'pas', 'jamais', 'aucun', 'aucune']),
+  es: new Set(['es', 'son', 'era', 'eran', 'esta', 'estan', 'sigue', 'siguen', 'vive', 'viven', 'habita', 'habitan', 'reside', 'residen', 'hay', 'habia', 'tiene', 'tienen', 'carece', 'carecen', 'falta', 'faltan', 'acoge', 'alberga', 'concentra', 'cuenta', 'afecta', 'afectan', 'supera', 'alcanza', 'llega', 'sin', 'pocos', 'pocas', 'poco', 'poca', 'no', 'nunca', 'ningun', 'ninguna']),
 };
 const SETTING_MANY = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(MANY[l].split('|'))])) as Record<TextLanguage, Set<string>>;
 // The setting ends where the applicant speaks of itself: "in districts where unemployment is high we

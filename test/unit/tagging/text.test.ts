@@ -493,6 +493,9 @@ describe('text processing', () => {
       ['en', 'They live in a region where many refugees settled after the war.', ['refugees']],
       ['fr', 'Dans les régions où vivent de nombreux réfugiés, nous formons des soudeurs.', ['réfugiés']],
       ['es', 'En una zona donde hay pocas empresas formamos aprendices en talleres.', ['empresas']],
+      // what the place lacks is its setting too, with no verb of being
+      ['fr', 'Dans les quartiers où les jeunes traînent sans occupation, un club de basket anime des séances.', ['jeunes']],
+      ['es', 'En los barrios donde los jóvenes no encuentran trabajo, un club de fútbol organiza talleres.', ['jóvenes']],
     ] as const)('still reads what the place is or has as its setting (%s: %s)', (lang, text, setting) => expectReading(lang, text, [], setting));
   });
 

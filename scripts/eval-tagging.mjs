@@ -39,6 +39,8 @@
  * diplomado, formative-assessment, job-ad and mock-interview rules, written and labelled before any run; evaluation only),
  * the blind sets of the tagging9 and tagging10 rounds (blind9.csv, blind10.csv: joined form answers, and writers the other
  * sets lack, written and labelled before any run; evaluation only, their figures after that round's fixes no longer blind),
+ * the reviewer's blind set of the tagging10 round (blind-rv10.csv: the edges of its setting, partners, job-ad,
+ * job-portal and ended-pilot rules, written and labelled before any run; evaluation only),
  * and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
@@ -104,6 +106,7 @@ const SETS = [
   ['blind-rv8', path.join(root, 'test', 'tagging', 'blind-rv8.csv')],
   ['blind9', path.join(root, 'test', 'tagging', 'blind9.csv')],
   ['blind10', path.join(root, 'test', 'tagging', 'blind10.csv')],
+  ['blind-rv10', path.join(root, 'test', 'tagging', 'blind-rv10.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

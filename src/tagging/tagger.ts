@@ -333,7 +333,10 @@ export class Tagger {
       ['description', tokens.description, 1],
       ['beneficiaries', tokens.beneficiaries, file.beneficiariesWeight],
     ];
-    const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number }>();
+    // Terms the text's context voids for a category (TermFile.contextTerms): job ads inside a matching
+    // service. A category is voided for a term only where every place it stands is voided.
+    const voidedAt = voidedTerms(file, tokens);
+    const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number; voided: ReadonlySet<string> | undefined }>();
     const nativeTerms = new Set<string>();
     const found = fields.flatMap(([field, stems, weightOfField]) =>
       matchTerms(stems.map(unserved), this.terms, tokens.language).map((m) => {
@@ -358,23 +361,23 @@ export class Tagger {
       const fieldWeight = weightOfField * (positionWeight ?? 1);
       const key = `${foreign ? 'foreign:' : ''}${m.term.stems.join(' ')}`;
       const known = seen.get(key);
+      const voided = foreign ? undefined : voidedAt(key, field, m.position);
       if (known) {
+        if (known.voided) known.voided = voided ? new Set([...known.voided].filter((c) => voided.has(c))) : undefined;
         known.count++;
         known.fields[field] = (known.fields[field] ?? 0) + 1;
         if (fieldWeight > known.fieldWeight) { known.fieldWeight = fieldWeight; known.field = field; }
       } else {
-        seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight });
+        seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight, voided });
       }
     }
-    // Terms the text's context voids for a category (TermFile.contextTerms): job ads inside a matching service.
-    const voided = voidedTerms(file, tokens);
     // Weak terms (weight under 1: "partners", "companies", "online") are many; a long text names
     // a dozen of them in passing. Together they give a category at most weakTermsCap points.
     const weakPoints = new Map<string, number>();
     for (const [key, s] of seen) {
       const repeats = Math.min(file.maxRepeats, s.count - 1);
       for (const [code, weight] of Object.entries(s.weights)) {
-        if (weight <= 0 || voided.get(key)?.has(code)) continue;
+        if (weight <= 0 || s.voided?.has(code)) continue;
         if (weight >= 1) clues.named.add(code);
         let points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
         if (weight < 1 && file.weakTermsCap !== undefined) {
@@ -503,7 +506,7 @@ export class Tagger {
 }
 
 /** TermFile.contextTerms stemmed per language: the terms' stem keys (as termClues keys them) and the phrases that void them. */
-interface CompiledContextRule { category: string; terms: Record<TextLanguage, Set<string>>; when: Record<TextLanguage, string[][]>; firstStems: Record<TextLanguage, Set<string>> }
+interface CompiledContextRule { category: string; terms: Record<TextLanguage, Set<string>>; when: Record<TextLanguage, string[][]>; firstStems: Record<TextLanguage, Set<string>>; keepWith: Record<TextLanguage, string[][]> }
 const compiledContextRules = new WeakMap<TermFile, CompiledContextRule[]>();
 
 function contextRules(file: TermFile): CompiledContextRule[] {
@@ -515,6 +518,7 @@ function contextRules(file: TermFile): CompiledContextRule[] {
       const when = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.when[l], l)])) as Record<TextLanguage, string[][]>;
       return {
         category: r.category,
+        keepWith: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.keepWith?.[l], l)])) as Record<TextLanguage, string[][]>,
         terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(keys(r.terms[l], l).map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
         when,
         firstStems: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(when[l].map((p) => p[0]))])) as Record<TextLanguage, Set<string>>,
@@ -535,22 +539,56 @@ function holdsPhrase(tokens: string[], phrase: string[]): boolean {
   return false;
 }
 
-/** Per term key (its stems joined), the categories it counts nothing for in this text (TermFile.contextTerms). */
-function voidedTerms(file: TermFile, tokens: ApplicationTokens): Map<string, Set<string>> {
-  const voided = new Map<string, Set<string>>();
+/** Where each stem of a field stands: the number of its clause (BREAKs before it). */
+function clauseNumbers(tokens: string[]): number[] {
+  let n = 0;
+  return tokens.map((t) => (t === BREAK ? ++n : n));
+}
+/** The clauses of a field (clauseNumbers) where one of the phrases stands. */
+function clausesHolding(tokens: string[], phrases: string[][], numbers: number[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const p of phrases) {
+      let k = 0;
+      while (k < p.length && tokens[i + k] === p[k]) k++;
+      if (k === p.length) out.add(numbers[i]);
+    }
+  }
+  return out;
+}
+const NOTHING_VOIDED = () => undefined;
+
+/**
+ * The categories a term (its stems joined) counts nothing for where it stands in this text
+ * (TermFile.contextTerms): wherever the text names a rule's cue, unless the term's own clause
+ * names one of the rule's keepWith phrases.
+ */
+function voidedTerms(file: TermFile, tokens: ApplicationTokens): (key: string, field: Field, position: number) => ReadonlySet<string> | undefined {
+  const active: Array<{ category: string; keys: Set<string>; keep?: { title: Set<number>; description: Set<number> } }> = [];
+  let numbers: { title: number[]; description: number[] } | undefined;
   for (const rule of contextRules(file)) {
     // Most texts hold no cue's first stem: the phrases are looked for only where one stands.
     const first = rule.firstStems[tokens.language];
     if (!tokens.title.some((s) => first.has(s)) && !tokens.description.some((s) => first.has(s))) continue;
     const when = rule.when[tokens.language];
     if (!when.some((p) => holdsPhrase(tokens.title, p) || holdsPhrase(tokens.description, p))) continue;
-    for (const key of rule.terms[tokens.language]) {
-      const codes = voided.get(key) ?? new Set<string>();
-      codes.add(rule.category);
-      voided.set(key, codes);
+    const keepWith = rule.keepWith[tokens.language];
+    let keep: { title: Set<number>; description: Set<number> } | undefined;
+    if (keepWith.length > 0) {
+      numbers ??= { title: clauseNumbers(tokens.title), description: clauseNumbers(tokens.description) };
+      keep = { title: clausesHolding(tokens.title, keepWith, numbers.title), description: clausesHolding(tokens.description, keepWith, numbers.description) };
     }
+    active.push({ category: rule.category, keys: rule.terms[tokens.language], keep });
   }
-  return voided;
+  if (active.length === 0) return NOTHING_VOIDED;
+  return (key, field, position) => {
+    let codes: Set<string> | undefined;
+    for (const r of active) {
+      if (!r.keys.has(key) || (r.keep && field !== 'beneficiaries' && r.keep[field].has(numbers![field][position]))) continue;
+      (codes ??= new Set()).add(r.category);
+    }
+    return codes;
+  };
 }
 
 /**

@@ -27,9 +27,10 @@ export interface TermFile {
   /**
    * Terms that count nothing for `category` in a text that names one of `when` (phrases matched as
    * terms are): job ads inside a job-matching service are no research, a job portal a study
-   * downloads from is no career service.
+   * downloads from is no career service. A term whose own clause names one of `keepWith` counts
+   * all the same (the job board where jobseekers apply that an observatory also runs).
    */
-  contextTerms?: Array<{ category: string; terms: Partial<Record<TextLanguage, string[]>>; when: Partial<Record<TextLanguage, string[]>> }>;
+  contextTerms?: Array<{ category: string; terms: Partial<Record<TextLanguage, string[]>>; when: Partial<Record<TextLanguage, string[]>>; keepWith?: Partial<Record<TextLanguage, string[]>> }>;
   /** Form labels ("Context:", "Partenaires :") and how much terms count in the sections they open (sections.ts). */
   sections?: SectionRules;
   /**

@@ -640,7 +640,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped', '!up'],
     // what the programme was named by stands between (tagging10): "our pilot of internships for students ended in 2023"
     // (the skip before the preposition takes "of internships")
-    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at', '~', 'ended|closed|stopped|finished', '!up'],
+    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at|by|through|via', '~', 'ended|closed|stopped|finished', '!up'],
+    // and a name of two such parts: "our pilot of radio lessons for fishers ended in 2023" (rv-tag10)
+    ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at|by|through|via', '~', 'of|for|with|in|on|at|by|through|via', '~', 'ended|closed|stopped|finished', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
   ],
@@ -659,8 +661,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['antes', '*abamos|*iamos'],
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'anterior|termino|finalizo|concluyo'],
     // "nuestro programa piloto de pasantías para estudiantes terminó en 2023" (tagging10)
-    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
-    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en', '~', 'de|del|para|con|en', '~', 'termino|finalizo|concluyo|acabo'],
+    // "por radio" names it too (rv-tag10): "nuestro programa de capacitación por radio para pescadores terminó"
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en|por', '~', 'termino|finalizo|concluyo|acabo'],
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en|por', '~', 'de|del|para|con|en|por', '~', 'termino|finalizo|concluyo|acabo'],
     ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
   ],
 };
@@ -691,6 +694,11 @@ const REVIVAL_DENIALS: Record<TextLanguage, Set<string>> = {
   en: new Set(['not', 'never', 'no', 't', 'nor']), fr: new Set(['pas', 'jamais', 'ni']), es: new Set(['no', 'nunca', 'jamas', 'ni']),
 };
 const NEGATED_REVIVAL_REACH = 3;
+// "Not only … but" says more, not less: "we will not only continue it but take it further", "nous
+// n'allons pas seulement le relancer", "no solo lo retomamos". A denial followed by one of these is none.
+const ONLY_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['only', 'just', 'merely', 'simply']), fr: new Set(['seulement', 'uniquement', 'simplement']), es: new Set(['solo', 'solamente', 'unicamente', 'simplemente']),
+};
 // Verbs that carry on what a pronoun or demonstrative takes up (TAKEN_UP), beside REVIVED: "builds on
 // that work", "continue ce travail" (French "continue" alone is also an adjective: "formation continue").
 const CONTINUES: Record<TextLanguage, string[]> = { en: ['continu', 'build'], fr: ['continu', 'capitalis'], es: ['continu', 'aprovech'] };
@@ -872,7 +880,7 @@ function aboutPeople(ws: string[], fw: string[], start: number, at: number, lang
 const revivesWord = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
 /** Whether a denial ("will not be continued", "ne sera pas relancé") stands just before ws[k] in its clause. */
 const deniedRevival = (ws: string[], k: number, lang: TextLanguage) => {
-  for (let j = k - 1; j >= Math.max(0, k - NEGATED_REVIVAL_REACH) && ws[j] !== BREAK; j--) if (REVIVAL_DENIALS[lang].has(folded(ws[j]))) return true;
+  for (let j = k - 1; j >= Math.max(0, k - NEGATED_REVIVAL_REACH) && ws[j] !== BREAK; j--) if (REVIVAL_DENIALS[lang].has(folded(ws[j])) && !(j + 1 < k && ONLY_WORDS[lang].has(folded(ws[j + 1])))) return true;
   return false;
 };
 const revives = (ws: string[], k: number, lang: TextLanguage) => revivesWord(ws[k], lang) && !deniedRevival(ws, k, lang);
@@ -960,11 +968,41 @@ const CONTEXT_PATTERNS: Record<TextLanguage, string[][]> = {
   es: [[PLACES.es, 'donde|cuyo|cuya|cuyos|cuyas'], [PLACES.es, 'con', '~', MANY.es], [PLACES.es, 'que', 'acoge|alberga|concentra|tiene|cuenta']],
 };
 const CONTEXT = compiledPatterns(CONTEXT_PATTERNS);
+// A setting says what the place is, has or lacks ("where youth unemployment is high", "où vivent de
+// nombreux réfugiés", "donde hay pocas empresas", "où les jeunes traînent sans occupation", "donde
+// los jóvenes no encuentran trabajo"): a clause after the place word with none of these words nor a
+// MANY word says what is done there, and that is the proposal's work ("in rural
+// districts where out-of-school girls train as solar technicians", "dans les villages où les femmes
+// suivent des cours par radio", "en los municipios donde las mujeres aprenden por radio").
+const SETTING_STATES: Record<TextLanguage, Set<string>> = {
+  en: new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'stands', 'live', 'lives', 'living', 'reside', 'resides', 'settled', 'has', 'have', 'had', 'lack', 'lacks', 'there', 'hosts', 'hosting', 'counts', 'affects', 'affect', 'reaches', 'exceeds', 'face', 'faces', 'without', 'few', 'little', 'no', 'not', 'never']),
+  fr: new Set(['est', 'sont', 'etait', 'etaient', 'reste', 'restent', 'demeure', 'vit', 'vivent', 'habite', 'habitent', 'reside', 'resident', 'ont', 'avait', 'avaient', 'manque', 'manquent', 'y', 'accueille', 'accueillant', 'abrite', 'abritant', 'compte', 'comptant', 'concentre', 'touche', 'touchent', 'atteint', 'depasse', 'sans', 'peu', 'pas', 'jamais', 'aucun', 'aucune']),
+  es: new Set(['es', 'son', 'era', 'eran', 'esta', 'estan', 'sigue', 'siguen', 'vive', 'viven', 'habita', 'habitan', 'reside', 'residen', 'hay', 'habia', 'tiene', 'tienen', 'carece', 'carecen', 'falta', 'faltan', 'acoge', 'alberga', 'concentra', 'cuenta', 'afecta', 'afectan', 'supera', 'alcanza', 'llega', 'sin', 'pocos', 'pocas', 'poco', 'poca', 'no', 'nunca', 'ningun', 'ninguna']),
+};
+const SETTING_MANY = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(MANY[l].split('|'))])) as Record<TextLanguage, Set<string>>;
+// The setting ends where the applicant speaks of itself: "in districts where unemployment is high we
+// place young people in apprenticeships", "dans les régions où nous intervenons".
+const APPLICANT_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['we', 'our', 'us', 'ours']),
+  fr: new Set(['nous', 'notre', 'nos']),
+  es: new Set(['nosotros', 'nosotras', 'nuestro', 'nuestra', 'nuestros', 'nuestras']),
+};
+// Spanish says "we" by the verb's ending ("donde hay pocas empresas formamos aprendices"); nouns so ending are not verbs.
+const SPANISH_WE = /^[a-z]{3,}[ae]mos$/;
+const NOT_FIRST_PLURAL = new Set(['prestamos', 'reclamos', 'tramos', 'ramos']);
+const applicantWord = (w: string, lang: TextLanguage) => APPLICANT_WORDS[lang].has(w) || (lang === 'es' && SPANISH_WE.test(w) && !NOT_FIRST_PLURAL.has(w));
+/** Where the setting that starts after ws[at] ends (the applicant's own word, or the clause's end), or -1 if it says nothing of the place (SETTING_STATES). */
+function settingEnd(fw: string[], at: number, end: number, lang: TextLanguage): number {
+  let stop = end;
+  for (let j = at + 1; j < end; j++) if (applicantWord(fw[j], lang)) { stop = j; break; }
+  for (let j = at + 1; j < stop; j++) if (SETTING_STATES[lang].has(fw[j]) || SETTING_MANY[lang].has(fw[j])) return stop;
+  return -1;
+}
 // The place words as written (words() lower-cases, keeps accents), so that most words are looked up without folding them.
 const PLACE_ACCENTED: Record<TextLanguage, string[]> = { en: [], fr: ['région', 'régions', 'département', 'localité', 'localités'], es: ['región', 'país'] };
 const PLACE_WORDS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set([...PLACES[l].split('|'), ...PLACE_ACCENTED[l]])])) as Record<TextLanguage, Set<string>>;
 
-/** Per word of words(): whether it describes the setting after a place word (CONTEXT_PATTERNS), to its clause's end (empty: none does). */
+/** Per word of words(): whether it describes the setting after a place word (CONTEXT_PATTERNS, settingEnd), to its clause's end or the applicant's own word (empty: none does). */
 export function contextWords(ws: string[], lang: TextLanguage, fw?: string[]): boolean[] {
   let out: boolean[] | undefined;
   let start = 0;
@@ -976,8 +1014,10 @@ export function contextWords(ws: string[], lang: TextLanguage, fw?: string[]): b
       fw ??= foldedWordsOf(ws); // folded only when a place word stands
       const folds = fw;
       if (!patternsAt(CONTEXT[lang], folds[k]).some((p) => patternEnd(ws, folds, k, p) >= 0)) continue;
+      const stop = settingEnd(folds, k, i, lang);
+      if (stop < 0) continue;
       out ??= new Array<boolean>(ws.length).fill(false);
-      for (let j = k + 1; j < i; j++) out[j] = true;
+      for (let j = k + 1; j < stop; j++) out[j] = true;
       break;
     }
     start = i + 1;

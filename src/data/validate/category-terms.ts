@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateCategoryTermsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"leadingLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fieldLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false},"partners":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"listItemWords":{"type":"integer","minimum":1}},"required":["weight","labels","listItemWords"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"contextTerms":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"terms":{"$ref":"#/definitions/phrasesByLanguage"},"when":{"$ref":"#/definitions/phrasesByLanguage"}},"required":["category","terms","when"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false,"definitions":{"phrasesByLanguage":{"type":"object","properties":{"en":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fr":{"type":"array","items":{"type":"string","pattern":"\\S"}},"es":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"leadingLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fieldLabels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false},"partners":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"listItemWords":{"type":"integer","minimum":1}},"required":["weight","labels","listItemWords"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"contextTerms":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"terms":{"$ref":"#/definitions/phrasesByLanguage"},"when":{"$ref":"#/definitions/phrasesByLanguage"},"keepWith":{"$ref":"#/definitions/phrasesByLanguage"}},"required":["category","terms","when"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false,"definitions":{"phrasesByLanguage":{"type":"object","properties":{"en":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fr":{"type":"array","items":{"type":"string","pattern":"\\S"}},"es":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}}};
 const schema12 = {"type":"object","properties":{"en":{"type":"array","items":{"type":"string","pattern":"\\S"}},"fr":{"type":"array","items":{"type":"string","pattern":"\\S"}},"es":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -970,7 +970,7 @@ vErrors.push(err76);
 errors++;
 }
 for(const key10 in data34){
-if(!((((key10 === "category") || (key10 === "terms")) || (key10 === "when")) || (pattern0.test(key10)))){
+if(!(((((key10 === "category") || (key10 === "terms")) || (key10 === "when")) || (key10 === "keepWith")) || (pattern0.test(key10)))){
 const err77 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
@@ -1306,10 +1306,12 @@ vErrors.push(err101);
 errors++;
 }
 }
-for(const key13 in data34){
-if(pattern0.test(key13)){
-if(typeof data34[key13] !== "string"){
-const err102 = {instancePath:instancePath+"/contextTerms/" + i6+"/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/contextTerms/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.keepWith !== undefined){
+let data50 = data34.keepWith;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key13 in data50){
+if(!(((key13 === "en") || (key13 === "fr")) || (key13 === "es"))){
+const err102 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith",schemaPath:"#/definitions/phrasesByLanguage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1319,10 +1321,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data50.en !== undefined){
+let data51 = data50.en;
+if(Array.isArray(data51)){
+const len13 = data51.length;
+for(let i13=0; i13<len13; i13++){
+let data52 = data51[i13];
+if(typeof data52 === "string"){
+if(!pattern3.test(data52)){
+const err103 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/en/" + i13,schemaPath:"#/definitions/phrasesByLanguage/properties/en/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1332,9 +1339,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
 else {
-const err104 = {instancePath:instancePath+"/contextTerms",schemaPath:"#/properties/contextTerms/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err104 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/en/" + i13,schemaPath:"#/definitions/phrasesByLanguage/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1344,11 +1350,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.longText !== undefined){
-let data51 = data.longText;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.fromWords === undefined){
-const err105 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
+}
+else {
+const err105 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/en",schemaPath:"#/definitions/phrasesByLanguage/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1357,8 +1361,16 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data51.fullWords === undefined){
-const err106 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
+}
+if(data50.fr !== undefined){
+let data53 = data50.fr;
+if(Array.isArray(data53)){
+const len14 = data53.length;
+for(let i14=0; i14<len14; i14++){
+let data54 = data53[i14];
+if(typeof data54 === "string"){
+if(!pattern3.test(data54)){
+const err106 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/fr/" + i14,schemaPath:"#/definitions/phrasesByLanguage/properties/fr/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1367,8 +1379,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data51.secondaryShare === undefined){
-const err107 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
+}
+else {
+const err107 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/fr/" + i14,schemaPath:"#/definitions/phrasesByLanguage/properties/fr/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1377,9 +1390,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key14 in data51){
-if(!((((key14 === "fromWords") || (key14 === "fullWords")) || (key14 === "secondaryShare")) || (pattern0.test(key14)))){
-const err108 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/fr",schemaPath:"#/definitions/phrasesByLanguage/properties/fr/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1389,10 +1403,15 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data51.fromWords !== undefined){
-let data52 = data51.fromWords;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err109 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data50.es !== undefined){
+let data55 = data50.es;
+if(Array.isArray(data55)){
+const len15 = data55.length;
+for(let i15=0; i15<len15; i15++){
+let data56 = data55[i15];
+if(typeof data56 === "string"){
+if(!pattern3.test(data56)){
+const err109 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/es/" + i15,schemaPath:"#/definitions/phrasesByLanguage/properties/es/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1401,9 +1420,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err110 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err110 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/es/" + i15,schemaPath:"#/definitions/phrasesByLanguage/properties/es/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1414,10 +1433,8 @@ errors++;
 }
 }
 }
-if(data51.fullWords !== undefined){
-let data53 = data51.fullWords;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err111 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err111 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith/es",schemaPath:"#/definitions/phrasesByLanguage/properties/es/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1426,9 +1443,10 @@ vErrors.push(err111);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 1 || isNaN(data53)){
-const err112 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/contextTerms/" + i6+"/keepWith",schemaPath:"#/definitions/phrasesByLanguage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1438,12 +1456,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-if(data51.secondaryShare !== undefined){
-let data54 = data51.secondaryShare;
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 1 || isNaN(data54)){
-const err113 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key14 in data34){
+if(pattern0.test(key14)){
+if(typeof data34[key14] !== "string"){
+const err113 = {instancePath:instancePath+"/contextTerms/" + i6+"/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/contextTerms/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1452,8 +1468,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data54 < 0 || isNaN(data54)){
-const err114 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/contextTerms/" + i6,schemaPath:"#/properties/contextTerms/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1463,8 +1482,9 @@ vErrors.push(err114);
 errors++;
 }
 }
+}
 else {
-const err115 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err115 = {instancePath:instancePath+"/contextTerms",schemaPath:"#/properties/contextTerms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1474,10 +1494,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-for(const key15 in data51){
-if(pattern0.test(key15)){
-if(typeof data51[key15] !== "string"){
-const err116 = {instancePath:instancePath+"/longText/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.longText !== undefined){
+let data58 = data.longText;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.fromWords === undefined){
+const err116 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1486,11 +1507,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.fullWords === undefined){
+const err117 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1499,15 +1517,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data.categories !== undefined){
-let data56 = data.categories;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key16 in data56){
-const _errs127 = errors;
-if(typeof key16 === "string"){
-if(!pattern16.test(key16)){
-const err118 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key16};
+if(data58.secondaryShare === undefined){
+const err118 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1516,10 +1527,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-var valid44 = _errs127 === errors;
-if(!valid44){
-const err119 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
+for(const key15 in data58){
+if(!((((key15 === "fromWords") || (key15 === "fullWords")) || (key15 === "secondaryShare")) || (pattern0.test(key15)))){
+const err119 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1529,11 +1539,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-for(const key17 in data56){
-let data57 = data56[key17];
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.scale === undefined){
-const err120 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+if(data58.fromWords !== undefined){
+let data59 = data58.fromWords;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err120 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1542,8 +1551,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data57.minTerms === undefined){
-const err121 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err121 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1552,8 +1562,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data57.terms === undefined){
-const err122 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+}
+}
+if(data58.fullWords !== undefined){
+let data60 = data58.fullWords;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err122 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1562,9 +1576,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key18 in data57){
-if(!(((((key18 === "scale") || (key18 === "minTerms")) || (key18 === "thresholdShift")) || (key18 === "terms")) || (pattern0.test(key18)))){
-const err123 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 1 || isNaN(data60)){
+const err123 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1574,11 +1588,12 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data57.scale !== undefined){
-let data58 = data57.scale;
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 <= 0 || isNaN(data58)){
-const err124 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data58.secondaryShare !== undefined){
+let data61 = data58.secondaryShare;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 1 || isNaN(data61)){
+const err124 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1587,9 +1602,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data61 < 0 || isNaN(data61)){
+const err125 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1599,10 +1613,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data57.minTerms !== undefined){
-let data59 = data57.minTerms;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err126 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err126 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1611,9 +1623,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err127 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key16 in data58){
+if(pattern0.test(key16)){
+if(typeof data58[key16] !== "string"){
+const err127 = {instancePath:instancePath+"/longText/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1624,10 +1638,9 @@ errors++;
 }
 }
 }
-if(data57.thresholdShift !== undefined){
-let data60 = data57.thresholdShift;
-if(!((typeof data60 == "number") && (isFinite(data60)))){
-const err128 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err128 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1637,12 +1650,14 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data57.terms !== undefined){
-let data61 = data57.terms;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key19 in data61){
-if(!(((key19 === "en") || (key19 === "fr")) || (key19 === "es"))){
-const err129 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data.categories !== undefined){
+let data63 = data.categories;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key17 in data63){
+const _errs143 = errors;
+if(typeof key17 === "string"){
+if(!pattern16.test(key17)){
+const err129 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key17};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1652,14 +1667,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data61.en !== undefined){
-let data62 = data61.en;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key20 in data62){
-let data63 = data62[key20];
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 < 0 || isNaN(data63)){
-const err130 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid52 = _errs143 === errors;
+if(!valid52){
+const err130 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1669,8 +1679,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key18 in data63){
+let data64 = data63[key18];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.scale === undefined){
+const err131 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1679,10 +1692,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.minTerms === undefined){
+const err132 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1691,15 +1702,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data61.fr !== undefined){
-let data64 = data61.fr;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key21 in data64){
-let data65 = data64[key21];
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 < 0 || isNaN(data65)){
-const err133 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data64.terms === undefined){
+const err133 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1708,9 +1712,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key19 in data64){
+if(!(((((key19 === "scale") || (key19 === "minTerms")) || (key19 === "thresholdShift")) || (key19 === "terms")) || (pattern0.test(key19)))){
+const err134 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1720,9 +1724,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.scale !== undefined){
+let data65 = data64.scale;
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 <= 0 || isNaN(data65)){
+const err135 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1732,14 +1738,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data61.es !== undefined){
-let data66 = data61.es;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key22 in data66){
-let data67 = data66[key22];
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 0 || isNaN(data67)){
-const err136 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err136 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1749,8 +1749,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-else {
-const err137 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data64.minTerms !== undefined){
+let data66 = data64.minTerms;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err137 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1759,10 +1761,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 0 || isNaN(data66)){
+const err138 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1773,8 +1774,10 @@ errors++;
 }
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.thresholdShift !== undefined){
+let data67 = data64.thresholdShift;
+if(!((typeof data67 == "number") && (isFinite(data67)))){
+const err139 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1784,10 +1787,12 @@ vErrors.push(err139);
 errors++;
 }
 }
-for(const key23 in data57){
-if(pattern0.test(key23)){
-if(typeof data57[key23] !== "string"){
-const err140 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.terms !== undefined){
+let data68 = data64.terms;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key20 in data68){
+if(!(((key20 === "en") || (key20 === "fr")) || (key20 === "es"))){
+const err140 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1797,10 +1802,14 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/categories/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.en !== undefined){
+let data69 = data68.en;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key21 in data69){
+let data70 = data69[key21];
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err141 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1810,9 +1819,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
 else {
-const err142 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err142 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1822,10 +1830,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-for(const key24 in data){
-if(pattern0.test(key24)){
-if(typeof data[key24] !== "string"){
-const err143 = {instancePath:instancePath+"/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err143 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1835,10 +1842,14 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-}
-else {
-const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.fr !== undefined){
+let data71 = data68.fr;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key22 in data71){
+let data72 = data71[key22];
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err144 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1847,10 +1858,149 @@ vErrors.push(err144);
 }
 errors++;
 }
+}
+else {
+const err145 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data68.es !== undefined){
+let data73 = data68.es;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key23 in data73){
+let data74 = data73[key23];
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 0 || isNaN(data74)){
+const err147 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+for(const key24 in data64){
+if(pattern0.test(key24)){
+if(typeof data64[key24] !== "string"){
+const err151 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/categories/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+for(const key25 in data){
+if(pattern0.test(key25)){
+if(typeof data[key25] !== "string"){
+const err154 = {instancePath:instancePath+"/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","contextTerms","longText","categories"],"#/properties/sections":["background","aside","aim","partners"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels","leadingLabels","fieldLabels"],"#/properties/sections/properties/aim":["labels"],"#/properties/sections/properties/partners":["weight","labels","listItemWords"],"#/properties/contextTerms/items":["category","terms","when"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"],"#/definitions/phrasesByLanguage":["en","fr","es"]};
+const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","contextTerms","longText","categories"],"#/properties/sections":["background","aside","aim","partners"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels","leadingLabels","fieldLabels"],"#/properties/sections/properties/aim":["labels"],"#/properties/sections/properties/partners":["weight","labels","listItemWords"],"#/properties/contextTerms/items":["category","terms","when","keepWith"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"],"#/definitions/phrasesByLanguage":["en","fr","es"]};
 export const validateCategoryTerms: DataValidator = Object.assign(validateCategoryTermsCode, { allowedKeys });

@@ -895,6 +895,9 @@ describe('job ads inside a matching service, job portals as a study\'s data (tag
   it.each([
     ['en', 'What employers ask for', 'We analyse 40,000 online job ads a year to show which skills employers ask for, and publish a yearly report.', /job ad/],
     ['es', 'Lo que piden las empresas', 'Analizamos los avisos de empleo publicados cada mes para saber qué competencias piden las empresas, y publicamos un informe.', /avisos/],
+    // a matching service's research arm reading job ads to forecast is research (rv-tag10)
+    ['es', 'Vacantes y pronósticos', 'Nuestra plataforma de intermediación laboral propone vacantes a los jóvenes. Su área de estudios analiza cada trimestre las ofertas de empleo en línea para pronosticar qué ocupaciones crecerán.', /ofertas/],
+    ['fr', 'Offres et prévisions', "Notre plateforme d'appariement propose des offres aux jeunes. Son pôle d'études analyse chaque trimestre les offres d'emploi en ligne pour prévoir les métiers qui recrutent.", /offres/],
   ] as const)('still reads job ads analysed for their own sake as research (%s)', (language, title, description, adTerm) => {
     const r = t.tag({ language, title, description });
     expect(r.selected).toContain('research-data');
@@ -915,6 +918,17 @@ describe('job ads inside a matching service, job portals as a study\'s data (tag
     const r = t.tag({ language: 'en', title: 'A job portal for young welders', description: 'We open a job portal where young welders post their profile and employers in the district post their vacancies.' });
     expect(r.selected).toContain('career-guidance');
     expect(termPoints(r, 'career-guidance', /job portal/)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // an observatory's forecasts elsewhere in the text do not make the job board it runs for jobseekers its data (rv-tag10)
+    ['en', 'Forecasts and a job board', 'The observatory publishes skills forecasts. We also run a job board where young people apply for vacancies.', /job board/],
+    ['fr', "Prévisions et offres", "L'observatoire régional publie des prévisions, et son portail affiche les offres d'emploi et aide les jeunes à y postuler.", /offres/],
+    ['es', 'Pronósticos y bolsa de empleo', 'El observatorio publica pronósticos. También gestionamos una bolsa de empleo donde los jóvenes pueden postular a vacantes.', /bolsa/],
+  ] as const)('still reads a job portal whose clause names the jobseekers using it as career guidance beside a study (%s)', (language, title, description, portal) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('research-data');
+    expect(termPoints(r, 'career-guidance', portal)).toBeGreaterThan(0);
   });
 });
 

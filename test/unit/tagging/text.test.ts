@@ -430,6 +430,10 @@ describe('text processing', () => {
       ['fr', "Notre ancien programme a formé 200 réfugiés jusqu'en 2020. Le nouveau projet poursuit ce travail.", ['réfugiés'], []],
       ['es', 'Nuestro proyecto anterior capacitó a 300 mujeres y personas con discapacidad. Este proyecto continúa ese trabajo.', ['mujeres', 'discapacidad'], []],
       ['es', 'Nuestro antiguo programa formó a 200 refugiados. Este proyecto da continuidad a esa labor.', ['refugiados'], []],
+      // "not only … but" revives all the more (rv-tag10)
+      ['en', 'Our radio lessons pilot ended in 2023; we will not only continue it but take it to five provinces.', ['radio'], []],
+      ['fr', "Notre projet pilote de cours par radio s'est terminé en 2023 ; nous n'allons pas seulement le relancer.", ['radio'], []],
+      ['es', 'Nuestro programa piloto de clases por radio terminó en 2023; no solo lo retomamos.', ['radio'], []],
     ] as const)('reads the new programme and the work carried on as the proposal (%s: %s)', (lang, text, current, ended) => expectReading(lang, text, current, ended));
 
     it.each([
@@ -437,6 +441,11 @@ describe('text processing', () => {
       ['en', 'Our pilot of internships for students ended in 2023. We train operators on simulators.', ['internships'], ['simulators']],
       ['en', 'The internship programme for students was closed in 2023. We train operators on simulators.', ['internship'], ['simulators']],
       ['es', 'Nuestro programa piloto de pasantías para estudiantes terminó en 2023. Formamos operadores con simuladores.', ['pasantías'], ['simuladores']],
+      // a name of two parts, or one said with "by" or "por" (rv-tag10)
+      ['en', 'Our pilot of radio lessons for fishers ended in 2023. Now we open a guidance office.', ['radio'], ['guidance']],
+      ['en', 'Our pilot of lessons by radio ended in 2023. Now we open a guidance office.', ['radio'], ['guidance']],
+      ['es', 'Nuestro programa de capacitación por radio para pescadores terminó en 2023. Ahora abrimos una oficina de orientación.', ['radio'], ['orientación']],
+      ['es', 'Nuestro programa piloto de clases por radio terminó en 2023. Ahora abrimos una oficina de orientación.', ['radio'], ['orientación']],
       // a revival the text denies is none
       ['en', 'Our simulation pilot ended in 2023 and will not be continued. We place graduates on wards.', ['simulation'], ['graduates']],
       ['fr', "Notre ancien programme de cours par radio s'est arrêté et ne sera pas relancé. Nous formons des tuteurs.", ['radio'], ['tuteurs']],
@@ -466,6 +475,28 @@ describe('text processing', () => {
       ['fr', 'Dans chaque région ou dans chaque ville, nous formons des femmes réfugiées.', ['réfugiées']],
       ['es', 'Formamos a mujeres refugiadas de la región que llegaron en 2019.', ['refugiadas']],
     ] as const)('leaves the people served alone (%s: %s)', (lang, text, served) => expectReading(lang, text, served, []));
+
+    it.each([
+      // a "where" clause that says what is done in the place, not what the place is or has, is the proposal's work (rv-tag10)
+      ['en', 'We will open three centres in rural districts where out-of-school girls train as solar technicians.', ['girls', 'solar']],
+      ['en', 'We run a bakery in the town where apprentices learn on the job from master bakers.', ['apprentices']],
+      ['fr', 'Nous ouvrons des centres mobiles dans les villages où les femmes rurales suivent des cours par radio.', ['femmes', 'radio']],
+      ['es', 'Abrimos aulas móviles en los municipios donde las mujeres indígenas aprenden por radio.', ['indígenas', 'radio']],
+      // the setting ends where the applicant speaks of itself, comma or not
+      ['en', 'In districts where youth unemployment is high we place young people in apprenticeships.', ['apprenticeships']],
+      ['fr', 'Dans les quartiers où le chômage est élevé nous plaçons des jeunes en apprentissage.', ['apprentissage']],
+      ['es', 'En una zona donde hay pocas empresas formamos aprendices en talleres.', ['aprendices', 'talleres']],
+    ] as const)('reads what the proposal does in the place as its own (%s: %s)', (lang, text, own) => expectReading(lang, text, own, []));
+
+    it.each([
+      ['en', 'In districts where youth unemployment is high we place young people in apprenticeships.', ['youth']],
+      ['en', 'They live in a region where many refugees settled after the war.', ['refugees']],
+      ['fr', 'Dans les régions où vivent de nombreux réfugiés, nous formons des soudeurs.', ['réfugiés']],
+      ['es', 'En una zona donde hay pocas empresas formamos aprendices en talleres.', ['empresas']],
+      // what the place lacks is its setting too, with no verb of being
+      ['fr', 'Dans les quartiers où les jeunes traînent sans occupation, un club de basket anime des séances.', ['jeunes']],
+      ['es', 'En los barrios donde los jóvenes no encuentran trabajo, un club de fútbol organiza talleres.', ['jóvenes']],
+    ] as const)('still reads what the place is or has as its setting (%s: %s)', (lang, text, setting) => expectReading(lang, text, [], setting));
   });
 
   describe('whom a proposal serves (servedWords)', () => {

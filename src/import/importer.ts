@@ -268,7 +268,7 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
     });
   }
   const callNew = calls.length > 0 && !calls.includes(call);
-  if (callNew && !options.newCallConfirmed) refuseFilesOfOtherCall(db, pre, call);
+  const copies = callNew && !options.newCallConfirmed ? copiesOfOtherCalls(db, pre, call) : new Map<PreparedFile, string>();
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
   const fileOptions: FileOptions = { ...options, call, callDefaulted: !options.call?.trim(), callNew, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   // (only for a large import: a small one gains little, and other commands may open the new file at once)
@@ -296,7 +296,7 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
       await beginWrite(db, () => hooks.onStatus?.(WAITING_FOR_WRITER));
       hooks.signal?.addEventListener('abort', onAbort);
     }
-    await importEach(db, pre, fileOptions, options, hooks, report, batches);
+    await importEach(db, pre, fileOptions, options, hooks, report, batches, copies);
     // (a dry run looks before its rollback, in what the real run would have saved)
     if (options.dryRun && report.inserted + report.updated > 0) findDuplicates();
   } finally {
@@ -317,7 +317,7 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
 /** Files of at least this many bytes in all, into a database created for them, are written through a rollback journal. */
 const ROLLBACK_JOURNAL_MIN_BYTES = 8 * 1024 * 1024;
 
-async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions, options: ImportOptions, hooks: ImportHooks, report: ImportReport, batches: number[]): Promise<void> {
+async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions, options: ImportOptions, hooks: ImportHooks, report: ImportReport, batches: number[], copies: Map<PreparedFile, string>): Promise<void> {
   for (const file of pre.files) {
     let fileReport: FileReport;
     try {
@@ -334,6 +334,8 @@ async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions,
       }
       throw withFiles(err, files);
     }
+    const copy = copies.get(file);
+    if (copy && fileReport.inserted > 0) fileReport.warnings.unshift(copy);
     report.files.push(fileReport);
     if (!options.dryRun) hooks.onFileDone?.(fileReport);
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
@@ -527,23 +529,22 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
 }
 
 /**
- * A new call started with a file already imported, byte for byte, into another call (a script's
- * `--call` mistyped, or the next call's name given to last night's export) would hold a second
- * copy of each of its applications: refused, unless confirmed (--yes). Looked for in every file
- * before any is read: a file after the first one refused while the first was kept had started the
- * call, and the same command run again (the next night) found the call no longer new.
+ * A new call started with a file already imported, byte for byte and read with the same columns,
+ * into another call (a script's `--call` mistyped, or the next call's name given to last night's
+ * export) holds a second copy of each of its applications. Said as a warning on each such file,
+ * not refused: a call that starts from another call's file is also what an officer trying the
+ * tool, or a test, does on purpose (--yes says it is meant, and silences it).
  */
-function refuseFilesOfOtherCall(db: DB, pre: PreparedImport, call: string): void {
+function copiesOfOtherCalls(db: DB, pre: PreparedImport, call: string): Map<PreparedFile, string> {
+  const copies = new Map<PreparedFile, string>();
   for (const file of pre.files) {
     const other = importWithApplicationsOf(db, file.scan.sha256, file.layout.headers);
     if (!other) continue;
-    const name = file.input.name;
     // (a workbook's sheets of the same columns cannot be told apart: the sheet read is not kept)
-    const sheet = file.source.sheet ? ' (another sheet of the workbook, with the same columns: add --yes)' : '';
-    throw withFiles(new UsageError(`"${call}" would be a new call, but ${name} was imported into call "${other.call}" already (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC): its applications would be there twice`, {
-      hint: `--call ${shellArg(other.call)} to import it into that call again (its rows are reported unchanged), or add --yes to start call ${shellArg(call)} with it all the same${sheet} (nothing was imported)`,
-    }), pre.files.map(columnsOf));
+    const sheet = file.source.sheet ? ' (or another sheet of the workbook with the same columns)' : '';
+    copies.set(file, `this file was imported into call "${other.call}" already${sheet} (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC): its applications are in the new call "${call}" as well, a second copy of each. If --call was a mistake, take them out of "${call}" with skillsnet list --call ${shellArg(call)} and skillsnet withdraw ID; add --yes when a new call from such a file is meant`);
   }
+  return copies;
 }
 
 /**

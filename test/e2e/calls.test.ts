@@ -254,44 +254,47 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     expect(inNamed('import', spring2021, '--call', 'SIC2021', '--yes').code).toBe(0);
   });
 
-  it('a new --call given a file already imported into another call is refused (exit 2, nothing imported), unless --yes', () => {
+  it('a new --call given a file already imported into another call imports it with a warning that each application is there twice, silenced by --yes', () => {
     const twice = path.join(dir, 'twice.db');
     const inTwice = (...args: string[]) => runCli(['--db', twice, ...args], { cwd: dir });
     const nightly = file('nightly.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nN1,Red Uno,uno@example.org,Ana Uno,Peru,15/03/2021,7\nN2,Red Dos,dos@example.org,Ana Dos,Chile,18/03/2021,8\n`);
     expect(inTwice('import', nightly, '--call', '2021').code).toBe(0);
+    const warning = /this file was imported into call "2021" already \(batch 1, [0-9-]+ [0-9:]+ UTC\): its applications are in the new call "2022" as well, a second copy of each\. If --call was a mistake, take them out of "2022" with skillsnet list --call 2022 and skillsnet withdraw ID; add --yes when a new call from such a file is meant/;
     // the script's --call says 2022 (a year off: no typo by its name), the file is last night's, byte for byte
-    for (const dry of [[], ['--dry-run']]) {
-      const again = inTwice('import', nightly, '--call', '2022', '--json', ...dry);
-      expect(again.code, again.stderr).toBe(2);
-      expect(again.stderr).toMatch(/^error: "2022" would be a new call, but nightly\.csv was imported into call "2021" already \(batch 1, [0-9-]+ [0-9:]+ UTC\): its applications would be there twice\n  --call 2021 to import it into that call again \(its rows are reported unchanged\), or add --yes to start call 2022 with it all the same \(nothing was imported\)\n$/);
-      expect(json<{ error: string }>(again).error).toContain('imported into call "2021" already');
-    }
+    const dry = inTwice('import', nightly, '--call', '2022', '--json', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(json<{ files: { warnings: string[] }[] }>(dry).files[0]!.warnings[0]).toMatch(warning);
     expect(json<{ call: string }[]>(inTwice('list', '--json')).map((a) => a.call)).toEqual(['2021', '2021']);
-    // into its own call it is the same file again; with --yes the new call starts all the same
-    expect(json<{ unchanged: number }>(inTwice('import', nightly, '--call', '2021', '--json')).unchanged).toBe(2);
-    expect(inTwice('import', nightly, '--call', '2022', '--yes').code).toBe(0);
-    expect(json<unknown[]>(inTwice('list', '--json', '--call', '2022'))).toHaveLength(2);
+    const again = inTwice('import', nightly, '--call', '2022');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(new RegExp(`warning: nightly\\.csv: ${warning.source}`));
+    expect(json<{ call: string }[]>(inTwice('list', '--json')).map((a) => a.call).sort()).toEqual(['2021', '2021', '2022', '2022']);
+    // into its own call it is the same file again, with no warning; with --yes a new call starts without one
+    const own = inTwice('import', nightly, '--call', '2021', '--json');
+    expect(json<{ unchanged: number }>(own).unchanged).toBe(2);
+    expect(own.stderr).not.toMatch(/imported into call/);
+    const meant = inTwice('import', nightly, '--call', '2023', '--yes');
+    expect(meant.code).toBe(0);
+    expect(meant.stderr).not.toMatch(/imported into call/);
+    expect(json<unknown[]>(inTwice('list', '--json', '--call', '2023'))).toHaveLength(2);
   });
 
-  it('a new --call given a new file and one imported into another call keeps neither, run once or twice', () => {
+  it('of several files into a new call, only the one imported into another call before carries the warning', () => {
     const twice = path.join(dir, 'twice-several.db');
     const inTwice = (...args: string[]) => runCli(['--db', twice, ...args], { cwd: dir });
     const head = 'Application ID,Organisation,Email,Contact name,Country,Submitted,Score\n';
     const old = file('several-old.csv', `${head}S1,Red Uno,uno@example.org,Ana Uno,Peru,15/03/2021,7\n`);
     expect(inTwice('import', old, '--call', '2021').code).toBe(0);
     const fresh = file('several-new.csv', `${head}S2,Red Dos,dos@example.org,Ana Dos,Chile,18/03/2021,8\n`);
-    // (the first file kept started the call: the same command the next night found it no longer new and imported the other twice)
-    for (let night = 1; night <= 2; night++) {
-      const r = inTwice('import', fresh, old, '--call', '2022', '--json');
-      expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toMatch(/several-old\.csv was imported into call "2021" already/);
-      expect(r.stderr).not.toMatch(/already imported and kept/);
-      expect(json<{ files: { file: string }[] }>(r).files.map((f) => f.file)).toEqual(['several-new.csv', 'several-old.csv']);
-    }
-    expect(json<{ call: string }[]>(inTwice('list', '--json')).map((a) => a.call)).toEqual(['2021']);
-    // a file whose every row that call rejected left no application there to copy: not refused
+    const r = inTwice('import', fresh, old, '--call', '2022', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const files = json<{ files: { file: string; warnings: string[] }[] }>(r).files;
+    expect(files.map((f) => [f.file, f.warnings.some((w) => w.includes('imported into call "2021" already'))])).toEqual([['several-new.csv', false], ['several-old.csv', true]]);
+    // a file whose every row that call rejected left no application there to copy: no warning
     const empty = file('several-rejected.csv', `${head}S3,,,,Peru,15/03/2021,7\n`);
     expect(json<{ rejected: number }>(inTwice('import', empty, '--call', '2021', '--json')).rejected).toBe(1);
-    expect(inTwice('import', empty, '--call', '2023').code).toBe(0);
+    const none = inTwice('import', empty, '--call', '2023');
+    expect(none.code).toBe(0);
+    expect(none.stderr).not.toMatch(/imported into call/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
 import { exportNetwork } from '../../../src/export/export-common.js';
+import { exportContacts } from '../../../src/export/export-contacts.js';
 import { networkGraphml, networkGraphmlInSteps } from '../../../src/export/graphml.js';
 import { contactsVcf, contactsVcfInSteps } from '../../../src/export/vcard.js';
 import { arrayInSteps, buildContacts, buildContactsInSteps } from '../../../src/export/contacts.js';
@@ -54,3 +55,28 @@ describe('contacts built in steps (Ctrl-C went unanswered for seconds while 20,0
   });
 });
 
+
+describe('export contacts reads one snapshot (its steps pause, and another command may commit in a pause)', () => {
+  it('a change another connection commits while the applications are read is wholly out of the list (the names read after them were the new ones)', async () => {
+    const { dbPath, dir } = exportFixture();
+    const db = openDatabase(dbPath);
+    const other = openDatabase(dbPath);
+    try {
+      const options = { out: '-', cwd: dir, format: 'csv' as const, filters: { allCalls: true } };
+      const before = (await exportContacts(db, options)).text!;
+      let changed = 0;
+      const onProgress = () => {
+        if (changed++ === 0) other.prepare("UPDATE applications SET given_name = 'Midway', family_name = 'Changed'").run();
+      };
+      const during = (await exportContacts(db, options, { onProgress })).text!;
+      expect(changed).toBeGreaterThan(0);
+      expect(during).toBe(before);
+      // (the change itself was committed: the next export has it)
+      expect((await exportContacts(db, options)).text!).toContain('Midway');
+      expect(db.inTransaction).toBe(false);
+    } finally {
+      other.close();
+      db.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
-import { exportNetwork } from '../../../src/export/export-common.js';
+import { exportNetwork, exportNetworkInSteps } from '../../../src/export/export-common.js';
 import { exportContacts } from '../../../src/export/export-contacts.js';
 import { kumuCsv } from '../../../src/export/kumu.js';
 import { networkGraphml, networkGraphmlInSteps } from '../../../src/export/graphml.js';
@@ -100,5 +100,29 @@ describe('Kumu CSV in steps (115,000 connections made CSV in one go: Ctrl-C wait
     expect(pauses).toBeGreaterThan(0);
     expect(inSteps).toBe(await kumuCsv(fields, rows));
     expect(await kumuCsv(fields, [], async () => {})).toBe(await kumuCsv(fields, []));
+  });
+});
+
+describe('the network exports read one snapshot, the applications with pauses', () => {
+  it('a change committed in a pause between the members and the applications is wholly out of the network (the applications read after it were the new ones)', async () => {
+    const { dbPath } = exportFixture();
+    const db = openDatabase(dbPath);
+    const other = openDatabase(dbPath);
+    try {
+      const before = JSON.stringify((await exportNetworkInSteps(db, { allCalls: true }, { peerLinks: 3 }, {}, async () => {})).network);
+      let pauses = 0;
+      const pause = async () => {
+        if (pauses++ === 0) other.prepare("UPDATE applications SET title = 'Midway'").run();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      };
+      const during = JSON.stringify((await exportNetworkInSteps(db, { allCalls: true }, { peerLinks: 3 }, {}, pause)).network);
+      expect(pauses).toBeGreaterThan(1);
+      expect(during).toBe(before);
+      expect(JSON.stringify((await exportNetworkInSteps(db, { allCalls: true }, { peerLinks: 3 }, {}, async () => {})).network)).toContain('Midway');
+      expect(db.inTransaction).toBe(false);
+    } finally {
+      other.close();
+      db.close();
+    }
   });
 });

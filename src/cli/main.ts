@@ -4,7 +4,7 @@ import { CliError, OutputClosedError, OutputWriteError, TerminalGoneError } from
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { cancelledOutcome, installSignalHandlers, savedOutcome, markFinished, resetInterruptOutcome, setInterruptOutcome, terminalHungUp } from './signals.js';
+import { cancelledOutcome, installSignalHandlers, savedOutcome, markFinished, resetInterruptOutcome, setInterruptOutcome, terminalGone, terminalHungUp } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
@@ -233,6 +233,11 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
   if (e instanceof TerminalGoneError) {
     terminalHungUp();
     return e.exitCode;
+  }
+  // (the same, met by the question's reader: its terminal's raw mode could not be set or given back)
+  if (terminalGone(e)) {
+    terminalHungUp();
+    return new TerminalGoneError().exitCode;
   }
   if (e instanceof Error && e.name === 'ExitPromptError') {
     io.stderr.write(`error: cancelled; ${cancelledOutcome()}\n`);

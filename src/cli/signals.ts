@@ -219,7 +219,8 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
 }
 
 /**
- * A terminal that is gone: stdin was one at start and reading it fails with EIO; or a write fails
+ * A terminal that is gone: stdin was one at start and reading it fails with EIO, or setting its
+ * raw mode does; or a write fails
  * with EIO (progress or a message on stderr) and a stream that was a terminal at start is one no
  * longer (a closed terminal answers isatty no; a disk's EIO leaves the terminals as they were).
  */
@@ -227,6 +228,9 @@ export function terminalGone(e: unknown): boolean {
   const err = e as NodeJS.ErrnoException | undefined;
   if (err?.code !== 'EIO') return false;
   if (err.syscall === 'read') return stdinWasTerminal;
+  // (only a terminal has a raw mode: the question's reader giving it back after the answer, the
+  // terminal already closed; it was "cannot setRawMode: the disk reported an input/output error", exit 1)
+  if (err.syscall === 'setRawMode') return true;
   return err.syscall === 'write' && rememberedTerminals().some(isGoneTerminal);
 }
 

@@ -508,6 +508,29 @@ export async function drainInSteps<R>(steps: Generator<unknown, R>, pause: () =>
   }
 }
 
+/**
+ * Runs `fn`, work in steps with pauses between them, inside one read transaction: every read sees
+ * the database as it was when the first was made, whatever another process commits during the
+ * pauses (read apart, an export's applications and the names, rosters and members read after
+ * them could come from either side of another command's change). Inside a transaction already,
+ * `fn` runs in that one. Nothing may be written inside: the transaction ends before any write.
+ */
+export async function inReadSnapshot<T>(db: DB, fn: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) return fn();
+  db.exec('BEGIN');
+  let value: T;
+  try {
+    // (a deferred BEGIN reads nothing: the snapshot is taken by this first read, not by fn's)
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    value = await fn();
+  } catch (e) {
+    rollback(db);
+    throw e;
+  }
+  if (db.inTransaction) db.exec('COMMIT');
+  return value;
+}
+
 export function commit(db: DB): void {
   db.exec('COMMIT');
 }

@@ -3,7 +3,7 @@
  * applications (one row per person, with the latest details), as CSV (for Excel and mail
  * merges), vCard or Outlook's import CSV.
  */
-import type { DB } from '../db/connection.js';
+import { inReadSnapshot, type DB } from '../db/connection.js';
 import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { getRoster, rosterNamesByApplication } from '../db/rosters.js';
 import { UsageError } from '../errors.js';
@@ -72,16 +72,19 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   checkFilterNames(db, options.filters);
   checkCallScope(db, options.filters, { scores: false });
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
+  // All read in one snapshot: another command's change committed during a pause is wholly in or out.
   const pause = () => checkpoint(callbacks.signal);
-  await pause();
-  const actors = networkActors(db, options.filters);
-  await pause();
-  const applications = await arrayInSteps(scoredApplications(db, options.filters, callbacks), pause);
-  await pause();
-  const list = await buildContactsInSteps(applications, rosterNamesByApplication(db), {
-    memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent, includeWithdrawn: options.filters.status === 'withdrawn', organizationNames: actors.organizationNames,
-    detailsOfApplication: contactDetails(db), memberLanguages: memberContactLanguages(db),
-  }, pause);
+  const list = await inReadSnapshot(db, async () => {
+    await pause();
+    const actors = networkActors(db, options.filters);
+    await pause();
+    const applications = await arrayInSteps(scoredApplications(db, options.filters, callbacks), pause);
+    await pause();
+    return buildContactsInSteps(applications, rosterNamesByApplication(db), {
+      memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent, includeWithdrawn: options.filters.status === 'withdrawn', organizationNames: actors.organizationNames,
+      detailsOfApplication: contactDetails(db), memberLanguages: memberContactLanguages(db),
+    }, pause);
+  });
   await pause();
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcfInSteps(list, pause);
   await pause();

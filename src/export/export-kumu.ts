@@ -97,6 +97,8 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   await pause();
   const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, targetGroups: options.targetGroups, withPeople: options.withPeople }, callbacks, pause);
   const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
+  // (a second apiece on 20,000 organisations of a loaded machine: Ctrl-C is heard in between)
+  await pause();
   assertValidKumuMap(map);
   await pause();
   // The Network's events (issue 14): an Attendance field, and with --with-events the events and who came.
@@ -145,8 +147,8 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     if (options.format === 'xlsx') files.push({ path: output.path, data: await kumuWorkbook(map, pause) });
     else if (options.format === 'json') files.push({ path: output.path, data: JSON.stringify(kumuBlueprint(map), null, 2) + '\n' });
     else {
-      files.push({ path: path.join(output.path, 'elements.csv'), data: await kumuCsv(map.elementFields, map.elements) });
-      files.push({ path: path.join(output.path, 'connections.csv'), data: await kumuCsv(map.connectionFields, map.connections) });
+      files.push({ path: path.join(output.path, 'elements.csv'), data: await kumuCsv(map.elementFields, map.elements, pause) });
+      files.push({ path: path.join(output.path, 'connections.csv'), data: await kumuCsv(map.connectionFields, map.connections, pause) });
     }
     await pause();
     // The same code beside map.xlsx and map.json is one file: rewriting it unchanged clobbers nothing.

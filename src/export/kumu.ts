@@ -234,11 +234,30 @@ export async function kumuWorkbook(map: KumuMap, pause: () => Promise<void> = as
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-export async function kumuCsv(fields: string[], rows: KumuRow[]): Promise<string> {
+/**
+ * A Kumu sheet as CSV. With `pause` (a checkpoint), written some hundred rows at a time with a
+ * pause every 50 ms or so: 115,000 connections took 2.6 s in one go on a loaded machine, the
+ * elements 1.1 s more, and Ctrl-C waited for both (4.7 s from Ctrl-C to exit). The same text.
+ */
+export async function kumuCsv(fields: string[], rows: KumuRow[], pause?: () => Promise<void>): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   // No byte-order mark: Kumu would read it as part of the first header ("ID").
-  return stringify(sheetRows(fields, rows), CSV_OPTIONS);
+  if (!pause) return stringify(sheetRows(fields, rows), CSV_OPTIONS);
+  // (each record ends in its delimiter: the pieces joined are the whole)
+  const pieces = [stringify([fields], CSV_OPTIONS)];
+  let started = performance.now();
+  for (let i = 0; i < rows.length; i += CSV_STEP_ROWS) {
+    pieces.push(stringify(sheetRows(fields, rows.slice(i, i + CSV_STEP_ROWS)).slice(1), CSV_OPTIONS));
+    if (performance.now() - started > 50) {
+      await pause();
+      started = performance.now();
+    }
+  }
+  return pieces.join('');
 }
+
+/** Rows made CSV between two looks at the clock (kumuCsv with pauses). */
+const CSV_STEP_ROWS = 200;
 
 /**
  * Kumu's JSON "blueprint": lower-case core keys, arrays for multiple values. Every field of the

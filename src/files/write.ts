@@ -64,14 +64,34 @@ export interface PendingFile {
 }
 
 /**
- * Four hex digits naming this machine in a temporary file's name: a process id means something
- * only on the machine (the container) whose process wrote the file.
+ * Four hex digits naming where a process id means something: the machine (its name and this boot
+ * of it) and the process-id namespace. A container run with the host's name (--network host,
+ * --uts host) or two machines given the same name have ids of their own: by the name alone, one's
+ * file in a shared folder was taken for the other's, its id looked up there, and a live writer's
+ * file removed when that id named no process or a later one.
  */
-const MACHINE = crypto.createHash('sha256').update(os.hostname()).digest('hex').slice(0, 4);
+export function machineTag(hostname: string, pidNamespace: string, bootId: string): string {
+  return crypto.createHash('sha256').update(`${hostname}\0${pidNamespace}\0${bootId}`).digest('hex').slice(0, 4);
+}
 
-/** A temporary file of `file` for process `pid` on this machine: `.NAME.<pid>.<machine><random>.tmp`. */
-export function tempPathFor(file: string, pid = process.pid): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}.${MACHINE}${crypto.randomBytes(4).toString('hex')}.tmp`);
+function readOr(read: () => string): string {
+  try {
+    return read().trim();
+  } catch {
+    return '';
+  }
+}
+
+const MACHINE = machineTag(os.hostname(), readOr(() => fs.readlinkSync('/proc/self/ns/pid')), readOr(() => fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')));
+
+/**
+ * A temporary file of `file` for process `pid` on this machine: `.NAME.<pid>-<start>.<machine><random>.tmp`,
+ * `start` being when that process started (Linux's clock ticks since the boot; left out where it
+ * cannot be read): a process of that id that started at another tick only reused the id.
+ */
+export function tempPathFor(file: string, pid = process.pid, start = startTicks(pid)): string {
+  const id = start === null ? `${pid}` : `${pid}-${start}`;
+  return path.join(path.dirname(file), `.${path.basename(file)}.${id}.${MACHINE}${crypto.randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**
@@ -87,7 +107,9 @@ export const FOREIGN_TEMP_IDLE_MS = 60 * 60 * 1000;
  * beside the export, hidden, holding what the export held, whatever later exports did. Only this
  * user's regular files, and only one no process can still be writing:
  * - one of this machine whose process no longer runs, or whose process id now names a process that
- *   started after the file was last written (the id reused: that process cannot be its writer).
+ *   started at another tick than its name gives (the id reused: that process is not its writer;
+ *   a name without the start, an earlier skillsnet's: one that started after the file was last
+ *   written).
  *   A process still running that may have written it (another export of the same file, this
  *   process) keeps its file; so does one this user may not signal when its start cannot be read;
  * - one of another machine (or named without its machine, an earlier skillsnet) once untouched for
@@ -106,14 +128,15 @@ function removeStaleTemps(file: string): void {
   }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    const parts = /^(\d+)\.([0-9a-f]{4})?[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    const parts = /^(\d+)(?:-(\d+))?\.([0-9a-f]{4})?[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
     if (!parts) continue;
     const pid = Number(parts[1]);
+    const start = parts[2] === undefined ? undefined : Number(parts[2]);
     const temp = path.join(dir, name);
     try {
       const stat = fs.lstatSync(temp);
       if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid())) continue;
-      if (parts[2] === MACHINE ? pid === process.pid || mayBeWriting(pid, stat.mtimeMs) : Date.now() - stat.mtimeMs < FOREIGN_TEMP_IDLE_MS) continue;
+      if (parts[3] === MACHINE ? pid === process.pid || (start === undefined ? mayBeWriting(pid, stat.mtimeMs) : isWriter(pid, start)) : Date.now() - stat.mtimeMs < FOREIGN_TEMP_IDLE_MS) continue;
       fs.rmSync(temp, { force: true });
     } catch {
       /* not ours to remove after all: left as it was */
@@ -139,6 +162,19 @@ export function mayBeWriting(pid: number, writtenMs: number): boolean {
   return started === null || started <= writtenMs + START_SLACK_MS;
 }
 
+/**
+ * Whether process `pid` of this machine is the one that started at tick `start` (the start its
+ * temporary file's name gives): the file's last-written time is not asked, a time set by another
+ * clock (a network drive's server, behind this machine's) or by a copy or `touch` made a live
+ * writer's file look older than its process, and it was removed under it. Where the start cannot
+ * be read, a running process is taken for the writer.
+ */
+function isWriter(pid: number, start: number): boolean {
+  if (!running(pid)) return false;
+  const now = startTicks(pid);
+  return now === null || now === start;
+}
+
 /** Whether a process of this id runs (one of another user's answers EPERM: it runs). */
 function running(pid: number): boolean {
   try {
@@ -157,14 +193,24 @@ const TICKS_PER_SECOND = 100;
  * (another system, /proc hidden): the process is then taken for the file's writer.
  */
 export function processStartMs(pid: number): number | null {
+  const ticks = startTicks(pid);
+  if (ticks === null) return null;
+  try {
+    const boot = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
+    return boot ? Number(boot[1]) * 1000 + (ticks * 1000) / TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
+/** When process `pid` started, in clock ticks since the boot (Linux's /proc); null where it cannot be read. */
+export function startTicks(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // (the command name, in brackets, may hold spaces and brackets: the fields follow the last ')')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[19]);
-    const boot = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
-    if (!boot || !Number.isFinite(ticks)) return null;
-    return Number(boot[1]) * 1000 + (ticks * 1000) / TICKS_PER_SECOND;
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isSafeInteger(ticks) ? ticks : null;
   } catch {
     return null;
   }

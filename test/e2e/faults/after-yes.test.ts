@@ -214,7 +214,7 @@ describe.each([['the terminal closed'], ['SIGHUP to the command']] as const)('%s
     const out = tempDir('skillsnet-after-yes-term-');
     const terminal = onTerminal(out, c.args(db));
     const err = path.join(out, 'stderr');
-    let ended: { rc: string; stderr: string };
+    let ended: { rc: string; stderr: string } | undefined;
     // Another program holds the write lock from the last question on: the command, told yes, cannot
     // be done before the hang-up comes (a merge takes milliseconds), and goes on once it is given back.
     let other: Database.Database | undefined;
@@ -234,9 +234,14 @@ describe.each([['the terminal closed'], ['SIGHUP to the command']] as const)('%s
         // synchronous waits, it is heard only when the command has done all and ended, exit 0)
         await terminal.until(() => fs.existsSync(err) && /Waiting for another skillsnet command/.test(fs.readFileSync(err, 'utf8')), 'the command did not say it waits for the write lock');
         process.kill(terminal.pid(), 'SIGHUP');
+        // The lock is given back only once the command has ended: given back at once, a loaded
+        // machine ran the command's next try for it before the signal's handler, the whole change
+        // was made and it ended 0 (the signal sent, not yet heard). Held, the command can only end
+        // by hearing it (its wait is made of short tries with the event loop free between them).
+        ended = await terminal.ended();
       } else await terminal.close();
       other?.exec('ROLLBACK');
-      ended = await terminal.ended();
+      ended ??= await terminal.ended();
     } finally {
       other?.close();
       void terminal.close();

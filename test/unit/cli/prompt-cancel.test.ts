@@ -133,3 +133,12 @@ describe('after a yes, the work done', () => {
     }
   });
 });
+
+describe('the terminal closed as the question gives it back', () => {
+  it('setRawMode failing with EIO is the hang-up, exit 129, not the disk\'s fault (it was "cannot setRawMode: the disk reported an input/output error", exit 1)', () => {
+    const { io, stderr } = bufferIO({ tty: true });
+    const e = Object.assign(new Error('setRawMode EIO'), { code: 'EIO', errno: -5, syscall: 'setRawMode' });
+    expect(reportError(e, io, false, false)).toBe(129);
+    expect(stderr()).not.toMatch(/disk|unexpected/);
+  });
+});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPendingFile, resolveOutput, writeFileAtomic, writeFilesAtomic } from '../../../src/export/write.js';
-import { FOREIGN_TEMP_IDLE_MS, mayBeWriting, processStartMs, tempPathFor } from '../../../src/files/write.js';
+import { FOREIGN_TEMP_IDLE_MS, machineTag, mayBeWriting, processStartMs, startTicks, tempPathFor } from '../../../src/files/write.js';
 import { tempDir } from '../support/run.js';
 
 describe('atomic export writes', () => {
@@ -61,6 +61,19 @@ describe('atomic export writes', () => {
   });
 });
 
+/** Runs `fn` with a process that runs meanwhile, a fresh folder and map.html in it. */
+async function withLiveProcess(fn: (live: import('node:child_process').ChildProcess, dir: string, target: string) => Promise<void>): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const dir = tempDir();
+  const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => live.once('spawn', resolve));
+    await fn(live, dir, path.join(dir, 'map.html'));
+  } finally {
+    live.kill();
+  }
+}
+
 describe('temporary files of an export that was killed', () => {
   it('are removed by the next write of that file; one of a process still running, and other files, are left alone (a killed export\'s hidden copy stayed for good)', async () => {
     const { spawn, spawnSync } = await import('node:child_process');
@@ -103,33 +116,46 @@ describe('temporary files of an export that was killed', () => {
   });
 
   it('a process id that now names a process started after the file was last written (the id reused) keeps it no longer; another machine\'s, untouched for an hour, goes even when its id names a process running here (both stayed for as long as that process ran)', async () => {
-    const { spawn } = await import('node:child_process');
-    const dir = tempDir();
-    const target = path.join(dir, 'map.html');
     // a process that runs now: the writer of a file written since it started, or only the
     // holder of the id of one whose file lay there from before it started
-    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-    try {
-      await new Promise((resolve) => live.once('spawn', resolve));
+    await withLiveProcess(async (live, dir, target) => {
       const busy = path.basename(tempPathFor(target, live.pid));
-      const reused = path.basename(tempPathFor(target, live.pid));
-      const machine = /\.(\d+)\.([0-9a-f]{4})[0-9a-f]{8}\.tmp$/.exec(busy)![2];
+      // (the id's earlier process, started a minute before this one; a name without its start, an earlier skillsnet's)
+      const reused = path.basename(tempPathFor(target, live.pid, startTicks(live.pid)! - 6000));
+      const reusedUnnamed = path.basename(tempPathFor(target, live.pid, null));
+      const machine = /\.(\d+)(?:-\d+)?\.([0-9a-f]{4})[0-9a-f]{8}\.tmp$/.exec(busy)![2];
       const elsewhere = (id: string) => `.map.html.${live.pid}.${machine === '0000' ? '0001' : '0000'}${id}.tmp`;
       const foreignWriting = elsewhere('0a1b2c3d');
       const foreignKilled = elsewhere('4e5f6a7b');
-      for (const name of [busy, reused, foreignWriting, foreignKilled]) fs.writeFileSync(path.join(dir, name), 'x');
+      for (const name of [busy, reused, reusedUnnamed, foreignWriting, foreignKilled]) fs.writeFileSync(path.join(dir, name), 'x');
       // (written a minute before the process of that id started; an hour and more ago, another machine's)
       const started = processStartMs(live.pid!);
       expect(started).not.toBeNull();
       const before = (started! - 60_000) / 1000;
-      fs.utimesSync(path.join(dir, reused), before, before);
+      fs.utimesSync(path.join(dir, reusedUnnamed), before, before);
       const idle = (Date.now() - FOREIGN_TEMP_IDLE_MS - 60_000) / 1000;
       fs.utimesSync(path.join(dir, foreignKilled), idle, idle);
       writeFileAtomic(target, '<html>', { force: false });
       expect(fs.readdirSync(dir).sort()).toEqual([busy, foreignWriting, 'map.html'].sort());
-    } finally {
-      live.kill();
-    }
+    });
+  });
+
+  it('a live writer\'s file whose last-written time looks older than its process (a network drive\'s server clock behind this machine\'s, a copy or touch) is kept: its name\'s start, not the file\'s time, tells (it was removed under the writer)', async () => {
+    await withLiveProcess(async (live, dir, target) => {
+      const writing = path.basename(tempPathFor(target, live.pid));
+      fs.writeFileSync(path.join(dir, writing), 'x');
+      const behind = (processStartMs(live.pid!)! - 10 * 60_000) / 1000;
+      fs.utimesSync(path.join(dir, writing), behind, behind);
+      writeFileAtomic(target, '<html>', { force: false });
+      expect(fs.readdirSync(dir).sort()).toEqual([writing, 'map.html'].sort());
+    });
+  });
+
+  it('the machine\'s tag in a name differs for another process-id namespace or another boot under the same host name (a container run with the host\'s name had the host\'s tag, and its ids were looked up there)', () => {
+    const host = machineTag('app', 'pid:[4026531836]', 'b1');
+    expect(machineTag('app', 'pid:[4026532210]', 'b1')).not.toBe(host);
+    expect(machineTag('app', 'pid:[4026531836]', 'b2')).not.toBe(host);
+    expect(machineTag('app', 'pid:[4026531836]', 'b1')).toBe(host);
   });
 
   it('a running process is taken for the writer of a file written since it started, or within the boot clock\'s second of it; never of one written before', () => {

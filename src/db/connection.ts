@@ -502,7 +502,14 @@ export async function drainInSteps<R>(steps: Generator<unknown, R>, pause: () =>
     const next = steps.next();
     if (next.done) return next.value;
     if (performance.now() - started > 50) {
-      await pause();
+      try {
+        await pause();
+      } catch (e) {
+        // (the steps ended here, their finally blocks run: a statement they read was left open, and
+        // the rollback after Ctrl-C, and closing the database, failed with "connection is busy")
+        steps.return(undefined as R);
+        throw e;
+      }
       started = performance.now();
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/db/connection.js';
+import { inReadSnapshot, openDatabase } from '../../../src/db/connection.js';
 import { exportNetwork, exportNetworkInSteps } from '../../../src/export/export-common.js';
 import { exportContacts } from '../../../src/export/export-contacts.js';
 import { kumuCsv } from '../../../src/export/kumu.js';
@@ -122,6 +122,31 @@ describe('the network exports read one snapshot, the applications with pauses', 
       expect(db.inTransaction).toBe(false);
     } finally {
       other.close();
+      db.close();
+    }
+  });
+});
+
+describe('Ctrl-C while a snapshot\'s rows are read in steps', () => {
+  it('the interruption is what the command hears, the rows\' statement closed and the snapshot ended (the rollback met the open statement: "This database connection is busy executing a query")', async () => {
+    const { dbPath } = exportFixture();
+    const db = openDatabase(dbPath);
+    try {
+      // (each row slow enough that 50 ms go by within a few: the pause, here Ctrl-C, comes while the statement is open)
+      const rows = function* () {
+        for (const r of db.prepare('SELECT id FROM applications').iterate()) {
+          const until = performance.now() + 30;
+          while (performance.now() < until) { /* a slow row */ }
+          yield r;
+        }
+      };
+      const interrupted = new Error('interrupted');
+      const read = inReadSnapshot(db, () => arrayInSteps(rows(), async () => { throw interrupted; }));
+      await expect(read).rejects.toBe(interrupted);
+      expect(db.inTransaction).toBe(false);
+      // (the connection is free for the next statement)
+      expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toBeTruthy();
+    } finally {
       db.close();
     }
   });

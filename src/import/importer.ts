@@ -268,7 +268,7 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
     });
   }
   const callNew = calls.length > 0 && !calls.includes(call);
-  const copies = callNew && !options.newCallConfirmed ? copiesOfOtherCalls(db, pre, call) : new Map<PreparedFile, string>();
+  const copies = callNew && !options.newCallConfirmed ? copiesOfOtherCalls(db, pre, call, Boolean(options.dryRun)) : new Map<PreparedFile, string>();
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
   const fileOptions: FileOptions = { ...options, call, callDefaulted: !options.call?.trim(), callNew, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   // (only for a large import: a small one gains little, and other commands may open the new file at once)
@@ -535,14 +535,18 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
  * not refused: a call that starts from another call's file is also what an officer trying the
  * tool, or a test, does on purpose (--yes says it is meant, and silences it).
  */
-function copiesOfOtherCalls(db: DB, pre: PreparedImport, call: string): Map<PreparedFile, string> {
+function copiesOfOtherCalls(db: DB, pre: PreparedImport, call: string, dryRun: boolean): Map<PreparedFile, string> {
   const copies = new Map<PreparedFile, string>();
   for (const file of pre.files) {
     const other = importWithApplicationsOf(db, file.scan.sha256, file.layout.headers);
     if (!other) continue;
     // (a workbook's sheets of the same columns cannot be told apart: the sheet read is not kept)
     const sheet = file.source.sheet ? ' (or another sheet of the workbook with the same columns)' : '';
-    copies.set(file, `this file was imported into call "${other.call}" already${sheet} (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC): its applications are in the new call "${call}" as well, a second copy of each. If --call was a mistake, take them out of "${call}" with skillsnet list --call ${shellArg(call)} and skillsnet withdraw ID; add --yes when a new call from such a file is meant`);
+    const already = `this file was imported into call "${other.call}" already${sheet} (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC)`;
+    // (a dry run saved nothing: there is nothing to take out yet)
+    copies.set(file, dryRun
+      ? `${already}: its applications would be in the new call "${call}" as well, a second copy of each. If --call is a mistake, import into call "${other.call}" with --call ${shellArg(other.call)}; add --yes when a new call from such a file is meant`
+      : `${already}: its applications are in the new call "${call}" as well, a second copy of each. If --call was a mistake, take them out of "${call}" with skillsnet list --call ${shellArg(call)} and skillsnet withdraw ID; add --yes when a new call from such a file is meant`);
   }
   return copies;
 }

@@ -119,10 +119,11 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
     setInterruptOutcome(() => `member-${id} was changed (${result.changed.join(', ')}; change ${result.historyId} in the history)`);
   }
   const out = { member: memberJson(result.member), changed: result.changed, historyId: result.historyId, replace: result.replace, dryRun: Boolean(opts.dryRun) };
-  // (the member as members --json has it: its contact's name, address and phone)
-  if (opts.json) personalOutput(io);
-  if (opts.json) printJson(io, out);
-  else {
+  if (opts.json) {
+    // (the member as members --json has it: its contact's name, address and phone)
+    personalOutput(io);
+    printJson(io, out);
+  } else {
     // (named as well: member IDs are not application IDs, and a number typed from a roster is easily the wrong one)
     const who = result.member.organization ?? result.member.name;
     const label = `member-${id}${who ? ` (${who})` : ''}`;

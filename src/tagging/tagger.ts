@@ -374,7 +374,7 @@ export class Tagger {
     // Weak terms (weight under 1: "partners", "companies", "online") are many; a long text names
     // a dozen of them in passing. Together they give a category at most weakTermsCap points.
     const weakPoints = new Map<string, number>();
-    for (const [key, s] of seen) {
+    for (const s of seen.values()) {
       const repeats = Math.min(file.maxRepeats, s.count - 1);
       for (const [code, weight] of Object.entries(s.weights)) {
         if (weight <= 0 || s.voided?.has(code)) continue;

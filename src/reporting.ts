@@ -103,6 +103,24 @@ export function looksLikePersonalData(text: string): boolean {
 }
 
 /**
+ * [...items], with `pause` (a checkpoint) each time some 50 ms of reading have gone by: rows read
+ * from the database one by one. A pause that throws (Ctrl-C) ends the iteration, its statement
+ * closed (a for-of does), so the transaction around it can end.
+ */
+export async function arrayInSteps<T>(items: Iterable<T>, pause: () => Promise<void>): Promise<T[]> {
+  const out: T[] = [];
+  let started = performance.now();
+  for (const item of items) {
+    out.push(item);
+    if (performance.now() - started > 50) {
+      await pause();
+      started = performance.now();
+    }
+  }
+  return out;
+}
+
+/**
  * items.map(fn), with `pause` (a checkpoint) each time some 50 ms of work have gone by: a long
  * loop over thousands of contacts or nodes stays answerable to Ctrl-C, and the result is the same.
  */

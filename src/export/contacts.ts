@@ -173,19 +173,6 @@ function add(list: string[], value: string | null | undefined): void {
 
 const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
-/** [...items], with `pause` every 50 ms or so (rows read from the database one by one). */
-export function arrayInSteps<T>(items: Iterable<T>, pause: () => Promise<void>): Promise<T[]> {
-  function* collect(): Generator<void, T[]> {
-    const out: T[] = [];
-    for (const item of items) {
-      out.push(item);
-      yield;
-    }
-    return out;
-  }
-  return drainInSteps(collect(), pause);
-}
-
 /**
  * One contact per email address from any records that name people: each contact takes its name,
  * organisation, phone, country and working language from its latest record (updatedAt; records

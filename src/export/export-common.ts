@@ -8,12 +8,11 @@ import { logExport } from '../db/export-log.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
 import type { Application, EligibilityFilters } from '../model.js';
 import { networkActors, type NetworkActors } from './actors.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { arrayInSteps, warning, type Callbacks } from '../reporting.js';
 import { eligibleCandidates, scoredApplications, type Candidate } from '../selection/candidates.js';
 import { rescale, scoresOnOneScale } from '../selection/ranking.js';
 import { unknownRoster } from '../selection/rosters.js';
 import { buildNetwork, type Network } from './network.js';
-import { arrayInSteps } from './contacts.js';
 import type { Output } from './write.js';
 
 /** What every export returns (and `export … --json` prints). */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inReadSnapshot, openDatabase } from '../../../src/db/connection.js';
+import { drainInSteps, inReadSnapshot, openDatabase } from '../../../src/db/connection.js';
 import { exportNetwork, exportNetworkInSteps } from '../../../src/export/export-common.js';
 import { exportContacts } from '../../../src/export/export-contacts.js';
 import { kumuCsv } from '../../../src/export/kumu.js';
 import { networkGraphml, networkGraphmlInSteps } from '../../../src/export/graphml.js';
 import { contactsVcf, contactsVcfInSteps } from '../../../src/export/vcard.js';
-import { arrayInSteps, buildContacts, buildContactsInSteps } from '../../../src/export/contacts.js';
+import { buildContacts, buildContactsInSteps } from '../../../src/export/contacts.js';
+import { arrayInSteps } from '../../../src/reporting.js';
 import { scoredApplications } from '../../../src/selection/candidates.js';
 import { rosterNamesByApplication } from '../../../src/db/rosters.js';
 import { exportFixture } from './fixture.js';
@@ -145,6 +146,19 @@ describe('Ctrl-C while a snapshot\'s rows are read in steps', () => {
       await expect(read).rejects.toBe(interrupted);
       expect(db.inTransaction).toBe(false);
       // (the connection is free for the next statement)
+      expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toBeTruthy();
+      // the same for work written as steps (drainInSteps: the contacts made, erase's and attendance's writes)
+      const steps = function* (): Generator<void, number> {
+        let n = 0;
+        for (const _ of rows()) {
+          n++;
+          yield;
+        }
+        return n;
+      };
+      const drained = inReadSnapshot(db, () => drainInSteps(steps(), async () => { throw interrupted; }));
+      await expect(drained).rejects.toBe(interrupted);
+      expect(db.inTransaction).toBe(false);
       expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toBeTruthy();
     } finally {
       db.close();

@@ -223,9 +223,18 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
     info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
   } else if (report.rejected > 0) {
     // Rows rejected as before whose fixed copies came in since are not to fix again.
-    const fixed = report.files.reduce((n, f) => n + (f.rejectedFixedBefore ?? 0), 0);
-    const open = report.rejected - fixed;
+    const before = report.files.reduce((n, f) => n + (f.rejectedFixedBefore ?? 0), 0);
+    const unsure = report.files.reduce((n, f) => n + (f.rejectedCopyRejectedBefore ?? 0), 0);
+    const fixed = before - unsure;
+    const open = report.rejected - before;
     if (open > 0) info(io, `${open} row${open === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
+    if (unsure > 0) {
+      info(
+        io,
+        `${unsure} row${unsure === 1 ? ' was' : 's were'} rejected as before and ${unsure === 1 ? 'is' : 'are'} not listed again: a changed copy came in already, with an import that rejected changed rows too;` +
+          ` a copy rejected again is listed by skillsnet rejects (fix it with skillsnet rejects --csv > fix.csv)`,
+      );
+    }
     if (fixed > 0) info(io, `${fixed} row${fixed === 1 ? ' was' : 's were'} rejected as before, but ${fixed === 1 ? 'its fixed copy was' : 'their fixed copies were'} imported already: skillsnet rejects does not list ${fixed === 1 ? 'it' : 'them'} again`);
   }
   const resolved = report.files.reduce((n, f) => n + (f.resolvedRejects ?? 0), 0);

@@ -9,7 +9,7 @@ import { CliError, OperationError } from '../errors.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
-import { columnDisplay } from '../import/mapping.js';
+import { columnDisplay, headerForDisplay } from '../import/mapping.js';
 import { shellArg } from '../text.js';
 
 const FIELD_NAMES: Record<string, string> = FIELD_LABELS;
@@ -175,11 +175,7 @@ const UNUSED_HEADER_CHARS = 60;
  * columns read under a wall of text; --json keeps every header whole.
  */
 export function unusedColumns(headers: readonly string[]): string {
-  const shown = headers.slice(0, LISTED_UNUSED).map((h) => {
-    // cut by characters, not UTF-16 units: an emoji cut in half prints as a broken character
-    const t = [...h.replace(/\s+/g, ' ').trim()];
-    return t.length > UNUSED_HEADER_CHARS ? `${t.slice(0, UNUSED_HEADER_CHARS - 1).join('').trimEnd()}…` : t.join('');
-  });
+  const shown = headers.slice(0, LISTED_UNUSED).map((h) => headerForDisplay(h, UNUSED_HEADER_CHARS));
   const more = headers.length - LISTED_UNUSED;
   return shown.join(', ') + (more > 0 ? `, and ${more} more (import --json lists them all)` : '');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainHeader, HEADER_READ_LIMIT, matchHeaders, readPart } from '../../../src/import/headers.js';
+import { columnDisplay, describeColumns, SHOWN_HEADER_CHARS } from '../../../src/import/mapping.js';
 
 /** Text of `length` characters made of `unit` repeated. */
 const filled = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
@@ -34,5 +35,18 @@ describe('a header of hundreds of thousands of characters (a pasted essay, a bro
     // a header within the limit is read whole
     const short = filled('word ', HEADER_READ_LIMIT);
     expect(readPart(short)).toBe(short);
+  });
+});
+
+describe('such a header in a message', () => {
+  it('is shown by its start, cut with "…", not whole (it filled the terminal of a refused import)', () => {
+    const header = HOSTILE.words!;
+    const listed = describeColumns(['Name', 'Email', header]);
+    expect(listed.startsWith('A "Name", B "Email", C "the pilot ended')).toBe(true);
+    expect(listed.length).toBeLessThan(SHOWN_HEADER_CHARS + 40);
+    expect(listed.endsWith('…"')).toBe(true);
+    expect(columnDisplay('C', header).length).toBeLessThan(SHOWN_HEADER_CHARS + 10);
+    // a header of ordinary length is shown whole
+    expect(columnDisplay('B', 'Email  address')).toBe('B "Email address"');
   });
 });

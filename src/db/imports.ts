@@ -514,10 +514,11 @@ export function carryResolvedRejects(db: DB, callId: number, batchId: number): {
   const mark = db.prepare('UPDATE rejected_rows SET resolved_batch_id = ? WHERE id = ?');
   const rows = db.prepare('SELECT id, raw_json AS raw FROM rejected_rows WHERE batch_id = ? AND resolved_batch_id IS NULL').all(batchId) as { id: number; raw: string }[];
   // (a rejects sheet rejects a row whose cells were changed, for another reason: which of its old
-  // rows that copy stands for is not kept, so none of that sheet's is said to be in for sure)
+  // rows that copy stands for is not kept, so none of that sheet's is said to be in for sure; rows
+  // it rejected as an earlier import of the call did, left unfixed, are no such copy)
   const rejectedChanged = db.prepare(
     `SELECT 1 FROM rejected_rows again WHERE again.batch_id = ? AND again.resolved_batch_id IS NULL
-       AND again.raw_json NOT IN (SELECT old.raw_json FROM rejected_rows old WHERE old.resolved_batch_id = ?) LIMIT 1`,
+       AND again.raw_json NOT IN (SELECT old.raw_json FROM rejected_rows old JOIN import_batches ob ON ob.id = old.batch_id WHERE ob.call_id = ? AND old.batch_id <> ?) LIMIT 1`,
   );
   const unsure = new Map<number, boolean>();
   let carried = 0;
@@ -526,7 +527,7 @@ export function carryResolvedRejects(db: DB, callId: number, batchId: number): {
     const resolved = fixed.get(row.raw);
     if (resolved === undefined || !mark.run(resolved, row.id).changes) continue;
     carried++;
-    if (!unsure.has(resolved)) unsure.set(resolved, rejectedChanged.get(resolved, resolved) !== undefined);
+    if (!unsure.has(resolved)) unsure.set(resolved, rejectedChanged.get(resolved, callId, resolved) !== undefined);
     if (unsure.get(resolved)) unconfirmed++;
   }
   return { carried, unconfirmed };

@@ -262,3 +262,23 @@ describe('a rejects sheet whose fixed row was rejected again for another reason'
     expect(await listed()).toEqual([['other-reason-fix.csv', ['invalid email']]]);
   });
 });
+
+describe('a corrected copy of the export that leaves another row unfixed', () => {
+  it('the next download says the fixed row came in: the copy rejected no changed row, only the unfixed one as before', async () => {
+    const db = path.join(dir, 'corrected.db');
+    const header = 'Timestamp,Name of your organization,Email Address,Country,Main beneficiaries';
+    const lima = '27/06/2022 09:00:00,Lima Tech Hub,,Peru,Refugees';
+    const quito = '28/06/2022 10:00:00,Quito Makers,,Ecuador,Youth';
+    const kampala = '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org,Uganda,Women';
+    const forms = write('corrected-responses.csv', [header, kampala, lima, quito].join('\n'));
+    expect((await run(['--db', db, 'import', forms, '--call', '2022'])).code).toBe(0);
+    // the officer typed Lima's email into the export itself; Quito's is still missing
+    const copy = write('corrected-copy.csv', [header, kampala, lima.replace(',,', ',lima@example.org,'), quito].join('\n'));
+    expect(json(await run(['--db', db, 'import', copy, '--call', '2022', '--json']))).toMatchObject({ rejected: 1, files: [{ resolvedRejects: 1 }] });
+
+    const again = await run(['--db', db, 'import', forms, '--call', '2022', '--json']);
+    expect(json(again)).toMatchObject({ rejected: 2, files: [{ rejectedFixedBefore: 1, rejectedCopyRejectedBefore: 0 }] });
+    const text = await run(['--db', db, 'import', forms, '--call', '2022']);
+    expect(text.stderr).toMatch(/^1 row was rejected as before, but its fixed copy was imported already/m);
+  });
+});

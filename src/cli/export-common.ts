@@ -14,7 +14,7 @@ export function parsePeerLinks(value: string | boolean | undefined): number | un
   if (value === undefined || value === false) return undefined;
   if (value === true) return 3;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--peer-links takes a number of peers per organisation from 1 to 50, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--peer-links takes a number of peers per organisation from 1 to 50, got "${value}"`, { hint: 'e.g. --peer-links 3, or --peer-links alone for 3 per organisation' });
   return n;
 }
 

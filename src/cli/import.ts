@@ -9,7 +9,7 @@ import { CliError, OperationError } from '../errors.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
-import { columnDisplay } from '../import/mapping.js';
+import { columnDisplay, headerForDisplay } from '../import/mapping.js';
 import { shellArg } from '../text.js';
 
 const FIELD_NAMES: Record<string, string> = FIELD_LABELS;
@@ -175,11 +175,7 @@ const UNUSED_HEADER_CHARS = 60;
  * columns read under a wall of text; --json keeps every header whole.
  */
 export function unusedColumns(headers: readonly string[]): string {
-  const shown = headers.slice(0, LISTED_UNUSED).map((h) => {
-    // cut by characters, not UTF-16 units: an emoji cut in half prints as a broken character
-    const t = [...h.replace(/\s+/g, ' ').trim()];
-    return t.length > UNUSED_HEADER_CHARS ? `${t.slice(0, UNUSED_HEADER_CHARS - 1).join('').trimEnd()}…` : t.join('');
-  });
+  const shown = headers.slice(0, LISTED_UNUSED).map((h) => headerForDisplay(h, UNUSED_HEADER_CHARS));
   const more = headers.length - LISTED_UNUSED;
   return shown.join(', ') + (more > 0 ? `, and ${more} more (import --json lists them all)` : '');
 }
@@ -223,9 +219,18 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
     info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
   } else if (report.rejected > 0) {
     // Rows rejected as before whose fixed copies came in since are not to fix again.
-    const fixed = report.files.reduce((n, f) => n + (f.rejectedFixedBefore ?? 0), 0);
-    const open = report.rejected - fixed;
+    const before = report.files.reduce((n, f) => n + (f.rejectedFixedBefore ?? 0), 0);
+    const unsure = report.files.reduce((n, f) => n + (f.rejectedCopyRejectedBefore ?? 0), 0);
+    const fixed = before - unsure;
+    const open = report.rejected - before;
     if (open > 0) info(io, `${open} row${open === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
+    if (unsure > 0) {
+      info(
+        io,
+        `${unsure} row${unsure === 1 ? ' was' : 's were'} rejected as before and ${unsure === 1 ? 'is' : 'are'} not listed again: a changed copy came in already, with an import that rejected changed rows too;` +
+          ` a copy rejected again is listed by skillsnet rejects (fix it with skillsnet rejects --csv > fix.csv)`,
+      );
+    }
     if (fixed > 0) info(io, `${fixed} row${fixed === 1 ? ' was' : 's were'} rejected as before, but ${fixed === 1 ? 'its fixed copy was' : 'their fixed copies were'} imported already: skillsnet rejects does not list ${fixed === 1 ? 'it' : 'them'} again`);
   }
   const resolved = report.files.reduce((n, f) => n + (f.resolvedRejects ?? 0), 0);

@@ -125,8 +125,8 @@ Examples:
     )
     .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string; duplicates?: boolean; withdrawn?: boolean; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
-      if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only');
+      if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv', { hint: 'e.g. skillsnet list --json, or skillsnet list --csv > applications.csv' });
+      if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only', { hint: 'add --csv, e.g. skillsnet list --csv --delimiter ";" > applications.csv' });
       const delimiter = flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter);
       let limit: number | undefined;
       if (flags.limit !== undefined) {

@@ -69,8 +69,8 @@ Examples:
   skillsnet members --role core-group --never-attended   # who to follow up after the meetings`)
     .action(async (flags: FilterFlags & AttendanceFilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
-      if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only');
+      if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv', { hint: 'e.g. skillsnet members --json, or skillsnet members --csv > members.csv' });
+      if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only', { hint: 'add --csv, e.g. skillsnet members --csv --delimiter ";" > members.csv' });
       const delimiter = flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter);
       const f = parseFilters(flags);
       const filters: MemberFilters = {

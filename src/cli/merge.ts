@@ -91,7 +91,7 @@ export async function runUnmerge(opts: { dbPath: string; id?: string; last?: boo
   const { parseSubject } = await import('../network/subjects.js');
   const { unmerge } = await import('../network/merge.js');
   if (!opts.id && !opts.last) throw new UsageError('say which merge to undo: an ID merged away (or kept), or --last', { hint: 'e.g. skillsnet unmerge 212, skillsnet unmerge org-57, skillsnet unmerge --last' });
-  if (opts.id && opts.last) throw new UsageError('give an ID or --last, not both');
+  if (opts.id && opts.last) throw new UsageError('give an ID or --last, not both', { hint: 'e.g. skillsnet unmerge org-57, or skillsnet unmerge --last' });
   const subject = opts.last ? 'last' : parseSubject(opts.id!, ['application', 'organization', 'member'], { what: 'unmerge' });
   const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => unmerge(db, subject, { dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { UsageError } from '../errors.js';
 import { renderTable, truncate } from '../ui/table.js';
 
 export interface OrganizationsOptions {
@@ -132,6 +131,5 @@ export function registerOrganization(program: Command, ctx: CliContext): void {
       if (flags.json) printJson(io, { ...result, dryRun: Boolean(flags.dryRun) });
       else if ('application' in result) io.stdout.write(`${flags.dryRun ? 'Dry run: ' : ''}Application ${result.application} ${flags.dryRun ? 'would get' : 'now has'} an organisation of its own${result.to ? ` (${result.to})` : ''}, apart from ${result.from}.\n`);
       else io.stdout.write(`${flags.dryRun ? 'Dry run: ' : ''}${result.kept.join(' and ')} are kept apart${flags.dryRun ? '' : '; they will not be suggested again'}.\n`);
-      if (b !== undefined && a === b) throw new UsageError('give two different organisations');
     });
 }

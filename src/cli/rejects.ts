@@ -177,11 +177,11 @@ Examples:
     )
     .action(async (flags: { csv?: boolean; json?: boolean; call?: string; all?: boolean; out?: string; file?: number; batch?: number; force?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      if (flags.csv && flags.json) throw new UsageError('choose one of --csv and --json');
+      if (flags.csv && flags.json) throw new UsageError('choose one of --csv and --json', { hint: 'skillsnet rejects --json lists them; skillsnet rejects --csv > fix.csv writes the sheet to fix' });
       if (!flags.csv && (flags.out !== undefined || flags.file !== undefined || flags.batch !== undefined)) {
         throw new UsageError('--out, --file and --batch go with --csv', { hint: 'e.g. skillsnet rejects --csv --out fix/' });
       }
-      if (flags.file !== undefined && flags.batch !== undefined) throw new UsageError('choose one of --file and --batch');
+      if (flags.file !== undefined && flags.batch !== undefined) throw new UsageError('choose one of --file and --batch', { hint: 'e.g. skillsnet rejects --csv --file 1 > fix.csv (the Sheet column of skillsnet rejects)' });
       await runRejects(
         { dbPath, call: flags.call, all: flags.all, format: flags.csv ? 'csv' : flags.json ? 'json' : 'table', out: flags.out, file: flags.file, batch: flags.batch, force: flags.force },
         io,

@@ -253,7 +253,7 @@ Examples:
       if (!Number.isInteger(size) || size < 1) throw new UsageError(`--size needs a whole number of at least 1, got "${flags.size}"`, { hint: 'the number of seats in the Core Group, e.g. --size 25' });
       const { filters, minScore } = splitEligibility(parseFilters(flags));
       const timeLimit = flags.timeLimit !== undefined ? parseNumber(flags.timeLimit, '--time-limit') : undefined;
-      if (timeLimit !== undefined && timeLimit <= 0) throw new UsageError('--time-limit needs a positive number of seconds');
+      if (timeLimit !== undefined && timeLimit <= 0) throw new UsageError('--time-limit needs a positive number of seconds', { hint: 'e.g. --time-limit 120, or leave it out for 60' });
       await runSelect(
         {
           dbPath,

@@ -498,7 +498,7 @@ export function batchAndCallSpans(db: DB, callId: number, batchId: number): { fi
  * the file's name: a browser saves the later download as "responses (1).csv". Marked resolved
  * by the same fix; returns how many.
  */
-export function carryResolvedRejects(db: DB, callId: number, batchId: number): number {
+export function carryResolvedRejects(db: DB, callId: number, batchId: number): { carried: number; unconfirmed: number } {
   // The fixed rows of earlier imports of this call (a few, as officers fix them), by their source
   // row; then this batch's rejected rows looked up in them: one pass each, never one by the other.
   const fixed = new Map<string, number>();
@@ -510,15 +510,27 @@ export function carryResolvedRejects(db: DB, callId: number, batchId: number): n
     )
     .iterate(callId, batchId) as IterableIterator<{ raw: string; resolved: number }>;
   for (const row of earlier) fixed.set(row.raw, row.resolved);
-  if (!fixed.size) return 0;
+  if (!fixed.size) return { carried: 0, unconfirmed: 0 };
   const mark = db.prepare('UPDATE rejected_rows SET resolved_batch_id = ? WHERE id = ?');
   const rows = db.prepare('SELECT id, raw_json AS raw FROM rejected_rows WHERE batch_id = ? AND resolved_batch_id IS NULL').all(batchId) as { id: number; raw: string }[];
-  let n = 0;
+  // (a rejects sheet rejects a row whose cells were changed, for another reason: which of its old
+  // rows that copy stands for is not kept, so none of that sheet's is said to be in for sure; rows
+  // it rejected as an earlier import of the call did, left unfixed, are no such copy)
+  const rejectedChanged = db.prepare(
+    `SELECT 1 FROM rejected_rows again WHERE again.batch_id = ? AND again.resolved_batch_id IS NULL
+       AND again.raw_json NOT IN (SELECT old.raw_json FROM rejected_rows old JOIN import_batches ob ON ob.id = old.batch_id WHERE ob.call_id = ? AND old.batch_id <> ?) LIMIT 1`,
+  );
+  const unsure = new Map<number, boolean>();
+  let carried = 0;
+  let unconfirmed = 0;
   for (const row of rows) {
     const resolved = fixed.get(row.raw);
-    if (resolved !== undefined) n += mark.run(resolved, row.id).changes;
+    if (resolved === undefined || !mark.run(resolved, row.id).changes) continue;
+    carried++;
+    if (!unsure.has(resolved)) unsure.set(resolved, rejectedChanged.get(resolved, callId, resolved) !== undefined);
+    if (unsure.get(resolved)) unconfirmed++;
   }
-  return n;
+  return { carried, unconfirmed };
 }
 
 /** Switches a database nobody else has open to a rollback journal; returns how to switch back. */

@@ -72,9 +72,9 @@ export function parseOrganizer(text: string, flag = '--organizer'): CalendarOrga
 
 /** The UID of an event's calendar entry: the same on every export of the same event from the same database. */
 export function eventUid(eventId: number, databaseId: string): string {
-  if (!Number.isInteger(eventId) || eventId <= 0) throw new UsageError(`event ID must be a positive integer, got ${eventId}`);
+  if (!Number.isInteger(eventId) || eventId <= 0) throw new UsageError(`event ID must be a positive integer, got ${eventId}`, { hint: 'find event IDs with skillsnet events' });
   const host = databaseId.trim().toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
-  if (!host) throw new UsageError('the database ID is empty: a calendar UID needs it');
+  if (!host) throw new UsageError('the database ID is empty: a calendar UID needs it', { hint: 'check the database file with skillsnet db check' });
   return `skillsnet-event-${eventId}@${host}`;
 }
 
@@ -97,7 +97,7 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
     method: event.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   const sequence = options.sequence ?? 0;
-  if (!Number.isInteger(sequence) || sequence < 0) throw new UsageError(`the calendar sequence must be 0 or more, got ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 0) throw new UsageError(`the calendar sequence must be 0 or more, got ${sequence}`, { hint: 'a calendar sequence counts the event\'s changes from 0' });
   const lines = [
     `${times.localStart.date} ${times.localStart.time}–${times.localEnd.time} ${event.timeZone} (UTC${times.localStart.offset})`,
     event.languages.length ? `Languages: ${event.languages.join(', ')}` : '',

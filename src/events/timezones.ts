@@ -362,7 +362,7 @@ export interface LocalTime {
 export function localTime(instant: Date | string, zoneText: string): LocalTime {
   const zone = checkTimeZone(zoneText);
   const at = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(at.getTime())) throw new UsageError(`"${String(instant)}" is not an instant`);
+  if (Number.isNaN(at.getTime())) throw new UsageError(`"${String(instant)}" is not an instant`, { hint: 'give a date and time with its offset, e.g. 2026-03-05T14:00:00Z' });
   const dt = DateTime.fromJSDate(at, { zone });
   return {
     zone,

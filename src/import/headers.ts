@@ -325,6 +325,21 @@ function asksYesNo(header: string): boolean {
 /** The pronouns that say "whoever" ("de quien diligencia", "de quem preencheu"). */
 const WHOEVER = new Set(['quien', 'quem']);
 
+/**
+ * How much of a header is read for its field: a question with its help note is a few hundred
+ * characters (the corpus's longest, 433); a pasted essay or a broken export's first row can be
+ * hundreds of thousands, and some rules' patterns take time growing with the square of the text.
+ */
+export const HEADER_READ_LIMIT = 2000;
+
+/** The part of a header that is read for its field: all of it, or its first HEADER_READ_LIMIT characters cut at a space (the whole header is kept for display). */
+export function readPart(header: string): string {
+  if (header.length <= HEADER_READ_LIMIT) return header;
+  const cut = header.slice(0, HEADER_READ_LIMIT);
+  const space = cut.search(/\s\S*$/);
+  return space > 0 ? cut.slice(0, space) : cut;
+}
+
 /** Which rule, if any, rules the field out for this header. */
 function ruledOut(rule: NegativeRule, field: Field): boolean {
   return rule.fields ? rule.fields.has(field) : !rule.except.has(field);
@@ -344,7 +359,7 @@ type Explanation = Map<Field, string>;
 
 /** The best score of each field for one header (exact matches score above 100). */
 function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number, why?: Explanation, toolColumn?: boolean): Candidate[] {
-  const trimmed = header.replace(/\u0000/g, '').trim();
+  const trimmed = readPart(header).replace(/\u0000/g, '').trim();
   if (idx.ignored.has(trimmed.toLowerCase())) return [];
   const special = idx.exactHeaders.get(trimmed);
   if (special) return [{ column, field: special, score: 101 + bonus, exact: true, single: false, metadata: false, named: true }];
@@ -613,7 +628,7 @@ const fold = (header: string | undefined) => (header ?? '').normalize('NFKC').re
 
 export function matchHeaders(written: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
   const idx = headerIndex();
-  const headers = withoutTablePrefix(written);
+  const headers = withoutTablePrefix(written).map(readPart);
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
   // Salesforce's "Preferred Email" and "Preferred Phone" beside "Personal Email", "Work Email"…

@@ -110,6 +110,8 @@ export interface FileReport {
   resolvedRejects: number;
   /** Rows rejected exactly as an earlier import of the call rejected them (any file name), fixed since (a corrected copy imported): `rejects` does not list them. */
   rejectedFixedBefore: number;
+  /** Of rejectedFixedBefore, those whose copy came in with an import that rejected changed rows (a rejects sheet's row rejected again for another reason): the copy may be among them, listed by `rejects`. */
+  rejectedCopyRejectedBefore: number;
   /** how the submission dates were read: day or month first, and what decided it */
   dates: DateReport | null;
   /**
@@ -469,7 +471,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     // (a sheet's row rejected again takes its old row's place in rejects: not fixed, not counted)
     if (writer.rejectedAgain.length) resolveRejectedRows(db, callId, batchId, writer.rejectedAgain);
     // rows rejected as before, whose fixed copies were imported since: not listed again
-    const rejectedFixedBefore = writer.counts.rejected ? carryResolvedRejects(db, callId, batchId) : 0;
+    const carried = writer.counts.rejected ? carryResolvedRejects(db, callId, batchId) : { carried: 0, unconfirmed: 0 };
+    const rejectedFixedBefore = carried.carried;
     refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
     if (!options.dryRun) commit(db);
@@ -489,6 +492,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       sameApplication: [...writer.sameApplication.values()],
       resolvedRejects,
       rejectedFixedBefore,
+      rejectedCopyRejectedBefore: carried.unconfirmed,
       dates,
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,

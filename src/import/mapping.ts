@@ -78,9 +78,23 @@ function mapFormatHint(): string {
   return 'the format is a JSON object of field -> column, by header, letter or number, e.g. {"organization": "Org name", "email": ["E-mail", "F"], "country": 7}';
 }
 
+/** A header longer than this is cut in a message: a pasted essay as a column name filled the terminal (--json keeps every header whole). */
+export const SHOWN_HEADER_CHARS = 200;
+
+/**
+ * A header as a message shows it: its spacing folded, cut to `max` characters with "…" (by
+ * characters, not UTF-16 units: an emoji cut in half prints as a broken character).
+ */
+export function headerForDisplay(header: string, max = SHOWN_HEADER_CHARS): string {
+  // (only the start is looked at: a header can be hundreds of thousands of characters)
+  const t = [...header.slice(0, 4 * max + 8).replace(/\s+/g, ' ').trim()];
+  const whole = header.length <= 4 * max + 8;
+  return t.length > max || !whole ? `${t.slice(0, max - 1).join('').trimEnd()}…` : t.join('');
+}
+
 /** A column for a report line: `B "Country"`, or `B (no header)` for a blank header cell (which the raw row names "column N"). */
 export function columnDisplay(letter: string, header: string | undefined): string {
-  return header && header !== `column ${letterIndex(letter) + 1}` ? `${letter} "${header}"` : `${letter} (no header)`;
+  return header && header !== `column ${letterIndex(letter) + 1}` ? `${letter} "${headerForDisplay(header)}"` : `${letter} (no header)`;
 }
 
 /**
@@ -191,7 +205,7 @@ export function describeColumns(headers: readonly string[], shown: ShownColumns 
     const letter = columnLetter(i);
     if (looksLikeData(h)) return `${letter} (not shown: looks like data)`;
     if (!shown(i)) return letter;
-    const t = h.replace(/\s+/g, ' ').trim();
+    const t = headerForDisplay(h);
     // a blank header cell was named "column N" for the raw row (uniqueHeaders): not the file's word
     return t && t !== `column ${i + 1}` ? `${letter} "${t}"` : `${letter} (no header)`;
   });

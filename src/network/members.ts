@@ -93,7 +93,7 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
   const email = input.email?.trim().toLowerCase() || null;
   const role: MemberRole = input.role ?? 'stakeholder';
   const kind: MemberKind = input.kind ?? (role === 'ilo' || !organization ? 'person' : 'organization');
-  if (kind === 'organization' && !organization) throw new UsageError('a member organisation needs its name (--organization NAME)');
+  if (kind === 'organization' && !organization) throw new UsageError('a member organisation needs its name (--organization NAME)', { hint: 'e.g. skillsnet member add --organization "Ministerio de Trabajo" --country PE' });
   if (kind === 'person' && !name && !email) {
     throw new UsageError(organization ? 'a member in their own right needs a name or an email (--name, --email)' : 'a member needs an organisation (--organization NAME), or a name or an email for a person in their own right (--name, --email)', {
       hint: 'e.g. skillsnet member add --organization "Ministerio de Trabajo" --country PE --role stakeholder',

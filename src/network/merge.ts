@@ -71,8 +71,8 @@ export function compareIdentities(db: DB, keep: Subject, other: Subject): { diff
 
 /** Merges the second record into the first (both applications, both organisations or both members). */
 export function mergeRecords(db: DB, keep: Subject, other: Subject, options: { dryRun?: boolean } = {}): MergeResult {
-  if (keep.kind !== other.kind) throw new UsageError(`cannot merge ${subjectLabel(other)} into ${subjectLabel(keep)}: both must be applications, organisations or members`);
-  if (keep.kind === 'person') throw new UsageError('people are merged with their members or organisations: merge member-A member-B, or org-A org-B');
+  if (keep.kind !== other.kind) throw new UsageError(`cannot merge ${subjectLabel(other)} into ${subjectLabel(keep)}: both must be applications, organisations or members`, { hint: 'give two of one kind, e.g. skillsnet merge 212 305, org-4 org-57 or member-3 member-9, with --dry-run first' });
+  if (keep.kind === 'person') throw new UsageError('people are merged with their members or organisations: merge member-A member-B, or org-A org-B', { hint: 'find their member IDs with skillsnet members, then e.g. skillsnet merge member-3 member-9 --dry-run' });
   if (keep.id === other.id) throw new UsageError(`${subjectLabel(keep)} is the same record twice`, { hint: 'give the record to keep, then the one that goes into it: skillsnet merge org-4 org-57 --dry-run' });
   for (const s of [keep, other]) if (!subjectExists(db, s)) throw new OperationError(`no ${subjectLabel(s)}`, { hint: 'find IDs with skillsnet list, skillsnet organizations or skillsnet members' });
   const result: MergeResult = { kind: keep.kind as MergeResult['kind'], kept: subjectLabel(keep), merged: subjectLabel(other), steps: [], historyId: null, dryRun: Boolean(options.dryRun) };

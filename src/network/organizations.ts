@@ -105,7 +105,7 @@ export function linkOrganizations(db: DB, a: number, b: number, options: { dryRu
 
 /** organization unlink A B: they are different; the pair is never suggested again. */
 export function keepApart(db: DB, a: number, b: number, options: { dryRun?: boolean } = {}): { kept: [string, string]; historyId: number | null } {
-  if (a === b) throw new UsageError('an organisation is the same as itself');
+  if (a === b) throw new UsageError('an organisation is the same as itself', { hint: 'give two different organisations, e.g. skillsnet organization unlink org-4 org-57' });
   const orgs = [a, b].map((id) => getOrganization(db, id));
   for (const [i, o] of orgs.entries()) if (!o) throw new OperationError(`no organisation org-${[a, b][i]}`, { hint: 'find IDs with skillsnet organizations' });
   // One merged into the other (organization link, merge) is one organisation now: keeping them apart is undoing the merge.

@@ -178,7 +178,7 @@ function loosenedByFile(flags: QuotaRule[], file: QuotaRule[]): string[] {
 /** The size and name checks of select, before anything is read. */
 export function checkCoreGroupOptions(options: Pick<CoreGroupOptions, 'size' | 'name' | 'order' | 'seed'>): void {
   if (options.seed !== undefined && options.order !== 'random') throw new UsageError('--seed applies to --order random only', { hint: 'add --order random, or drop --seed' });
-  if (!Number.isInteger(options.size) || options.size < 1) throw new UsageError(`--size needs a whole number of at least 1, got "${options.size}"`);
+  if (!Number.isInteger(options.size) || options.size < 1) throw new UsageError(`--size needs a whole number of at least 1, got "${options.size}"`, { hint: 'the number of seats in the Core Group, e.g. --size 25' });
   if (options.name !== undefined && options.name.trim() === '') throw new UsageError('--name needs a name', { hint: 'for example --name core-2020' });
 }
 

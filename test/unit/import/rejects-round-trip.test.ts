@@ -240,3 +240,45 @@ describe('rejects of two calls', () => {
     expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.call)).toEqual(['2022']);
   });
 });
+
+describe('a rejects sheet whose fixed row was rejected again for another reason', () => {
+  it('the next download of the form does not say the fixed copy was imported: the copy is listed in rejects', async () => {
+    const db = path.join(dir, 'other-reason.db');
+    const forms = write('other-reason.csv', FORM.join('\n'));
+    expect((await run(['--db', db, 'import', forms, '--call', '2022'])).code).toBe(0);
+    const sheet = await run(['--db', db, 'rejects', '--csv']);
+    // the email typed in, but not an address: rejected again, now as an invalid email
+    const fix = write('other-reason-fix.csv', sheet.stdout.replace('Lima Tech Hub,,', 'Lima Tech Hub,lima at example,'));
+    expect(json(await run(['--db', db, 'import', fix, '--call', '2022', '--json']))).toMatchObject({ rejected: 1, inserted: 0 });
+    const listed = () => run(['--db', db, 'rejects', '--json']).then((r) => json<any[]>(r).map((x) => [x.file, x.reasons]));
+    expect(await listed()).toEqual([['other-reason-fix.csv', ['invalid email']]]);
+
+    const again = await run(['--db', db, 'import', forms, '--call', '2022', '--json']);
+    expect(json(again)).toMatchObject({ rejected: 1, files: [{ rejectedFixedBefore: 1, rejectedCopyRejectedBefore: 1 }] });
+    const text = await run(['--db', db, 'import', forms, '--call', '2022']);
+    expect(text.stderr).not.toMatch(/fixed copy was imported already/);
+    expect(text.stderr).toMatch(/^1 row was rejected as before and is not listed again: a changed copy came in already, with an import that rejected changed rows too; a copy rejected again is listed by skillsnet rejects/m);
+    // still listed once: the sheet's copy
+    expect(await listed()).toEqual([['other-reason-fix.csv', ['invalid email']]]);
+  });
+});
+
+describe('a corrected copy of the export that leaves another row unfixed', () => {
+  it('the next download says the fixed row came in: the copy rejected no changed row, only the unfixed one as before', async () => {
+    const db = path.join(dir, 'corrected.db');
+    const header = 'Timestamp,Name of your organization,Email Address,Country,Main beneficiaries';
+    const lima = '27/06/2022 09:00:00,Lima Tech Hub,,Peru,Refugees';
+    const quito = '28/06/2022 10:00:00,Quito Makers,,Ecuador,Youth';
+    const kampala = '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org,Uganda,Women';
+    const forms = write('corrected-responses.csv', [header, kampala, lima, quito].join('\n'));
+    expect((await run(['--db', db, 'import', forms, '--call', '2022'])).code).toBe(0);
+    // the officer typed Lima's email into the export itself; Quito's is still missing
+    const copy = write('corrected-copy.csv', [header, kampala, lima.replace(',,', ',lima@example.org,'), quito].join('\n'));
+    expect(json(await run(['--db', db, 'import', copy, '--call', '2022', '--json']))).toMatchObject({ rejected: 1, files: [{ resolvedRejects: 1 }] });
+
+    const again = await run(['--db', db, 'import', forms, '--call', '2022', '--json']);
+    expect(json(again)).toMatchObject({ rejected: 2, files: [{ rejectedFixedBefore: 1, rejectedCopyRejectedBefore: 0 }] });
+    const text = await run(['--db', db, 'import', forms, '--call', '2022']);
+    expect(text.stderr).toMatch(/^1 row was rejected as before, but its fixed copy was imported already/m);
+  });
+});

@@ -407,7 +407,12 @@ function warnAboutData(warn: Warn, candidates: Candidate[], quotas: Quota[]): vo
   const missing = (what: string, n: number, hint: string) => {
     if (n > 0) warn(`no-${what}`, `${n} eligible application${n === 1 ? ' has' : 's have'} no ${what} and count${n === 1 ? 's' : ''} towards no ${what} quota (${hint})`);
   };
-  if (features.has('region')) missing('region', candidates.filter((c) => !c.region).length, 'see skillsnet list --json for country_raw');
+  if (features.has('region')) {
+    // (the JSON field is countryRaw, and the officer needs the applications, not a field name)
+    const without = candidates.filter((c) => !c.region).map((c) => c.id);
+    const shown = without.length > 5 ? `${without.slice(0, 5).join(', ')}…` : without.join(', ');
+    missing('region', without.length, `application${without.length === 1 ? '' : 's'} ${shown}: give ${without.length === 1 ? 'it' : 'each'} a country, e.g. skillsnet edit ${without[0]} --set country=Peru`);
+  }
   if (features.has('category')) missing('category', candidates.filter((c) => c.categories.length === 0).length, 'run skillsnet tag auto');
   if (features.has('language')) missing('language', candidates.filter((c) => !c.language).length, 'check the language column of the import');
   if (features.has('workingLanguage')) {

@@ -22,4 +22,16 @@ describe('applications without a region under a region quota', () => {
     expect(fixed.code, fixed.stderr).toBe(0);
     expect((await sk('select', '--size', '2', '--quotas', 'cupos.csv', '--dry-run')).stderr).toContain('(application 4: give it a country, e.g. skillsnet edit 4 --set country=Peru)');
   });
+
+  it('without a language (a title only, nothing to read it from): the same, with the language to set', async () => {
+    const { dir, sk } = await importedCall([
+      'Organización,Correo,País,Título,Describa su propuesta,Puntaje',
+      'Taller Abierto,ana@example.org,Perú,Oficios,Formación en oficios para jóvenes de zonas rurales,80',
+      'Red Andina,luis@example.org,Bolivia,P-12,,75',
+    ]);
+    fs.writeFileSync(path.join(dir, 'cupos.csv'), 'Criterio;Valor;Mínimo\nidioma;español;1\n');
+    const r = await sk('select', '--size', '1', '--quotas', 'cupos.csv', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('1 eligible application has no language and counts towards no language quota (application 2: give it a language, e.g. skillsnet edit 2 --set language=es)');
+  });
 });

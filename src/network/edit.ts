@@ -177,7 +177,8 @@ export interface EditResult {
 /** Writes one field (and what it sets besides, a country's region) in the change; returns whether the value changed. */
 function applyField(change: Change, table: string, id: number, field: EditableField, value: unknown, typed?: string): boolean {
   const did = change.update(table, id, field.column, value);
-  for (const [column, v] of Object.entries(field.also?.(value, typed) ?? {})) change.update(table, id, column, v);
+  // (what follows a value changes with it: a country typed as it already is leaves its text as written alone)
+  if (did) for (const [column, v] of Object.entries(field.also?.(value, typed) ?? {})) change.update(table, id, column, v);
   return did;
 }
 

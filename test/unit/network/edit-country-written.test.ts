@@ -9,6 +9,9 @@ describe('a country set with edit is the country as written', () => {
     const show = (await sk('show', '1')).stdout;
     expect(show).toMatch(/^Country\s+PE \(written "Perú"\)$/m);
     expect(show).not.toContain('Paraguay');
+    // the same country typed again another way: nothing changes, the text as written neither
+    expect(Object.values(await sk('edit', '1', '--set', 'country=PERU')).join('')).toContain('Already so: country.');
+    expect((await sk('show', '1')).stdout).toMatch(/^Country\s+PE \(written "Perú"\)$/m);
     // a country given where the form had none
     expect((await sk('edit', '2', '--set', 'country=Lima, Perú')).code).toBe(0);
     const listed = json<{ id: number; country: string; countryRaw: string | null }[]>(await sk('list', '--json'));

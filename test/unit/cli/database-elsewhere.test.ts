@@ -7,7 +7,9 @@ import { run as skillsnet, tempDir } from '../support/run.js';
 // and types the next command: ./skillsnet.db is not there.
 describe('a command run in another folder than the import', () => {
   function office(): { home: string; call: string } {
-    const home = tempDir();
+    // (a folder inside a fresh one: the folder above is looked into too, and the system's temporary folder may hold anything)
+    const home = path.join(tempDir(), 'oficina');
+    fs.mkdirSync(home);
     const call = path.join(home, 'Convocatoria Perú');
     fs.mkdirSync(call);
     fs.mkdirSync(path.join(home, 'Descargas'));

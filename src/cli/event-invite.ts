@@ -21,9 +21,13 @@ export interface EventInviteOptions {
 export async function runEventInvite(opts: EventInviteOptions, io: IO): Promise<unknown> {
   const { inviteMembers } = await import('../events/invite.js');
   const { resolveMemberRef } = await import('../db/members.js');
+  const { suggestedGroups } = await import('../events/breakout.js');
+  let groups = '';
   const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => {
     const memberIds = opts.memberIds?.map((m) => resolveMemberRef(db, m, { what: '--member' }));
-    return inviteMembers(db, opts.id, { roster: opts.roster, role: opts.role, cohort: opts.cohort, memberIds, filters: opts.filters }, { dryRun: opts.dryRun });
+    const invited = inviteMembers(db, opts.id, { roster: opts.roster, role: opts.role, cohort: opts.cohort, memberIds, filters: opts.filters }, { dryRun: opts.dryRun });
+    if (!invited.dryRun && invited.invited.length) groups = suggestedGroups(db, opts.id);
+    return invited;
   });
   if (opts.json) {
     printJson(io, result);
@@ -33,7 +37,7 @@ export async function runEventInvite(opts: EventInviteOptions, io: IO): Promise<
   info(io, `${result.dryRun ? 'Dry run: would invite' : 'Invited'} ${n} member${n === 1 ? '' : 's'} (${result.source}) to event ${opts.id}` +
     (result.alreadyInvited.length ? `; ${result.alreadyInvited.length} already invited` : '') + `. ${result.total} invitee${result.total === 1 ? '' : 's'} in all.`);
   if (result.skipped.length) warn(io, `left out, as they declined or withdrew: ${result.skipped.map((s) => `member-${s.memberId} (${s.status})`).join(', ')}; invite one anyway with --member member-N`);
-  if (!result.dryRun && n) info(io, `Next: skillsnet event groups ${opts.id} --by language --groups en=2,fr=1,es=1, then skillsnet event invitations ${opts.id} --out invitations.csv`);
+  if (!result.dryRun && n) info(io, `Next: skillsnet event groups ${opts.id} --by language --groups ${groups}, then skillsnet event invitations ${opts.id} --out invitations.csv`);
   return result;
 }
 

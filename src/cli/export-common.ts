@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { shellArg } from '../text.js';
 import path from 'node:path';
 import { warn, type IO } from './io.js';
 import { printJson } from './context.js';
@@ -69,6 +70,25 @@ export function coreGroupLine(rosterName: string, counts: Record<string, number>
 export const EXPORT_PROGRESS_MIN = 2000;
 
 /**
+ * Extensions of the office programs' own files: an export that writes none of them was told
+ * `--out contactos.xlsx` and wrote CSV under that name, which Excel then refused to open ("the
+ * file format or extension is not valid").
+ */
+const OFFICE_EXTENSIONS: Record<string, string> = {
+  '.xlsx': 'an Excel workbook', '.xlsm': 'an Excel workbook', '.xls': 'an Excel workbook', '.ods': 'a spreadsheet',
+  '.docx': 'a Word document', '.doc': 'a Word document', '.odt': 'a text document', '.pdf': 'a PDF',
+};
+
+function officeExtensionError<F extends string>(out: string, ext: string, format: F, byExtension: Record<string, readonly F[]>): UsageError {
+  const formats = [...new Set(Object.values(byExtension).flat())];
+  const own = Object.keys(byExtension).find((e) => byExtension[e]!.includes(format)) ?? '.csv';
+  const renamed = out.slice(0, out.length - ext.length) + own;
+  return new UsageError(`--out ${out} names ${OFFICE_EXTENSIONS[ext]} (${ext}), which this export does not write: it writes ${formats.join(', ')}`, {
+    hint: `end the name in ${own}${own === '.csv' ? ', a file Excel opens' : ''}: --out ${shellArg(renamed)}`,
+  });
+}
+
+/**
  * The format to write: --format when given (with a warning when --out's extension names
  * another), else the one --out's extension stands for ("--out core.vcf" is a vCard), else
  * the default. `byExtension` lists the formats each extension fits.
@@ -83,6 +103,7 @@ export function formatForOut<F extends string>(
   if (!out || out === '-') return format;
   const ext = path.extname(out).toLowerCase();
   const fits = byExtension[ext];
+  if (!fits && OFFICE_EXTENSIONS[ext]) throw officeExtensionError(out, ext, format, byExtension);
   if (!fits || fits.includes(format)) return format;
   if (!explicit) return fits[0];
   warn(io, `--out ${out} ends in ${ext} but --format ${format} writes ${format}; the file keeps the name given`);

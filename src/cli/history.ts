@@ -40,7 +40,8 @@ const RECORD_WORDS: Record<string, string> = { applications: 'application', orga
 /**
  * "applications.withdrawn_at, organizations.name_key" as an officer reads it: "withdrawn at",
  * "organisation: name" — fields in words, grouped by record (the first one unnamed), without the
- * keys skillsnet derives itself (name_key, web_domain). --json keeps table.column for scripts.
+ * keys skillsnet derives itself (name_key, web_domain) and the country as written beside the
+ * country. --json keeps table.column for scripts.
  */
 export function changedInWords(fields: string[]): string {
   const byTable = new Map<string, string[]>();
@@ -49,7 +50,9 @@ export function changedInWords(fields: string[]): string {
     const table = f.slice(0, dot);
     const column = f.slice(dot + 1);
     if (/_key$/.test(column) || column === 'web_domain') continue;
-    const words = column === '(row)' ? 'added or removed' : column.replace(/_/g, ' ');
+    // (the country as written goes with the country an edit sets: one field to the officer)
+    if (column === 'country_raw' && fields.includes(`${table}.country`)) continue;
+    const words = column === '(row)' ? 'added or removed' : column === 'country_raw' ? 'country as written' : column.replace(/_/g, ' ');
     const list = byTable.get(table) ?? [];
     if (!list.includes(words)) list.push(words);
     byTable.set(table, list);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
+import { shellArg } from '../text.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
 import { faultError, faultOf, makePrivateFolder } from '../files/index.js';
 
@@ -26,6 +27,51 @@ export interface OpenOptions {
 }
 
 /**
+ * Where a database of the same name is, when a command runs in another folder than the import
+ * did (the usual slip: ./skillsnet.db is relative to the folder the command runs in): the
+ * folders beside and just above the missing file, up to three, named as the officer would
+ * type them. Hidden folders and node_modules are not looked into.
+ */
+export function databasesNearby(file: string): string[] {
+  const folder = path.dirname(path.resolve(file));
+  const name = path.basename(file);
+  const found: string[] = [];
+  const parent = path.dirname(folder);
+  if (parent !== folder && isFile(path.join(parent, name))) found.push(parent);
+  let entries: fs.Dirent[] = [];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    // an unreadable folder: nothing to suggest
+  }
+  const names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules').map((e) => e.name).sort();
+  for (const sub of names.slice(0, 500)) {
+    if (found.length >= 3) break;
+    if (isFile(path.join(folder, sub, name))) found.push(path.join(folder, sub));
+  }
+  return found.map((f) => path.relative(process.cwd(), f) || '.');
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** "skillsnet.db is in "Convocatoria Perú": go there (cd …) or add --db …", or undefined. */
+export function elsewhereHint(file: string): string | undefined {
+  const folders = databasesNearby(file);
+  if (!folders.length) return undefined;
+  const name = path.basename(file);
+  const first = folders[0]!;
+  const where = folders.map((f) => shellArg(f)).join(', ');
+  const go = folders.length > 1 ? `${name} files are in ${where}: run the command in the folder of your call (for example cd ${shellArg(first)})` : `${name} is in ${where}: run the command in that folder (cd ${shellArg(first)})`;
+  return `${go} or add --db ${shellArg(path.join(first, name))}`;
+}
+
+/**
  * Opens (and, when asked, creates) the database: a new file is born 0600 in a folder made 0700
  * because it holds personal data; WAL so readers don't block the writer; foreign keys on; and a
  * busy timeout so a second process waits instead of failing with "database is locked".
@@ -38,7 +84,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   const writes = Boolean(options.write || options.create);
   if (!exists && !options.create) {
     throw new OperationError(`no database at ${file}`, {
-      hint: 'import applications first (skillsnet import FILE), try the sample (skillsnet demo), or point --db / SKILLSNET_DB at your database',
+      hint: elsewhereHint(file) ?? 'import applications first (skillsnet import FILE), try the sample (skillsnet demo), or point --db / SKILLSNET_DB at your database',
     });
   }
   let readonly = Boolean(options.readonly);

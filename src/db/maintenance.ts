@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
 import { checkpoint } from '../reporting.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { hasSideFile, openReadOnly, refuseEmptyFile, writeProtection, type DB } from './connection.js';
+import { elsewhereHint, hasSideFile, openReadOnly, refuseEmptyFile, writeProtection, type DB } from './connection.js';
 import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../files/index.js';
 
 /**
@@ -49,7 +49,7 @@ const MAX_FK_PROBLEMS = 20;
 function openExisting(file: string): DB {
   if (!fs.existsSync(file)) {
     throw new OperationError(`no database at ${file}`, {
-      hint: 'point --db or SKILLSNET_DB at your database (default ./skillsnet.db)',
+      hint: elsewhereHint(file) ?? 'point --db or SKILLSNET_DB at your database (default ./skillsnet.db)',
     });
   }
   if (!fs.statSync(file).isFile()) {

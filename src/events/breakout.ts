@@ -7,7 +7,7 @@ import type { DB } from '../db/connection.js';
 import { groupRun, groupsOfEvent, saveGroups, type GroupRunRecord } from '../db/events.js';
 import { OperationError, UsageError } from '../errors.js';
 import { assignBreakoutGroups, parseGroupSpec, type BreakoutGroup, type BreakoutResult, type GroupSpecEntry, type LanguageSolve, type UnassignedInvitee } from './groups.js';
-import { invitationStands, invitedMembers, inviteeOf } from './invite.js';
+import { invitationStands, invitedMembers, inviteeOf, inviteesOf } from './invite.js';
 import { requireEvent } from './manage.js';
 
 export const GROUP_BY = ['language'] as const;
@@ -36,6 +36,27 @@ export interface BreakoutPlan {
   unassigned: UnassignedInvitee[];
   languages: LanguageSolve[];
   dryRun: boolean;
+}
+
+/** Invitees per breakout group the suggestion aims at (a group of more talks less). */
+const SUGGESTED_GROUP_SIZE = 8;
+
+/**
+ * A `--groups` value that fits the event as it is: its own languages, in its order, each with the
+ * groups its invitees of that working language fill (one per 8 or part), those without invitees
+ * left out (all of them at 1 when none has a working language on record). The hint after
+ * `event invite` said en=2,fr=1,es=1 for every event, which `event groups` refused for an event
+ * held in Spanish only ("the event runs in es, not in en, fr").
+ */
+export function suggestedGroups(db: DB, eventId: number): string {
+  const event = requireEvent(db, eventId);
+  const count = new Map<string, number>();
+  for (const i of inviteesOf(db, eventId)) {
+    const language = i.workingLanguage?.trim().toLowerCase();
+    if (language) count.set(language, (count.get(language) ?? 0) + 1);
+  }
+  const spec = event.languages.filter((l) => count.has(l)).map((language) => ({ language, groups: Math.ceil(count.get(language)! / SUGGESTED_GROUP_SIZE) }));
+  return specText(spec.length ? spec : event.languages.map((language) => ({ language, groups: 1 })));
 }
 
 export function specText(spec: readonly GroupSpecEntry[]): string {

@@ -35,11 +35,41 @@ export interface InputFile {
 }
 
 /** "cannot read FILE: no such file", with the fault's words and fix for the rest. */
-export function readFailure(shown: string, e: unknown, hint = 'check the file name and that you can open it'): unknown {
+export function readFailure(shown: string, e: unknown, hint = 'check the file name and that you can open it', file?: string): unknown {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return new OperationError(`cannot read ${shown}: no such file`, { hint });
+  if (code === 'ENOENT') return new OperationError(`cannot read ${shown}: no such file`, { hint: (file && missingFileHint(file)) ?? hint });
   if (code === 'EISDIR') return new OperationError(`cannot read ${shown}: it is a folder`, { hint });
   return faultError(e, { action: `read ${shown}` });
+}
+
+/** A file name compared as a person reads it: accents, case and Unicode composition aside. */
+function looseName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * What to do about a name that is not there, when its folder says: a file whose name differs only
+ * by accents or case ("ano" typed for "año", "respuestas.CSV"), or a name with spaces typed
+ * without quotes, which the shell cut into words ("Respuestas" of "Respuestas formulario.csv").
+ * Undefined when the folder holds neither (or cannot be listed).
+ */
+export function missingFileHint(file: string): string | undefined {
+  const folder = path.dirname(file);
+  const base = path.basename(file);
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(folder).sort();
+  } catch {
+    return undefined;
+  }
+  const inFolder = (name: string) => (folder === '.' && !file.startsWith('.') ? name : path.join(folder, name));
+  const same = entries.find((name) => name !== base && looseName(name) === looseName(base));
+  if (same) return `did you mean ${shellArg(inFolder(same))}? Type the name exactly as it is, accents and capitals too`;
+  const words = entries.filter((name) => name.startsWith(`${base} `));
+  if (words.length === 1) {
+    return `a file name with spaces goes between quotes: ${shellArg(inFolder(words[0]!))}`;
+  }
+  return undefined;
 }
 
 /**
@@ -54,7 +84,7 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
   try {
     stat = stdin ? fs.fstatSync(0) : fs.statSync(file);
   } catch (e) {
-    throw readFailure(shown, e);
+    throw readFailure(shown, e, undefined, stdin ? undefined : file);
   }
   if (stat.isFile()) return 'file';
   if (stat.isFIFO() || (stdin && stat.isSocket())) return 'stream';

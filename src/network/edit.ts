@@ -41,8 +41,8 @@ interface EditableField {
   column: string;
   /** null: clear the field. */
   parse: (value: string) => unknown;
-  /** Also sets other columns (a country's region). */
-  also?: (value: unknown) => Record<string, unknown>;
+  /** Also sets other columns (a country's region), from the value and, when the officer typed it, the text typed. */
+  also?: (value: unknown, typed?: string) => Record<string, unknown>;
   /** The tagger reads it: automatic categories are dropped when it changes. */
   retag?: boolean;
   /** Whether the field may be left empty. */
@@ -53,6 +53,12 @@ const text = (v: string) => v.replace(/\s+/g, ' ').trim() || null;
 const paragraphs = (v: string) => v.trim() || null;
 const country = (v: string) => countryValue(v, 'country');
 const regionOf = (code: unknown) => ({ region: code ? resolveCountry(String(code))?.region ?? null : null });
+/**
+ * A country typed by the officer is also the country "as written": `show` said `PE (written
+ * "Paraguay")` after `edit ID --set country=Perú`, the import's text standing beside the
+ * officer's correction. (An organisation following its application's country keeps its own.)
+ */
+const regionAndWritten = (code: unknown, typed?: string) => ({ ...regionOf(code), ...(typed === undefined ? {} : { country_raw: typed.replace(/\s+/g, ' ').trim() || null }) });
 const language = (v: string) => languageValue(v, 'language');
 const email = (v: string) => emailValue(v, 'email');
 function score(v: string): number | null {
@@ -83,7 +89,7 @@ const FIELDS: Record<SubjectKind, EditableField[]> = {
     { name: 'email', column: 'email', parse: email },
     { name: 'phone', column: 'phone', parse: text },
     { name: 'website', column: 'website', parse: text },
-    { name: 'country', column: 'country', parse: country, also: regionOf },
+    { name: 'country', column: 'country', parse: country, also: regionAndWritten },
     { name: 'language', column: 'language', parse: language, retag: true },
     { name: 'workingLanguage', column: 'working_language', parse: language },
     { name: 'title', column: 'title', parse: text, retag: true },
@@ -96,7 +102,7 @@ const FIELDS: Record<SubjectKind, EditableField[]> = {
   organization: [
     { name: 'name', column: 'name', parse: text, also: (v) => ({ name_key: normaliseName(String(v)) || String(v).toLowerCase() }), required: true },
     { name: 'organizationType', column: 'organization_type', parse: type },
-    { name: 'country', column: 'country', parse: country, also: regionOf },
+    { name: 'country', column: 'country', parse: country, also: regionAndWritten },
     { name: 'website', column: 'website', parse: text, also: (v) => ({ web_domain: webDomain(v as string | null) }) },
     { name: 'beneficiaries', column: 'beneficiaries_json', parse: list('beneficiaries') },
     { name: 'notes', column: 'notes', parse: paragraphs },
@@ -169,9 +175,10 @@ export interface EditResult {
 }
 
 /** Writes one field (and what it sets besides, a country's region) in the change; returns whether the value changed. */
-function applyField(change: Change, table: string, id: number, field: EditableField, value: unknown): boolean {
+function applyField(change: Change, table: string, id: number, field: EditableField, value: unknown, typed?: string): boolean {
   const did = change.update(table, id, field.column, value);
-  for (const [column, v] of Object.entries(field.also?.(value) ?? {})) change.update(table, id, column, v);
+  // (what follows a value changes with it: a country typed as it already is leaves its text as written alone)
+  if (did) for (const [column, v] of Object.entries(field.also?.(value, typed) ?? {})) change.update(table, id, column, v);
   return did;
 }
 
@@ -189,7 +196,7 @@ export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { 
     const field = findField(subject.kind, s.field);
     const value = field.parse(s.value);
     if (field.required && (value === null || value === '')) throw new UsageError(`${field.name} cannot be left empty`, { hint: `give it a value: --set "${field.name}=…"` });
-    return { field, value };
+    return { field, value, typed: s.value };
   });
   const table = subjectTable(subject.kind);
   const before = subject.kind === 'application' ? applicationIdentity(db, subject.id) : undefined;
@@ -198,8 +205,8 @@ export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { 
   try {
     withWriteTransaction(db, () => {
       const change = new Change(db, 'edit', subjectLabel(subject), {});
-      for (const { field, value } of parsed) {
-        const did = applyField(change, table, subject.id, field, value);
+      for (const { field, value, typed } of parsed) {
+        const did = applyField(change, table, subject.id, field, value, typed);
         (did ? result.changed : result.unchanged).push(field.name);
         if (did && field.retag && subject.kind === 'application') {
           const auto = nonOfficerTagRowids(db, subject.id);

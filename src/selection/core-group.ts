@@ -407,9 +407,23 @@ function warnAboutData(warn: Warn, candidates: Candidate[], quotas: Quota[]): vo
   const missing = (what: string, n: number, hint: string) => {
     if (n > 0) warn(`no-${what}`, `${n} eligible application${n === 1 ? ' has' : 's have'} no ${what} and count${n === 1 ? 's' : ''} towards no ${what} quota (${hint})`);
   };
-  if (features.has('region')) missing('region', candidates.filter((c) => !c.region).length, 'see skillsnet list --json for country_raw');
+  // (the applications by ID, and the edit that fills the field: the region hint pointed at a
+  // "country_raw" field that list --json spells countryRaw, the language one at a column that a
+  // form's export, whose language is read from the text, does not have)
+  const toEdit = (ids: number[], field: string, example: string) => {
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')}…` : ids.join(', ');
+    return `application${ids.length === 1 ? '' : 's'} ${shown}: give ${ids.length === 1 ? 'it' : 'each'} a ${field}, e.g. skillsnet edit ${ids[0]} --set ${field}=${example}`;
+  };
+  const without = (has: (c: Candidate) => unknown) => candidates.filter((c) => !has(c)).map((c) => c.id);
+  if (features.has('region')) {
+    const ids = without((c) => c.region);
+    missing('region', ids.length, toEdit(ids, 'country', 'Peru'));
+  }
   if (features.has('category')) missing('category', candidates.filter((c) => c.categories.length === 0).length, 'run skillsnet tag auto');
-  if (features.has('language')) missing('language', candidates.filter((c) => !c.language).length, 'check the language column of the import');
+  if (features.has('language')) {
+    const ids = without((c) => c.language);
+    missing('language', ids.length, toEdit(ids, 'language', 'es'));
+  }
   if (features.has('workingLanguage')) {
     const n = candidates.filter((c) => !c.workingLanguage).length;
     // (language is the one the application is written in; a form may not have asked for the other)

@@ -57,3 +57,23 @@ describe('without --format, the --out file name chooses the format', { timeout: 
     expect(outlook.stderr).not.toMatch(/warning: --out/);
   });
 });
+
+// A first-timer asks for "contactos.xlsx" (the README says contacts go to Excel): the CSV written
+// under that name was a file Excel refused to open.
+describe("an office program's extension the export does not write is refused, with the name to use", { timeout: 60_000 }, () => {
+  it('contacts to .xlsx, a roster to .docx, the map to .pdf: exit 2, nothing written, the right extension named', async () => {
+    const cases: [string[], string, RegExp, string][] = [
+      [['export', 'contacts', '--all-calls'], 'Mis Documentos/contactos.xlsx', /names an Excel workbook \(\.xlsx\), which this export does not write: it writes vcf, csv, outlook$/m, 'end the name in .csv, a file Excel opens: --out "DIR/Mis Documentos/contactos.csv"'],
+      [['export', 'roster', 'core-2020'], 'núcleo.docx', /names a Word document \(\.docx\), which this export does not write: it writes md, csv, json$/m, 'end the name in .md: --out "DIR/núcleo.md"'],
+      [['export', 'map', '--all-calls'], 'red.pdf', /names a PDF \(\.pdf\), which this export does not write/m, 'end the name in .html: --out DIR/red.html'],
+    ];
+    for (const [args, name, message, hint] of cases) {
+      const out = path.join(fx.dir, name);
+      const r = await cli([...args, '--out', out]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain(hint.replace('DIR', fx.dir));
+      expect(fs.existsSync(out)).toBe(false);
+    }
+  });
+});

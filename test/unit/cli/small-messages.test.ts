@@ -168,6 +168,8 @@ describe('history in an officer\'s words', () => {
     [['organizations.name', 'organizations.name_key', 'organizations.website', 'organizations.web_domain'], 'name, website'],
     [['applications.country', 'applications.region', 'applications.contact_name', 'organizations.country'], 'country, region, contact name; organisation: country'],
     [['members.(row)'], 'added or removed'],
+    [['applications.country', 'applications.region', 'applications.country_raw'], 'country, region'],
+    [['applications.country_raw'], 'country as written'],
   ])('%j -> %s', async (fields, words) => {
     const { changedInWords } = await import('../../../src/cli/history.js');
     expect(changedInWords(fields as string[])).toBe(words);

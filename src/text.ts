@@ -6,6 +6,14 @@
  * layer can key organisations by it too.
  */
 
+/**
+ * Lower case without accents, nothing else changed: "Café" and "cafe", "José" and "JOSE" are the
+ * same (the database's fold() for searches, file names and place names compared as read).
+ */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
 /** Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces. */
 export function normaliseName(text: string): string {
   return latinName(text) ?? unicodeName(text);

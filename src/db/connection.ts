@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
-import { shellArg } from '../text.js';
+import { foldText, shellArg } from '../text.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
 import { faultError, faultOf, makePrivateFolder } from '../files/index.js';
 
@@ -609,10 +609,8 @@ function refuseForeignDatabase(db: DB, file: string): void {
   });
 }
 
-/** Lower case without accents, for searches: "Café" and "cafe" are the same. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+/** Lower case without accents, for searches (the SQL fold()): "Café" and "cafe" are the same. */
+export { foldText };
 
 const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
 

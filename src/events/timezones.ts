@@ -12,6 +12,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import { UsageError } from '../errors.js';
 import { monthNumber } from '../import/dates.js';
 import { dataPath } from '../paths.js';
+import { foldText } from '../text.js';
 
 // ---------------------------------------------------------------- zone names
 
@@ -121,7 +122,7 @@ function zonesOfPlace(name: string): string[] {
 const PLACE_REGION = /^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//;
 
 function placeKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return foldText(name).replace(/[\s_-]+/g, ' ').trim();
 }
 
 /** The zone, or a usage error that says what a zone looks like. */

@@ -15,7 +15,7 @@ import { faultError } from './faults.js';
 import { officeLockFile } from './lock-files.js';
 import { kindOf, makePrivateTempFolder } from './target.js';
 import { writeAllSync } from './write.js';
-import { shellArg } from '../text.js';
+import { foldText, shellArg } from '../text.js';
 
 /** The most copied from a pipe or stdin before the import stops: larger calls come as files. */
 export const MAX_PIPED_INPUT_BYTES = 512 * 1024 * 1024;
@@ -42,11 +42,6 @@ export function readFailure(shown: string, e: unknown, hint = 'check the file na
   return faultError(e, { action: `read ${shown}` });
 }
 
-/** A file name compared as a person reads it: accents, case and Unicode composition aside. */
-function looseName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
  * What to do about a name that is not there, when its folder says: a file whose name differs only
  * by accents or case ("ano" typed for "año", "respuestas.CSV"), or a name with spaces typed
@@ -63,7 +58,7 @@ export function missingFileHint(file: string): string | undefined {
     return undefined;
   }
   const inFolder = (name: string) => (folder === '.' && !file.startsWith('.') ? name : path.join(folder, name));
-  const same = entries.find((name) => name !== base && looseName(name) === looseName(base));
+  const same = entries.find((name) => name !== base && foldText(name) === foldText(base));
   if (same) return `did you mean ${shellArg(inFolder(same))}? Type the name exactly as it is, accents and capitals too`;
   const words = entries.filter((name) => name.startsWith(`${base} `));
   if (words.length === 1) {

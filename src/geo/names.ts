@@ -14,6 +14,7 @@
  */
 import { loadDataFile } from '../data/load.js';
 import { validateNameParts } from '../data/validate/name-parts.js';
+import { foldText } from '../text.js';
 
 /** A name split: given and family names (both empty when no split is safe) and a title ("Dr."). */
 export interface NameParts {
@@ -55,7 +56,7 @@ interface Lexicon {
 let cached: Lexicon | undefined;
 
 /** Lower case without accents: "José" and "JOSE" are the same word (as the database's fold()). */
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = foldText;
 
 function lexicon(): Lexicon {
   if (!cached) {

@@ -23,7 +23,7 @@ const ISSUE_11_MIN_FOUND_RATIO = 0.9;
 
 const corpus = loadCorpus();
 const LABEL_FIELDS = new Set<string>([...FIELDS, ...FIELDS_NOT_IN_IMPORTER]);
-const TOOLS = new Set(['google-forms', 'microsoft-forms', 'surveymonkey', 'qualtrics', 'typeform', 'kobotoolbox', 'jotform', 'excel-csv', 'cap-collectif', 'decidim', 'custom-web-form', 'conftool', 'oxford-abstracts', 'google-sheets', 'devpost', 'limesurvey', 'airtable', 'salesforce', 'moodle', 'luma', 'eventbrite', 'dorahacks', 'hackerearth']);
+const TOOLS = new Set(['google-forms', 'microsoft-forms', 'surveymonkey', 'qualtrics', 'typeform', 'kobotoolbox', 'jotform', 'excel-csv', 'cap-collectif', 'decidim', 'custom-web-form', 'conftool', 'oxford-abstracts', 'google-sheets', 'devpost', 'limesurvey', 'airtable', 'salesforce', 'moodle', 'luma', 'eventbrite', 'dorahacks', 'hackerearth', 'meetup']);
 
 const records = (file: string, label: CorpusFile): string[][] => readRecords(file, label.original.delimiter);
 
@@ -80,7 +80,7 @@ describe('real export header corpus: labels', () => {
   it('records tool, language and provenance of every file', () => {
     for (const f of corpus.files) {
       expect(TOOLS.has(f.tool), `${f.slug}: tool ${f.tool}`).toBe(true);
-      expect(['en', 'fr', 'es', 'pt']).toContain(f.language);
+      expect(['en', 'fr', 'es', 'pt', 'it']).toContain(f.language);
       expect(f.source.repo, f.slug).toMatch(/^[\w.-]+\/[\w.-]+$/);
       expect(f.source.commit, f.slug).toMatch(/^[0-9a-f]{40}$/);
       expect(f.source.path.length, f.slug).toBeGreaterThan(0);

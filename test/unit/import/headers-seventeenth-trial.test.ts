@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../../src/import/headers.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[]): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+// The seventeenth trial's misses (Italian forms, Brazilian registration lists) and the known
+// misses it was asked to mend, as general rules on wordings beyond the corpus files.
+describe('Italian forms', () => {
+  it("read Google Forms' Italian timestamp and the usual Italian field names", () => {
+    const m = mapped(['Informazioni cronologiche', 'Indirizzo email', 'Nome e cognome', 'Nome dell\'organizzazione', 'Paese di residenza',
+      'Cellulare', 'Sito web', 'Titolo del progetto', 'Descrizione del progetto']);
+    expect(m.submittedAt).toEqual(['Informazioni cronologiche']);
+    expect(m.organization).toEqual(['Nome dell\'organizzazione']);
+    expect(m.country).toEqual(['Paese di residenza']);
+    expect(m.phone).toEqual(['Cellulare']);
+    expect(m.website).toEqual(['Sito web']);
+    expect(m.title).toEqual(['Titolo del progetto']);
+    expect(m.description).toEqual(['Descrizione del progetto']);
+    expect(mapped(['Nome', 'Email', 'Azienda']).organization).toEqual(['Azienda']);
+    expect(mapped(['Nome', 'Email', 'Ragione sociale']).organization).toEqual(['Ragione sociale']);
+  });
+
+  it('date a registration by "Data di iscrizione", "Data_Iscrizione", not by a region', () => {
+    expect(mapped(['Nome', 'Email', 'Data di iscrizione']).submittedAt).toEqual(['Data di iscrizione']);
+    expect(mapped(['Volontario', 'Email', 'Data_Iscrizione']).submittedAt).toEqual(['Data_Iscrizione']);
+    expect(mapped(['Informazioni cronologiche', 'Regione', 'Provincia (sigla)'])).not.toHaveProperty('country');
+  });
+});
+
+describe('Brazilian registration lists', () => {
+  it('date a record by its "dataCadastro" (the registration), not by its last edit', () => {
+    expect(mapped(['id', 'nome', 'email', 'edicao', 'dataCadastro']).submittedAt).toEqual(['dataCadastro']);
+    expect(mapped(['Nome', 'E-mail', 'Data de cadastro']).submittedAt).toEqual(['Data de cadastro']);
+  });
+
+  it('take a bare enrolment number ("Matrícula", "matricula") for the ID; a question about it is not', () => {
+    expect(mapped(['Matrícula', 'Nome', 'Curso']).externalId).toEqual(['Matrícula']);
+    expect(mapped(['matricula', 'curso', 'nome', 'email']).externalId).toEqual(['matricula']);
+    expect(mapped(['Nome', 'Email', 'Você fez a matrícula no curso?'])).not.toHaveProperty('externalId');
+  });
+
+  it('read a landline or work phone after an abbreviated Tel ("TelFixo", "TelTrabalho")', () => {
+    for (const h of ['TelFixo', 'TelTrabalho', 'Tel fixo']) expect(mapped(['Nome', 'Email', h]).phone, h).toEqual([h]);
+  });
+});
+
+describe('the organisation asked by where one works or studies', () => {
+  it('"Company where you work" is the organisation; where one worked before is not', () => {
+    expect(mapped(['Timestamp', 'Full name', 'Email', 'Company where you work']).organization).toEqual(['Company where you work']);
+    expect(mapped(['Name', 'Email', 'Company you work for']).organization).toEqual(['Company you work for']);
+    expect(mapped(['Name', 'Email', 'Company where you worked before'])).not.toHaveProperty('organization');
+  });
+
+  it('a bare "Établissement" is the organisation for want of a better column, and gives way to one', () => {
+    expect(mapped(['Horodateur', 'Nom', 'Prénom', 'Établissement', 'Email']).organization).toEqual(['Établissement']);
+    expect(mapped(['Nom', 'Prénom', 'Nom de l\'établissement', 'Email']).organization).toEqual(['Nom de l\'établissement']);
+    expect(mapped(['Nom', 'Établissement', 'Nom de l\'organisation', 'Email']).organization?.[0]).toBe('Nom de l\'organisation');
+    expect(mapped(['Nom', 'Email', 'Dans quel établissement étiez-vous inscrit ?'])).not.toHaveProperty('organization');
+  });
+});

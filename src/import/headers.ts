@@ -725,8 +725,14 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   // date or nationality; a person has no year of establishment. ("Name, Email, Startup name, Year
   // founded": the founder and the startup; "Name, Gender, Year business established": an
   // entrepreneur. A yes/no question, "Is your business incorporated?", says no when.)
+  // A directory that names each organisation's contact person in a column of its own ("Name,
+  // Address, Date founded, Contact person, Contact email") gives the email and phone to that
+  // person: the bare "name" is still the organisation's. (Name parts or a person's attribute
+  // beside it say the rows are people.)
   const whenFounded = (h: string) => headerWords(h).some((w) => FOUNDING_WORDS.has(keyWord(w))) && !asksYesNo(h);
-  const personColumns = candidates.some((c) => PERSON_DETAILS.has(c.field)) || headers.some((h) => asksPersonsAttribute(headerWords(h)));
+  const contactPerson = candidates.some((c) => c.field === 'contactName' && headerWords(headers[c.column] ?? '').some((w) => CONTACT_PERSON_WORDS.has(keyWord(w))));
+  const personDetails = candidates.some((c) => contactPerson ? c.field === 'firstName' || c.field === 'lastName' : PERSON_DETAILS.has(c.field));
+  const personColumns = personDetails || headers.some((h) => asksPersonsAttribute(headerWords(h)));
   const namedOrganization = candidates.some((c) => c.field === 'organization');
   if (headers.some(whenFounded) && !personColumns && !namedOrganization) {
     for (const c of candidates) {
@@ -998,6 +1004,9 @@ const CONTACT_CHANNELS: ReadonlySet<Field> = new Set<Field>(['email', 'phone']);
 
 /** What shows that a file's rows are people: their email, phone or name parts. */
 const PERSON_DETAILS: ReadonlySet<Field> = new Set<Field>(['firstName', 'lastName', 'email', 'phone']);
+
+/** Words of a header naming an organisation's contact person ("Contact person", "Personne de contact", "Responsable"). */
+const CONTACT_PERSON_WORDS: ReadonlySet<string> = new Set(['contact', 'contacto', 'contato', 'person', 'personne', 'persona', 'pessoa', 'responsable', 'responsavel', 'representative', 'representant', 'representante', 'focal'].map(keyWord));
 
 /** A person's own details, for which a header naming the contact outranks the form's sender. */
 const PERSON_FIELDS: ReadonlySet<Field> = new Set<Field>(['contactName', 'firstName', 'lastName', 'email', 'phone']);

@@ -62,3 +62,21 @@ describe('the organisation asked by where one works or studies', () => {
     expect(mapped(['Nom', 'Email', 'Dans quel établissement étiez-vous inscrit ?'])).not.toHaveProperty('organization');
   });
 });
+
+describe("a directory naming each organisation's contact person", () => {
+  it('keeps the bare "Name" for the organisation founded on a date; the contact person has the email', () => {
+    const m = mapped(['Name', 'Address', 'Date founded', 'Contact person', 'Contact email']);
+    expect(m.organization).toEqual(['Name']);
+    expect(m.contactName).toEqual(['Contact person']);
+    expect(m.email).toEqual(['Contact email']);
+    expect(mapped(['Nom', 'Adresse', 'Année de fondation', 'Personne de contact', 'Email de contact']).organization).toEqual(['Nom']);
+  });
+
+  it('not where the rows are people: no founding date, name parts, a gender, or only an emergency contact', () => {
+    expect(mapped(['Name', 'Address', 'Contact person', 'Contact email'])).not.toHaveProperty('organization');
+    expect(mapped(['Name', 'Email', 'Year founded'])).not.toHaveProperty('organization');
+    expect(mapped(['Name', 'Gender', 'Date founded', 'Contact person', 'Contact email'])).not.toHaveProperty('organization');
+    expect(mapped(['Name', 'First name', 'Year founded', 'Contact person'])).not.toHaveProperty('organization');
+    expect(mapped(['Name', 'Emergency contact person', 'Year founded', 'Email'])).not.toHaveProperty('organization');
+  });
+});

@@ -60,6 +60,8 @@ const ZONE = String.raw`Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(${ZONE}|[A-Z]{3,4})?)?$`, 'i');
 const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(.+))?$/;
+/** "0.15.35": hours, minutes and seconds with dots (all three, so no decimal number is read as a time). */
+const DOTTED_TIME = /^(\d{1,2})\.(\d{2})\.(\d{2})(?!\d)/;
 /** A time, with AM/PM and a zone when the text has them ("1:46:19 PM GMT+1", Google Forms' own download; "9:00 CET"). */
 const TIME = new RegExp(String.raw`^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(${ZONE}|[A-Z]{3,4}))?$`, 'i');
 /**
@@ -108,7 +110,8 @@ function fullYear(y: string): number {
 
 function parseTime(text: string | undefined): { time: string | null; zone: string | null } | null {
   if (!text) return { time: null, zone: null };
-  const m = TIME.exec(text.trim());
+  // an Italian (or Danish, Finnish) locale writes the time with dots: "28/03/2025 0.15.35"
+  const m = TIME.exec(text.trim().replace(DOTTED_TIME, '$1:$2:$3'));
   if (!m) return null;
   let h = Number(m[1]);
   const ampm = m[4]?.replace(/\./g, '').toLowerCase();

@@ -80,6 +80,11 @@ describe('submission dates in ISO 8601', () => {
     expect(iso('4 de marzo de 2020 a las 10:00')).toBe('2020-03-04T10:00:00');
     expect(iso('4 mars 2020 à 10h00')).toBe('2020-03-04T10:00:00');
     expect(iso('2024/01/05 10:00:00')).toBe('2024-01-05T10:00:00');
+    // an Italian-locale Google Forms timestamp ("Informazioni cronologiche") writes the time with dots
+    expect(iso('28/03/2025 0.15.35')).toBe('2025-03-28T00:15:35');
+    expect(iso('14/03/2025 10.15.42', 'dmy')).toBe('2025-03-14T10:15:42');
+    expect(parseDate('14/03/2025 10.15')).toBeNull();
+    expect(parseDate('14/03/2025 10.15.423')).toBeNull();
     expect(parseDate('Bachelor')).toBeNull();
     expect(parseDate('31/31/2020')).toBeNull();
   });

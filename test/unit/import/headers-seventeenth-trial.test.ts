@@ -80,3 +80,16 @@ describe("a directory naming each organisation's contact person", () => {
     expect(mapped(['Name', 'Emergency contact person', 'Year founded', 'Email'])).not.toHaveProperty('organization');
   });
 });
+
+describe("an organisation's entry in a register", () => {
+  it('is its legal registration, not the application\'s date, in every language', () => {
+    for (const h of ['Data di iscrizione al Registro delle imprese', 'Data iscrizione all\'albo', 'Data de cadastro no CNPJ',
+      'Date d\'inscription au registre du commerce', 'Fecha de inscripción en el registro mercantil', 'Date of registration with Companies House']) {
+      expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('submittedAt');
+    }
+    // the registration itself still dates the application
+    for (const h of ['Data di iscrizione', 'Fecha de registro', 'Date d\'inscription', 'Registration date']) {
+      expect(mapped(['Nome', 'Email', h]).submittedAt, h).toEqual([h]);
+    }
+  });
+});

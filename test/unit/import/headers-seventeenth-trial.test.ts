@@ -29,6 +29,13 @@ describe('Italian forms', () => {
     expect(mapped(['Volontario', 'Email', 'Data_Iscrizione']).submittedAt).toEqual(['Data_Iscrizione']);
     expect(mapped(['Informazioni cronologiche', 'Regione', 'Provincia (sigla)'])).not.toHaveProperty('country');
   });
+
+  it('ask yes or no with "Hai…?", "Avete…?", "Sei…?": such a column holds no website, phone or country', () => {
+    expect(mapped(['Nome', 'Email', 'Hai un sito web?'])).not.toHaveProperty('website');
+    expect(mapped(['Nome', 'Email', 'Avete un sito internet?'])).not.toHaveProperty('website');
+    expect(mapped(['Nome', 'Email', 'Hai un cellulare?'])).not.toHaveProperty('phone');
+    expect(mapped(['Nome', 'Email', 'Sito web']).website).toEqual(['Sito web']);
+  });
 });
 
 describe('Brazilian registration lists', () => {

@@ -28,18 +28,18 @@ export type DateOrder = 'dmy' | 'mdy' | null;
 
 const MONTHS: Record<string, number> = {};
 [
-  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'janeiro'],
-  ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero', 'fevereiro'],
+  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'janeiro', 'gennaio', 'gen'],
+  ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero', 'fevereiro', 'febbraio'],
   ['march', 'mar', 'mars', 'marzo', 'marco'],
-  ['april', 'apr', 'avril', 'avr', 'abril', 'abr'],
-  ['may', 'mai', 'mayo', 'maio'],
-  ['june', 'jun', 'juin', 'junio', 'junho'],
-  ['july', 'jul', 'juillet', 'juil', 'julio', 'julho'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+  ['may', 'mai', 'mayo', 'maio', 'maggio', 'mag'],
+  ['june', 'jun', 'juin', 'junio', 'junho', 'giugno', 'giu'],
+  ['july', 'jul', 'juillet', 'juil', 'julio', 'julho', 'luglio', 'lug'],
   ['august', 'aug', 'aout', 'agosto', 'ago'],
   ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'set', 'setembro'],
-  ['october', 'oct', 'octobre', 'octubre', 'outubro', 'out'],
+  ['october', 'oct', 'octobre', 'octubre', 'outubro', 'out', 'ottobre', 'ott'],
   ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
-  ['december', 'dec', 'decembre', 'diciembre', 'dic', 'dezembro', 'dez'],
+  ['december', 'dec', 'decembre', 'diciembre', 'dic', 'dezembro', 'dez', 'dicembre'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
 /**
@@ -186,10 +186,10 @@ function parseJsDate(text: string): DateParts | null {
   return { year, month, day, ...t, ambiguous: false };
 }
 
-/** "5 March 2020", "March 5, 2020", "22-Jan-2024", "4 de marzo de 2020", "lundi 4 mars 2020 10:00". */
+/** "5 March 2020", "March 5, 2020", "22-Jan-2024", "4 de marzo de 2020", "lundi 4 mars 2020 10:00", "3 ottobre 2023 alle 10:00". */
 function parseWordDate(text: string): DateParts | null {
   const t = fold(text).replace(/(\d)(st|nd|rd|th|er)\b/g, '$1').replace(/\bde\b/g, ' ').replace(/,/g, ' ');
-  const m = /^(?:[a-z]+\.?\s+)?(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})(?:\s+(?:a las\s+|a\s+|at\s+)?(.+))?$/.exec(t)
+  const m = /^(?:[a-z]+\.?\s+)?(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})(?:\s+(?:a las\s+|a\s+|at\s+|alle\s+)?(.+))?$/.exec(t)
     ?? /^(?:[a-z]+\.?\s+)?([a-z]+)\.?\s+(\d{1,2})\s+(\d{4})(?:\s+(?:at\s+)?(.+))?$/.exec(t);
   if (!m) return null;
   const dayFirst = /^\d/.test(m[1]!);

@@ -84,6 +84,10 @@ describe('submission dates in ISO 8601', () => {
     expect(iso('28/03/2025 0.15.35')).toBe('2025-03-28T00:15:35');
     expect(iso('14/03/2025 10.15.42', 'dmy')).toBe('2025-03-14T10:15:42');
     expect(parseDate('14/03/2025 10.15')).toBeNull();
+    // Italian month names, as an Italian form or list writes a date in words
+    expect(iso('31 maggio 2018')).toBe('2018-05-31');
+    expect(iso('3 ottobre 2023 alle 10:00')).toBe('2023-10-03T10:00:00');
+    expect(iso('5 gen 2024')).toBe('2024-01-05');
     expect(parseDate('14/03/2025 10.15.423')).toBeNull();
     expect(parseDate('Bachelor')).toBeNull();
     expect(parseDate('31/31/2020')).toBeNull();

@@ -22,6 +22,13 @@ describe('Italian forms', () => {
     expect(m.description).toEqual(['Descrizione del progetto']);
     expect(mapped(['Nome', 'Email', 'Azienda']).organization).toEqual(['Azienda']);
     expect(mapped(['Nome', 'Email', 'Ragione sociale']).organization).toEqual(['Ragione sociale']);
+    expect(mapped(['Nome', 'Cognome', 'Posta elettronica']).email).toEqual(['Posta elettronica']);
+  });
+
+  it("read an elided article as the small word it is (\"Nome dell'organizzazione\" is named whole, not in part)", () => {
+    const { evidence } = matchHeaders(['Nome dell\'organizzazione', 'Indirizzo email']);
+    expect(evidence.organization).toMatchObject({ column: 0, exact: true, confidence: 'high' });
+    expect(evidence.email).toMatchObject({ column: 1, exact: true, confidence: 'high' });
   });
 
   it('date a registration by "Data di iscrizione", "Data_Iscrizione", not by a region', () => {

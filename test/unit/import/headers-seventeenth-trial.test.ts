@@ -31,6 +31,13 @@ describe('Italian forms', () => {
     expect(evidence.email).toMatchObject({ column: 1, exact: true, confidence: 'high' });
   });
 
+  it("never take a parent's, guardian's or emergency contact's details for the applicant's", () => {
+    expect(mapped(['Nome', 'Email', 'Numero di telefono del genitore'])).not.toHaveProperty('phone');
+    expect(mapped(['Nome', 'Email del tutore'])).not.toHaveProperty('email');
+    expect(mapped(['Nome', 'Email', 'Contatto di emergenza (telefono)'])).not.toHaveProperty('phone');
+    expect(mapped(['Nome', 'Email', 'Numero di telefono']).phone).toEqual(['Numero di telefono']);
+  });
+
   it('date a registration by "Data di iscrizione", "Data_Iscrizione", not by a region', () => {
     expect(mapped(['Nome', 'Email', 'Data di iscrizione']).submittedAt).toEqual(['Data di iscrizione']);
     expect(mapped(['Volontario', 'Email', 'Data_Iscrizione']).submittedAt).toEqual(['Data_Iscrizione']);

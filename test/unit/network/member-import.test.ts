@@ -117,6 +117,22 @@ describe('member import', () => {
   });
 });
 
+describe('a colleague added at an organisation that applied', () => {
+  it('leaves its application\'s contact person the contact (the colleague took over the invitations and contact lists)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'call.csv'), 'Organisation,Contact name,Email,Country\nTaller Sur,Ana Ejemplo,ana@example.org,Peru\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'call.csv'), '--call', '2020'])).code).toBe(0);
+    const colleague = await run(['--db', db, 'member', 'add', '--organization', 'TALLER SUR', '--country', 'PE', '--name', 'Luis Soto', '--email', 'luis@example.org', '--role', 'partner']);
+    expect(colleague.code, colleague.stderr).toBe(0);
+    expect(colleague.stdout).toMatch(/was there already; role partner added; changed: a person added \(person-\d+\)/);
+    fs.writeFileSync(path.join(dir, 'partners.csv'), 'Organisation;Nom du contact;Courriel;Pays\nTaller Sur;Rosa Muestra;rosa@example.org;Pérou\n');
+    expect(json(await run(['--db', db, 'member', 'import', path.join(dir, 'partners.csv'), '--json']))).toMatchObject({ rows: 1, added: 0, updated: 1 });
+    const member = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.organization === 'Taller Sur');
+    expect(member).toMatchObject({ name: 'Ana Ejemplo', email: 'ana@example.org', roles: expect.arrayContaining(['member', 'partner']) });
+  });
+});
+
 describe('member import of the same list twice', () => {
   it('reports every row unchanged the second time, and does not repeat a note', async () => {
     const dir = tempDir();

@@ -17,7 +17,7 @@ import { instantOfWall, localTime, timeZoneHint, timeZoneName } from '../timezon
 import { pairActions, type ActionLine } from './actions.js';
 import { personNameKey } from './names.js';
 import { normaliseName } from '../../geo/normalise.js';
-import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
+import { headerTool, otherToolThanTeams, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { nicknameOrLastName, nicknameWarning } from './nickname.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
@@ -175,7 +175,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   // A tool that writes UTC whatever the account's zone: read so, unless the officer named one.
   const ownTool = headerTool(tables.map((t) => records[t.header]!.cells));
   const zone = ownTool && UTC_TOOLS.has(ownTool) && !options.zoneGiven ? 'UTC' : given;
-  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
+  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || (first.match.columns.role !== undefined && !otherToolThanTeams(records[first.header]!.cells)) || isActionList(first.match) ? 'teams' : 'zoom');
   let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
   if (source === 'zoom' && !Object.keys(summary).length) {
     const taken = new Set(Object.values(first.match.columns));

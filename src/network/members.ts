@@ -206,11 +206,11 @@ export interface MemberSetResult {
   /** Fields whose value changed, by name ("status", "consentMap"...). */
   changed: string[];
   historyId: number | null;
-  /** When a Core Group member declined: the rosters to replace them in, with the application that holds the seat. */
+  /** When a Core Group member declined or withdrew: the rosters to replace them in, with the application that holds the seat. */
   replace: SeatToReplace[];
 }
 
-/** A Core Group seat a member who declined held: where `roster replace` would swap in an alternate. */
+/** A Core Group seat a member who declined or withdrew held: where `roster replace` would swap in an alternate. */
 export interface SeatToReplace {
   roster: string;
   applicationId: number;
@@ -285,7 +285,8 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
         if (!changed.includes('roles')) changed.push('roles');
       }
       change.note({ changed });
-      const replace = changes.status === 'declined' ? declinedSeats(db, id) : [];
+      // a Core Group member who declines or leaves (withdrawn) frees a seat: offered to an alternate
+      const replace = changes.status === 'declined' || changes.status === 'withdrawn' ? declinedSeats(db, id) : [];
       result = { member: getMember(db, id)!, changed, historyId: changed.length ? change.id : null, replace };
       if (!changed.length) deleteHistoryEntry(db, change.id);
       if (options.dryRun) throw DRY_RUN;

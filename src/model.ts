@@ -109,6 +109,12 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const MEMBER_STATUSES = ['invited', 'active', 'declined', 'withdrawn', 'alumni'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+/**
+ * Statuses the follow-up filters (--never-attended, --attended-less-than) leave out unless
+ * --status names them: a member who declined or withdrew stayed away for a reason, and a "we
+ * missed you" mail to them would be wrong.
+ */
+export const NOT_FOLLOWED_UP: readonly MemberStatus[] = ['declined', 'withdrawn'];
 
 /** Consent to appear on a shared map, and to be contacted: asked, or not (yet). */
 export const CONSENT_VALUES = ['yes', 'no', 'unknown'] as const;

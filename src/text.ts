@@ -129,3 +129,15 @@ function namedEntity(name: string): string | undefined {
   const mark = MARKS.get(name.slice(1));
   return mark && /^[a-z]$/i.test(name[0]) ? (name[0] + mark).normalize('NFC') : undefined;
 }
+
+/**
+ * A meeting's end on its own clock, for "14:00–16:00": the time, and "the next day" (or "2 days
+ * later") when the end falls on a later date of that zone: a meeting of the evening into the night
+ * read "19:00–04:00", as if it ended before it began.
+ */
+export function endClockText(start: Date, end: Date, zone: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
+  const dateOf = (d: Date) => Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)}T00:00:00Z`);
+  const days = Math.round((dateOf(end) - dateOf(start)) / 86_400_000);
+  return days <= 0 ? time : days === 1 ? `${time} the next day` : `${time} ${days} days later`;
+}

@@ -46,14 +46,21 @@ function contactFilterFlags(filters: MemberFilters, cohortRoster: string | null)
 }
 
 export async function runEngagement(opts: EngagementOptions, io: IO): Promise<EngagementRow[]> {
-  const { engagementReport } = await import('../events/engagement-report.js');
+  const { engagementReport, followUpLeftOut } = await import('../events/engagement-report.js');
   const { eventsWithAttendanceTaken } = await import('../db/attendance.js');
   const { rosterOfCohort } = await import('../db/members.js');
-  const { rows, taken, cohortRoster } = await withDatabase(opts.dbPath, { create: false }, (db) => ({
-    rows: engagementReport(db, { filters: opts.filters, neverAttended: opts.neverAttended, attendedLessThan: opts.attendedLessThan, all: opts.all }),
+  const report = { filters: opts.filters, neverAttended: opts.neverAttended, attendedLessThan: opts.attendedLessThan, all: opts.all };
+  const { rows, leftOut, taken, cohortRoster } = await withDatabase(opts.dbPath, { create: false }, (db) => ({
+    rows: engagementReport(db, report),
+    leftOut: followUpLeftOut(db, report),
     taken: eventsWithAttendanceTaken(db).length,
     cohortRoster: opts.filters.cohort !== undefined ? rosterOfCohort(db, opts.filters.cohort) : null,
   }));
+  // (named on stderr, also under --json: the array's shape stays as documented)
+  if (leftOut.length) {
+    const statuses = [...new Set(leftOut.map((r) => r.status))].sort();
+    info(io, `Left out of this follow-up: ${plural(leftOut.length, 'member')} who ${statuses.map((s) => (s === 'withdrawn' ? 'withdrew' : s)).join(' or ')} (${leftOut.map((r) => `${memberLabel(r.memberId)}, ${r.status}`).join('; ')}); --status ${statuses[0]} lists them.`);
+  }
   if (opts.json) {
     personalOutput(io);
     printJson(io, rows);

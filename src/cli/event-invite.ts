@@ -86,6 +86,10 @@ export async function runEventGroups(opts: EventGroupsOptions, io: IO): Promise<
   const spread = plan.languages.filter((l) => l.groups > 1).map((l) => `${l.language}: regions off their share by ${l.regionDeviation}, categories by ${l.categoryDeviation}`).join('; ');
   info(io, `${plan.groups.length} groups for ${plan.invitees - plan.unassigned.length} of ${plan.invitees} invitees, sizes within one of each other${spread ? ` (${spread})` : ''}; ` +
     `${plan.optimal ? 'proven optimal' : 'not proven optimal'} (HiGHS, ${plan.solveMs} ms).`);
+  // (those without a language can be given one: the list said why, not what to type)
+  const { NO_LANGUAGE } = await import('../events/groups.js');
+  const unknown = plan.unassigned.filter((u) => u.reason === NO_LANGUAGE);
+  if (unknown.length) info(io, `${unknown.length === 1 ? '1 invitee has' : `${unknown.length} invitees have`} no working language on record: give one with skillsnet member set ${memberLabel(unknown[0]!.memberId)} --language LL, then run skillsnet event groups ${opts.id} again.`);
   if (plan.dryRun) info(io, 'Dry run: the groups were not saved.');
   else info(io, `Saved with event ${opts.id}: the invitation sheet (skillsnet event invitations ${opts.id} --out invitations.csv) has each member's group.`);
   return plan;

@@ -3,6 +3,7 @@
  * known about one (src/events/manage.ts and its neighbours do the work; this file renders it).
  */
 import { withCreatedDatabase, withDatabase, printJson } from './context.js';
+import { endClockText } from '../text.js';
 import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
@@ -30,8 +31,7 @@ export interface EventAddOptions {
 export function whenText(e: { localStart: string; endUtc: string; timeZone: string }): string {
   const start = new Date(e.localStart);
   const day = new Intl.DateTimeFormat('en-GB', { timeZone: e.timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(start);
-  const end = new Intl.DateTimeFormat('en-GB', { timeZone: e.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(e.endUtc));
-  return `${day} ${e.localStart.slice(11, 16)}–${end} ${e.timeZone} (UTC${e.localStart.slice(19)})`;
+  return `${day} ${e.localStart.slice(11, 16)}–${endClockText(start, new Date(e.endUtc), e.timeZone)} ${e.timeZone} (UTC${e.localStart.slice(19)})`;
 }
 
 export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: number | null }> {

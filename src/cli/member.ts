@@ -130,12 +130,13 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
     io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} ${label}: ${result.changed.join(', ')}.\n` : `${label}: nothing to change.\n`);
     if (!opts.dryRun && result.historyId) info(io, `Kept in the history (change ${result.historyId}).`);
   }
-  // A Core Group member declined: offer the replacement (asked on a terminal, printed otherwise).
+  // A Core Group member declined or left: offer the replacement (asked on a terminal, printed otherwise).
+  const left = result.member.status === 'withdrawn' ? 'left' : 'declined';
   if (result.replace.length && !opts.dryRun) {
     for (const seat of result.replace) {
       if (!seat.feasible) {
         const blocking = seat.binding?.length ? ` without breaking ${seat.binding.map((b) => b.quota).join('; ')}` : '';
-        info(io, `member-${id} declined a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
+        info(io, `member-${id} ${left} a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
           (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : ''));
         continue;
       }
@@ -150,7 +151,7 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
         }
       }
       const who = seat.incoming ? `, #${seat.incoming.id} ${seat.incoming.organization},` : '';
-      info(io, `member-${id} declined a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${who} can take it: ${seat.command}`);
+      info(io, `member-${id} ${left} a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${who} can take it: ${seat.command}`);
     }
   }
   return out;
@@ -315,9 +316,9 @@ Examples:
     .option('--dry-run', 'say what would change, save nothing')
     .option('--json', 'print {"member", "changed", "historyId", "replace"}')
     .addHelpText('after', `
-A Core Group member who declines (--status declined) leaves a seat: on a terminal skillsnet offers
-to give it to the best alternate (skillsnet roster replace); elsewhere it prints that command,
-and with --yes it gives the seat at once.
+A Core Group member who declines (--status declined) or leaves (--status withdrawn) frees a seat:
+on a terminal skillsnet offers to give it to the best alternate (skillsnet roster replace);
+elsewhere it prints that command, and with --yes it gives the seat at once.
 
 Examples:
   skillsnet member set 12 --status active

@@ -5,6 +5,7 @@
  */
 import { drain, type DB } from './connection.js';
 import { attendedMinutes, groupMeetings, reportSpan, type Connection, type Meeting, type ReportPlace } from '../attendance-minutes.js';
+import { NOT_FOLLOWED_UP } from '../model.js';
 
 /** The tool that wrote an attendance report: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
 /** 'unknown': a list read as Zoom's kind whose headers are no tool's own ("Name", "Surname", "Join Time"). */
@@ -240,11 +241,16 @@ function invitedSql(member: string): string {
 /**
  * SQL conditions of the follow-up filters (events.ts `neverAttended`, `attendedLessThan`): only
  * members the events concerned count — invited to one whose attendance was taken (or at one) —
- * so that a member never invited, or invited only to events to come, is not "never attended".
+ * so that a member never invited, or invited only to events to come, is not "never attended";
+ * nor one who declined or withdrew, unless the filters' status names them.
  * `@attendedLessThan` is the parameter of the second.
  */
-export function attendanceFilterSql(member: string, filters: { neverAttended?: boolean; attendedLessThan?: number }): string[] {
+export function attendanceFilterSql(member: string, filters: { neverAttended?: boolean; attendedLessThan?: number; status?: string }): string[] {
   const parts: string[] = [];
+  // A member who declined or withdrew is no follow-up's, unless --status names them (model.ts NOT_FOLLOWED_UP)
+  if ((filters.neverAttended || filters.attendedLessThan !== undefined) && !filters.status) {
+    parts.push(`coalesce((SELECT fm.status FROM members fm WHERE fm.id = ${member}), '') NOT IN (${NOT_FOLLOWED_UP.map((s) => `'${s}'`).join(', ')})`);
+  }
   if (filters.neverAttended) parts.push(`${invitedSql(member)} AND ${attendedEventsSql(member)} = 0`);
   if (filters.attendedLessThan !== undefined) {
     parts.push(`(${invitedSql(member)} OR ${attendedEventsSql(member)} > 0) AND ${attendedEventsSql(member)} < @attendedLessThan`);

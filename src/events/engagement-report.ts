@@ -9,7 +9,7 @@ import { allAttendance, eventsWithAttendanceTaken } from '../db/attendance.js';
 import { allInvitations, listEvents } from '../db/events.js';
 import { checkFilterNames, narrowsSomething } from '../db/filters.js';
 import { listMembers } from '../db/members.js';
-import type { MemberFilters, MemberRole, Region } from '../model.js';
+import { NOT_FOLLOWED_UP, type MemberFilters, type MemberRole, type Region } from '../model.js';
 import { attendedLessThan, computeEngagement, neverAttended, type MemberEngagement } from './engagement.js';
 
 /** The follow-up filters, shared by engagement, members and the contact exports. */
@@ -39,6 +39,15 @@ export interface EngagementOptions extends AttendanceFilters {
 }
 
 export function engagementReport(db: DB, options: EngagementOptions = {}): EngagementRow[] {
+  return engagementRows(db, options).rows;
+}
+
+/** The members a follow-up filter would have kept but left out for their status (model.ts NOT_FOLLOWED_UP; db/attendance.ts applies the same rule): the command names them. */
+export function followUpLeftOut(db: DB, options: EngagementOptions = {}): EngagementRow[] {
+  return engagementRows(db, options).leftOut;
+}
+
+function engagementRows(db: DB, options: EngagementOptions): { rows: EngagementRow[]; leftOut: EngagementRow[] } {
   const filters = options.filters ?? {};
   checkFilterNames(db, filters);
   const members = listMembers(db, filters);
@@ -58,13 +67,19 @@ export function engagementReport(db: DB, options: EngagementOptions = {}): Engag
   let rows = engagement.filter((e) => byId.has(e.memberId));
   if (options.neverAttended) rows = rows.filter(neverAttended);
   if (options.attendedLessThan !== undefined) rows = rows.filter(attendedLessThan(options.attendedLessThan));
+  let leftOut: MemberEngagement[] = [];
+  if ((options.neverAttended || options.attendedLessThan !== undefined) && !filters.status) {
+    leftOut = rows.filter((e) => NOT_FOLLOWED_UP.includes(byId.get(e.memberId)!.status));
+    rows = rows.filter((e) => !NOT_FOLLOWED_UP.includes(byId.get(e.memberId)!.status));
+  }
   const cancelled = new Set(events.filter((e) => e.cancelled).map((e) => e.id));
-  return rows.map((e) => {
+  const row = (e: MemberEngagement): EngagementRow => {
     const m = byId.get(e.memberId)!;
     const last = attendance.filter((a) => a.memberId === e.memberId && !cancelled.has(a.eventId)).sort((a, b) => Date.parse(startOf.get(b.eventId)!) - Date.parse(startOf.get(a.eventId)!))[0];
     return {
       ...e, organization: m.organization ?? m.name, country: m.country, region: m.region, workingLanguage: m.workingLanguage,
       roles: m.roles, status: m.status, lastEventId: last?.eventId ?? null,
     };
-  });
+  };
+  return { rows: rows.map(row), leftOut: leftOut.map(row) };
 }

@@ -22,6 +22,9 @@ import { resolveLanguage } from '../geo/languages.js';
 import { solveMip, type MipRow, type SolverStatus } from '../selection/solve.js';
 import type { Invitee } from './types.js';
 
+/** Why an invitee is in no group when they have no working language (the command says how to give one). */
+export const NO_LANGUAGE = 'no working language on record';
+
 export interface GroupSpecEntry {
   language: string;
   groups: number;
@@ -110,7 +113,7 @@ export async function assignBreakoutGroups(invitees: readonly Invitee[], specInp
   for (const m of sorted) {
     const language = m.workingLanguage?.trim().toLowerCase() || null;
     if (!language) {
-      unassigned.push({ memberId: m.memberId, workingLanguage: null, reason: 'no working language on record' });
+      unassigned.push({ memberId: m.memberId, workingLanguage: null, reason: NO_LANGUAGE });
     } else if (!wanted.has(language)) {
       unassigned.push({ memberId: m.memberId, workingLanguage: language, reason: `works in ${language}; the groups are in ${spec.map((s) => s.language).join(', ')}` });
     } else {

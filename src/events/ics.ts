@@ -23,6 +23,7 @@ import { UsageError } from '../errors.js';
 import { normaliseEmail } from '../import/normalise.js';
 import { eventTimes } from './event.js';
 import type { NetworkEvent } from './types.js';
+import { endClockText } from '../text.js';
 
 export interface CalendarAttendee {
   name: string | null;
@@ -99,7 +100,7 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
   const sequence = options.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0) throw new UsageError(`the calendar sequence must be 0 or more, got ${sequence}`, { hint: 'a calendar sequence counts the event\'s changes from 0' });
   const lines = [
-    `${times.localStart.date} ${times.localStart.time}–${times.localEnd.time} ${event.timeZone} (UTC${times.localStart.offset})`,
+    `${times.localStart.date} ${times.localStart.time}–${endClockText(times.start, times.end, event.timeZone)} ${event.timeZone} (UTC${times.localStart.offset})`,
     event.languages.length ? `Languages: ${event.languages.join(', ')}` : '',
     options.description ?? '',
   ].filter(Boolean);

@@ -101,7 +101,8 @@ export function buildInvitations(event: NetworkEvent, invitees: readonly Invitee
   const record = (p: (r: InvitationRow) => boolean) => `skillsnet member set ${`member-${rows.find(p)!.memberId}`} --time-zone ZONE (an IANA name such as America/Sao_Paulo)`;
   if (noZone) warnings.push(`${noZone} invitee${noZone === 1 ? ' has' : 's have'} no country or time zone on record (${which((r) => !r.timeZone)}): their local time is left blank; record one: ${record((r) => !r.timeZone)}`);
   if (guessed) warnings.push(`${guessed} invitee${guessed === 1 ? ' lives' : 's live'} in a country with several time zones (${which((r) => r.multipleZones)}): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: ${record((r) => r.multipleZones)}`);
-  if (noEmail) warnings.push(`${noEmail} invitee${noEmail === 1 ? ' has' : 's have'} no email address`);
+  // (named, as the others are: the mail merge skips an empty address, and the officer had to find whose)
+  if (noEmail) warnings.push(`${noEmail} invitee${noEmail === 1 ? ' has' : 's have'} no email address (${which((r) => !r.email)}): the mail merge cannot reach ${noEmail === 1 ? 'them' : 'these'}; skillsnet member show ${`member-${rows.find((r) => !r.email)!.memberId}`} says who the contact is`);
   return { rows, warnings };
 }
 

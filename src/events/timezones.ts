@@ -310,13 +310,15 @@ function timeOf(rest: string): string | null {
 }
 
 /**
- * The instant of a wall-clock time read from a report (seconds included). A time in a DST gap
- * or overlap cannot be asked about, so it is read as luxon reads it (the earlier offset);
- * null when the date is not real.
+ * Every instant a wall-clock time read from a report can be, earliest first: two for a time the
+ * clocks pass twice (the autumn night), else one (a time the clocks skip read as luxon reads it);
+ * none when the date is not real.
  */
-export function instantOfWall(wall: { year: number; month: number; day: number; hour: number; minute: number; second?: number }, zone: string): Date | null {
+export function instantsOfWall(wall: { year: number; month: number; day: number; hour: number; minute: number; second?: number }, zone: string): Date[] {
   const dt = DateTime.fromObject({ ...wall, second: wall.second ?? 0 }, { zone });
-  return dt.isValid ? dt.toJSDate() : null;
+  if (!dt.isValid) return [];
+  const possible = dt.getPossibleOffsets();
+  return (possible.length > 1 ? possible : [dt]).map((d) => d.toJSDate()).sort((a, b) => a.getTime() - b.getTime());
 }
 
 function resolved(dt: DateTime, zone: string): WallTimeResult {

@@ -16,6 +16,7 @@ import { categoryName } from '../tagging/taxonomy.js';
 import { ELEMENT_TYPES } from './network.js';
 import type { KumuMap, KumuRow } from './kumu.js';
 import type { MapEdge } from './map-types.js';
+import { endClockText } from '../text.js';
 
 export const EVENT_ELEMENT_TYPE = 'Event';
 export const EVENT_CONNECTION_TYPES = { attended: 'attended', presented: 'presented' } as const;
@@ -73,7 +74,7 @@ export function loadEventsOverlay(db: DB): EventsOverlay {
  */
 function whenText(startLocal: string, startUtc: string, minutes: number, zone: string): string {
   const end = new Date(Date.parse(startUtc) + minutes * 60_000);
-  const endTime = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
+  const endTime = endClockText(new Date(startUtc), end, zone);
   const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(startUtc)).find((p) => p.type === 'timeZoneName')?.value ?? '';
   return `${startLocal.slice(0, 10)} ${startLocal.slice(11, 16)}–${endTime} ${zone} (${offset.replace('GMT', 'UTC') || 'UTC+00:00'})`;
 }

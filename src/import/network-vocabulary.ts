@@ -22,6 +22,7 @@ interface NetworkData {
     person: string[];
     organization: string[];
   };
+  totalLabels: string[];
 }
 
 export interface NetworkVocabulary {
@@ -35,6 +36,8 @@ export interface NetworkVocabulary {
   no: Set<string>;
   person: Set<string>;
   organization: Set<string>;
+  /** folded labels of a line that sums up a list ("Total", "Totaux") */
+  totalLabels: Set<string>;
 }
 
 let vocabulary: NetworkVocabulary | undefined;
@@ -58,6 +61,7 @@ export function networkVocabulary(): NetworkVocabulary {
     no: new Set(d.values.no.map(key)),
     person: new Set(d.values.person.map(key)),
     organization: new Set(d.values.organization.map(key)),
+    totalLabels: new Set(d.totalLabels.map(key)),
   };
   return vocabulary;
 }

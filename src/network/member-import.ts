@@ -122,9 +122,14 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   let open = true;
   try {
     await mapInSteps(rows, ({ number, cells }) => {
+      if (isTotalLine(cells)) {
+        report.rejected++;
+        report.problems.push({ row: number, problem: 'rejected: a line of totals (a label such as "Total" and numbers), not a member' });
+        return;
+      }
       const { application: a, reasons } = normaliser.normalise(cells, number);
       const input: MemberInput = {
-        organization: a.organization || null, name: a.contactName, email: reasons.includes('invalid email') ? null : a.email, phone: a.phone,
+        organization: nameOrNull(a.organization), name: nameOrNull(a.contactName), email: reasons.includes('invalid email') ? null : a.email, phone: a.phone,
         country: a.countryRaw, type: a.organizationType, website: a.website, language: cell(cells, 'workingLanguage') || a.language,
         notes: cell(cells, 'notes') || null, cohort: cell(cells, 'cohort') || null, timeZone: cell(cells, 'timeZone') || null,
       };
@@ -188,3 +193,26 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   for (const line of normaliser.warnings.lines()) hooks.onWarning?.(warning('row', line));
   return report;
 }
+
+/**
+ * A line that sums up a hand-made list rather than a member: a label of data/network.json's
+ * totalLabels ("Total", "Totaux :", "Total 3") and otherwise numbers. It became a member called
+ * "3", or "Total".
+ */
+export function isTotalLine(cells: readonly string[]): boolean {
+  const labels = networkVocabulary().totalLabels;
+  let label = false;
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (!text || NUMBER_ONLY.test(text)) continue;
+    if (!labels.has(normaliseName(text.replace(/[\d.,:;%()+\-–/]+/gu, ' ')))) return false;
+    label = true;
+  }
+  return label;
+}
+
+/** A cell of digits and punctuation only: a count, a row number, never a name. */
+const NUMBER_ONLY = /^[\d\s.,:;%()+\-–/#°]+$/u;
+
+/** An organisation or a person's name: a cell with a letter in it ("3" or "12." is none). */
+const nameOrNull = (text: string | null | undefined): string | null => (text && !NUMBER_ONLY.test(text.trim()) ? text : null);

@@ -7,7 +7,7 @@
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change, deleteHistoryEntry, recordInsertedRow, setHistorySubject } from '../db/history.js';
 import {
-  addRole, coreGroupCohorts, coreGroupCohortsOfRoster, rosterOfCohort, coreGroupSeatsOfMember, getMember, listMembers, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
+  addRole, coreGroupCohorts, coreGroupCohortsOfRoster, rosterOfCohort, coreGroupSeatsOfMember, getMember, listMembers, insertMember, memberContactPerson, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
   type Member, type MemberRecord,
 } from '../db/members.js';
 import { ensurePerson, fillOrganizationType, findPerson, insertOrganization } from '../db/organizations.js';
@@ -151,7 +151,10 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
     // A note is added once: the same file imported again, or a row given twice, does not repeat it.
     const note = input.notes?.trim();
     if (note && !`\n${m.notes ?? ''}\n`.includes(`\n${note}\n`)) set('notes', m.notes ? `${m.notes}\n${note}` : note);
-    if (kind === 'organization' && personId !== null && m.person_id === null) set('person_id', personId);
+    // The person becomes the contact only of a member that has none: an applicant organisation's
+    // contact is its latest application's person (m.person_id empty), and a colleague added at
+    // it must not take over the invitations and contact lists (as a merge keeps A's contact).
+    if (kind === 'organization' && personId !== null && m.person_id === null && memberContactPerson(db, id) === null) set('person_id', personId);
   }
   const rolesAdded: MemberRole[] = [];
   const cohort = role === 'core-group' ? input.cohort?.trim() || '' : '';
@@ -203,11 +206,11 @@ export interface MemberSetResult {
   /** Fields whose value changed, by name ("status", "consentMap"...). */
   changed: string[];
   historyId: number | null;
-  /** When a Core Group member declined: the rosters to replace them in, with the application that holds the seat. */
+  /** When a Core Group member declined or withdrew: the rosters to replace them in, with the application that holds the seat. */
   replace: SeatToReplace[];
 }
 
-/** A Core Group seat a member who declined held: where `roster replace` would swap in an alternate. */
+/** A Core Group seat a member who declined or withdrew held: where `roster replace` would swap in an alternate. */
 export interface SeatToReplace {
   roster: string;
   applicationId: number;
@@ -282,7 +285,8 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
         if (!changed.includes('roles')) changed.push('roles');
       }
       change.note({ changed });
-      const replace = changes.status === 'declined' ? declinedSeats(db, id) : [];
+      // a Core Group member who declines or leaves (withdrawn) frees a seat: offered to an alternate
+      const replace = changes.status === 'declined' || changes.status === 'withdrawn' ? declinedSeats(db, id) : [];
       result = { member: getMember(db, id)!, changed, historyId: changed.length ? change.id : null, replace };
       if (!changed.length) deleteHistoryEntry(db, change.id);
       if (options.dryRun) throw DRY_RUN;

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateNetworkCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"network.json","type":"object","definitions":{"words":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"properties":{"genericEmailDomains":{"$ref":"#/definitions/words"},"genericWebHosts":{"$ref":"#/definitions/words"},"columns":{"type":"object","properties":{"role":{"$ref":"#/definitions/words"},"status":{"$ref":"#/definitions/words"},"workingLanguage":{"$ref":"#/definitions/words"},"consentMap":{"$ref":"#/definitions/words"},"consentContact":{"$ref":"#/definitions/words"},"notes":{"$ref":"#/definitions/words"},"cohort":{"$ref":"#/definitions/words"},"timeZone":{"$ref":"#/definitions/words"},"kind":{"$ref":"#/definitions/words"}},"required":["role","status","workingLanguage","consentMap","consentContact","notes","cohort","timeZone","kind"],"additionalProperties":false},"values":{"type":"object","properties":{"roles":{"type":"object","properties":{"core-group":{"$ref":"#/definitions/words"},"member":{"$ref":"#/definitions/words"},"stakeholder":{"$ref":"#/definitions/words"},"partner":{"$ref":"#/definitions/words"},"ilo":{"$ref":"#/definitions/words"}},"required":["core-group","member","stakeholder","partner","ilo"],"additionalProperties":false},"statuses":{"type":"object","properties":{"invited":{"$ref":"#/definitions/words"},"active":{"$ref":"#/definitions/words"},"declined":{"$ref":"#/definitions/words"},"withdrawn":{"$ref":"#/definitions/words"},"alumni":{"$ref":"#/definitions/words"}},"required":["invited","active","declined","withdrawn","alumni"],"additionalProperties":false},"yes":{"$ref":"#/definitions/words"},"no":{"$ref":"#/definitions/words"},"person":{"$ref":"#/definitions/words"},"organization":{"$ref":"#/definitions/words"}},"required":["roles","statuses","yes","no","person","organization"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"required":["genericEmailDomains","genericWebHosts","columns","values"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"network.json","type":"object","definitions":{"words":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"properties":{"genericEmailDomains":{"$ref":"#/definitions/words"},"genericWebHosts":{"$ref":"#/definitions/words"},"columns":{"type":"object","properties":{"role":{"$ref":"#/definitions/words"},"status":{"$ref":"#/definitions/words"},"workingLanguage":{"$ref":"#/definitions/words"},"consentMap":{"$ref":"#/definitions/words"},"consentContact":{"$ref":"#/definitions/words"},"notes":{"$ref":"#/definitions/words"},"cohort":{"$ref":"#/definitions/words"},"timeZone":{"$ref":"#/definitions/words"},"kind":{"$ref":"#/definitions/words"}},"required":["role","status","workingLanguage","consentMap","consentContact","notes","cohort","timeZone","kind"],"additionalProperties":false},"values":{"type":"object","properties":{"roles":{"type":"object","properties":{"core-group":{"$ref":"#/definitions/words"},"member":{"$ref":"#/definitions/words"},"stakeholder":{"$ref":"#/definitions/words"},"partner":{"$ref":"#/definitions/words"},"ilo":{"$ref":"#/definitions/words"}},"required":["core-group","member","stakeholder","partner","ilo"],"additionalProperties":false},"statuses":{"type":"object","properties":{"invited":{"$ref":"#/definitions/words"},"active":{"$ref":"#/definitions/words"},"declined":{"$ref":"#/definitions/words"},"withdrawn":{"$ref":"#/definitions/words"},"alumni":{"$ref":"#/definitions/words"}},"required":["invited","active","declined","withdrawn","alumni"],"additionalProperties":false},"yes":{"$ref":"#/definitions/words"},"no":{"$ref":"#/definitions/words"},"person":{"$ref":"#/definitions/words"},"organization":{"$ref":"#/definitions/words"}},"required":["roles","statuses","yes","no","person","organization"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"totalLabels":{"$ref":"#/definitions/words"}},"required":["genericEmailDomains","genericWebHosts","columns","values","totalLabels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"array","items":{"type":"string","pattern":"\\S"}};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern1 = new RegExp("\\S", "u");
@@ -55,14 +55,24 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((key0 === "genericEmailDomains") || (key0 === "genericWebHosts")) || (key0 === "columns")) || (key0 === "values")) || (pattern0.test(key0)))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.totalLabels === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "totalLabels"},message:"must have required property '"+"totalLabels"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "genericEmailDomains") || (key0 === "genericWebHosts")) || (key0 === "columns")) || (key0 === "values")) || (key0 === "totalLabels")) || (pattern0.test(key0)))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
 }
 errors++;
 }
@@ -75,18 +85,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
 if(!pattern1.test(data1)){
-const err5 = {instancePath:instancePath+"/genericEmailDomains/" + i0,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/genericEmailDomains/" + i0,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/genericEmailDomains/" + i0,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -96,14 +95,25 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath:instancePath+"/genericEmailDomains",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err7 = {instancePath:instancePath+"/genericEmailDomains/" + i0,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/genericEmailDomains",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -116,18 +126,7 @@ for(let i1=0; i1<len1; i1++){
 let data3 = data2[i1];
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
-const err8 = {instancePath:instancePath+"/genericWebHosts/" + i1,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/genericWebHosts/" + i1,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/genericWebHosts/" + i1,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -137,9 +136,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
 else {
-const err10 = {instancePath:instancePath+"/genericWebHosts",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err10 = {instancePath:instancePath+"/genericWebHosts/" + i1,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -149,11 +147,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.columns !== undefined){
-let data4 = data.columns;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.role === undefined){
-const err11 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+}
+else {
+const err11 = {instancePath:instancePath+"/genericWebHosts",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -162,8 +158,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4.status === undefined){
-const err12 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+}
+if(data.columns !== undefined){
+let data4 = data.columns;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.role === undefined){
+const err12 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -172,8 +172,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.workingLanguage === undefined){
-const err13 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "workingLanguage"},message:"must have required property '"+"workingLanguage"+"'"};
+if(data4.status === undefined){
+const err13 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -182,8 +182,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data4.consentMap === undefined){
-const err14 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "consentMap"},message:"must have required property '"+"consentMap"+"'"};
+if(data4.workingLanguage === undefined){
+const err14 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "workingLanguage"},message:"must have required property '"+"workingLanguage"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -192,8 +192,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data4.consentContact === undefined){
-const err15 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "consentContact"},message:"must have required property '"+"consentContact"+"'"};
+if(data4.consentMap === undefined){
+const err15 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "consentMap"},message:"must have required property '"+"consentMap"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -202,8 +202,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data4.notes === undefined){
-const err16 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'"};
+if(data4.consentContact === undefined){
+const err16 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "consentContact"},message:"must have required property '"+"consentContact"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -212,8 +212,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data4.cohort === undefined){
-const err17 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "cohort"},message:"must have required property '"+"cohort"+"'"};
+if(data4.notes === undefined){
+const err17 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -222,8 +222,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data4.timeZone === undefined){
-const err18 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'"};
+if(data4.cohort === undefined){
+const err18 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "cohort"},message:"must have required property '"+"cohort"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -232,8 +232,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data4.kind === undefined){
-const err19 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data4.timeZone === undefined){
+const err19 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -242,14 +242,24 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(func2.call(schema11.properties.columns.properties, key1))){
-const err20 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data4.kind === undefined){
+const err20 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(func2.call(schema11.properties.columns.properties, key1))){
+const err21 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -262,18 +272,7 @@ for(let i2=0; i2<len2; i2++){
 let data6 = data5[i2];
 if(typeof data6 === "string"){
 if(!pattern1.test(data6)){
-const err21 = {instancePath:instancePath+"/columns/role/" + i2,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/columns/role/" + i2,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/columns/role/" + i2,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -283,14 +282,25 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath:instancePath+"/columns/role",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err23 = {instancePath:instancePath+"/columns/role/" + i2,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/columns/role",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -303,18 +313,7 @@ for(let i3=0; i3<len3; i3++){
 let data8 = data7[i3];
 if(typeof data8 === "string"){
 if(!pattern1.test(data8)){
-const err24 = {instancePath:instancePath+"/columns/status/" + i3,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/columns/status/" + i3,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/columns/status/" + i3,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -324,14 +323,25 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/columns/status",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err26 = {instancePath:instancePath+"/columns/status/" + i3,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/columns/status",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -344,18 +354,7 @@ for(let i4=0; i4<len4; i4++){
 let data10 = data9[i4];
 if(typeof data10 === "string"){
 if(!pattern1.test(data10)){
-const err27 = {instancePath:instancePath+"/columns/workingLanguage/" + i4,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/columns/workingLanguage/" + i4,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/columns/workingLanguage/" + i4,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -365,14 +364,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/columns/workingLanguage",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err29 = {instancePath:instancePath+"/columns/workingLanguage/" + i4,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/columns/workingLanguage",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -385,18 +395,7 @@ for(let i5=0; i5<len5; i5++){
 let data12 = data11[i5];
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-const err30 = {instancePath:instancePath+"/columns/consentMap/" + i5,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/columns/consentMap/" + i5,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/columns/consentMap/" + i5,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -406,14 +405,25 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
 else {
-const err32 = {instancePath:instancePath+"/columns/consentMap",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err32 = {instancePath:instancePath+"/columns/consentMap/" + i5,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/columns/consentMap",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -426,18 +436,7 @@ for(let i6=0; i6<len6; i6++){
 let data14 = data13[i6];
 if(typeof data14 === "string"){
 if(!pattern1.test(data14)){
-const err33 = {instancePath:instancePath+"/columns/consentContact/" + i6,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/columns/consentContact/" + i6,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/columns/consentContact/" + i6,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -447,14 +446,25 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
 else {
-const err35 = {instancePath:instancePath+"/columns/consentContact",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err35 = {instancePath:instancePath+"/columns/consentContact/" + i6,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
 else {
 vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/columns/consentContact",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -467,18 +477,7 @@ for(let i7=0; i7<len7; i7++){
 let data16 = data15[i7];
 if(typeof data16 === "string"){
 if(!pattern1.test(data16)){
-const err36 = {instancePath:instancePath+"/columns/notes/" + i7,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/columns/notes/" + i7,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/columns/notes/" + i7,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -488,14 +487,25 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/columns/notes",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/columns/notes/" + i7,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/columns/notes",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -508,18 +518,7 @@ for(let i8=0; i8<len8; i8++){
 let data18 = data17[i8];
 if(typeof data18 === "string"){
 if(!pattern1.test(data18)){
-const err39 = {instancePath:instancePath+"/columns/cohort/" + i8,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/columns/cohort/" + i8,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err40 = {instancePath:instancePath+"/columns/cohort/" + i8,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -529,14 +528,25 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/columns/cohort",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err41 = {instancePath:instancePath+"/columns/cohort/" + i8,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/columns/cohort",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -549,18 +559,7 @@ for(let i9=0; i9<len9; i9++){
 let data20 = data19[i9];
 if(typeof data20 === "string"){
 if(!pattern1.test(data20)){
-const err42 = {instancePath:instancePath+"/columns/timeZone/" + i9,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/columns/timeZone/" + i9,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/columns/timeZone/" + i9,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -570,14 +569,25 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath:instancePath+"/columns/timeZone",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/columns/timeZone/" + i9,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/columns/timeZone",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }
@@ -590,18 +600,7 @@ for(let i10=0; i10<len10; i10++){
 let data22 = data21[i10];
 if(typeof data22 === "string"){
 if(!pattern1.test(data22)){
-const err45 = {instancePath:instancePath+"/columns/kind/" + i10,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/columns/kind/" + i10,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/columns/kind/" + i10,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -611,9 +610,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/columns/kind",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err47 = {instancePath:instancePath+"/columns/kind/" + i10,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -625,7 +623,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath:instancePath+"/columns/kind",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -635,11 +633,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data23 = data.values;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.roles === undefined){
-const err49 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
+}
+else {
+const err49 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -648,8 +644,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data23.statuses === undefined){
-const err50 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "statuses"},message:"must have required property '"+"statuses"+"'"};
+}
+if(data.values !== undefined){
+let data23 = data.values;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.roles === undefined){
+const err50 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "roles"},message:"must have required property '"+"roles"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -658,8 +658,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data23.yes === undefined){
-const err51 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "yes"},message:"must have required property '"+"yes"+"'"};
+if(data23.statuses === undefined){
+const err51 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "statuses"},message:"must have required property '"+"statuses"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -668,8 +668,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data23.no === undefined){
-const err52 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "no"},message:"must have required property '"+"no"+"'"};
+if(data23.yes === undefined){
+const err52 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "yes"},message:"must have required property '"+"yes"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -678,8 +678,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data23.person === undefined){
-const err53 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'"};
+if(data23.no === undefined){
+const err53 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "no"},message:"must have required property '"+"no"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -688,8 +688,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data23.organization === undefined){
-const err54 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'"};
+if(data23.person === undefined){
+const err54 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -698,9 +698,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key2 in data23){
-if(!(((((((key2 === "roles") || (key2 === "statuses")) || (key2 === "yes")) || (key2 === "no")) || (key2 === "person")) || (key2 === "organization")) || (pattern0.test(key2)))){
-const err55 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data23.organization === undefined){
+const err55 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -709,12 +708,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data23.roles !== undefined){
-let data24 = data23.roles;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24["core-group"] === undefined){
-const err56 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "core-group"},message:"must have required property '"+"core-group"+"'"};
+for(const key2 in data23){
+if(!(((((((key2 === "roles") || (key2 === "statuses")) || (key2 === "yes")) || (key2 === "no")) || (key2 === "person")) || (key2 === "organization")) || (pattern0.test(key2)))){
+const err56 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -723,8 +719,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data24.member === undefined){
-const err57 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "member"},message:"must have required property '"+"member"+"'"};
+}
+if(data23.roles !== undefined){
+let data24 = data23.roles;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24["core-group"] === undefined){
+const err57 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "core-group"},message:"must have required property '"+"core-group"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -733,8 +733,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data24.stakeholder === undefined){
-const err58 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "stakeholder"},message:"must have required property '"+"stakeholder"+"'"};
+if(data24.member === undefined){
+const err58 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "member"},message:"must have required property '"+"member"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -743,8 +743,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data24.partner === undefined){
-const err59 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "partner"},message:"must have required property '"+"partner"+"'"};
+if(data24.stakeholder === undefined){
+const err59 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "stakeholder"},message:"must have required property '"+"stakeholder"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -753,8 +753,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data24.ilo === undefined){
-const err60 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "ilo"},message:"must have required property '"+"ilo"+"'"};
+if(data24.partner === undefined){
+const err60 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "partner"},message:"must have required property '"+"partner"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -763,14 +763,24 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key3 in data24){
-if(!(((((key3 === "core-group") || (key3 === "member")) || (key3 === "stakeholder")) || (key3 === "partner")) || (key3 === "ilo"))){
-const err61 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data24.ilo === undefined){
+const err61 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/required",keyword:"required",params:{missingProperty: "ilo"},message:"must have required property '"+"ilo"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+for(const key3 in data24){
+if(!(((((key3 === "core-group") || (key3 === "member")) || (key3 === "stakeholder")) || (key3 === "partner")) || (key3 === "ilo"))){
+const err62 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
 }
 errors++;
 }
@@ -783,18 +793,7 @@ for(let i11=0; i11<len11; i11++){
 let data26 = data25[i11];
 if(typeof data26 === "string"){
 if(!pattern1.test(data26)){
-const err62 = {instancePath:instancePath+"/values/roles/core-group/" + i11,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/values/roles/core-group/" + i11,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/values/roles/core-group/" + i11,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -804,14 +803,25 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
 else {
-const err64 = {instancePath:instancePath+"/values/roles/core-group",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err64 = {instancePath:instancePath+"/values/roles/core-group/" + i11,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/values/roles/core-group",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -824,18 +834,7 @@ for(let i12=0; i12<len12; i12++){
 let data28 = data27[i12];
 if(typeof data28 === "string"){
 if(!pattern1.test(data28)){
-const err65 = {instancePath:instancePath+"/values/roles/member/" + i12,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/values/roles/member/" + i12,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err66 = {instancePath:instancePath+"/values/roles/member/" + i12,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -845,14 +844,25 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
 else {
-const err67 = {instancePath:instancePath+"/values/roles/member",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err67 = {instancePath:instancePath+"/values/roles/member/" + i12,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/values/roles/member",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }
@@ -865,18 +875,7 @@ for(let i13=0; i13<len13; i13++){
 let data30 = data29[i13];
 if(typeof data30 === "string"){
 if(!pattern1.test(data30)){
-const err68 = {instancePath:instancePath+"/values/roles/stakeholder/" + i13,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/values/roles/stakeholder/" + i13,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/values/roles/stakeholder/" + i13,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -886,14 +885,25 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
 else {
-const err70 = {instancePath:instancePath+"/values/roles/stakeholder",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err70 = {instancePath:instancePath+"/values/roles/stakeholder/" + i13,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/values/roles/stakeholder",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }
@@ -906,18 +916,7 @@ for(let i14=0; i14<len14; i14++){
 let data32 = data31[i14];
 if(typeof data32 === "string"){
 if(!pattern1.test(data32)){
-const err71 = {instancePath:instancePath+"/values/roles/partner/" + i14,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/values/roles/partner/" + i14,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err72 = {instancePath:instancePath+"/values/roles/partner/" + i14,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -927,14 +926,25 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
 else {
-const err73 = {instancePath:instancePath+"/values/roles/partner",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err73 = {instancePath:instancePath+"/values/roles/partner/" + i14,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/values/roles/partner",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -947,18 +957,7 @@ for(let i15=0; i15<len15; i15++){
 let data34 = data33[i15];
 if(typeof data34 === "string"){
 if(!pattern1.test(data34)){
-const err74 = {instancePath:instancePath+"/values/roles/ilo/" + i15,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/values/roles/ilo/" + i15,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err75 = {instancePath:instancePath+"/values/roles/ilo/" + i15,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -968,9 +967,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
 else {
-const err76 = {instancePath:instancePath+"/values/roles/ilo",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err76 = {instancePath:instancePath+"/values/roles/ilo/" + i15,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -982,7 +980,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err77 = {instancePath:instancePath+"/values/roles/ilo",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -992,11 +990,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data23.statuses !== undefined){
-let data35 = data23.statuses;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.invited === undefined){
-const err78 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "invited"},message:"must have required property '"+"invited"+"'"};
+}
+else {
+const err78 = {instancePath:instancePath+"/values/roles",schemaPath:"#/properties/values/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1005,8 +1001,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data35.active === undefined){
-const err79 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "active"},message:"must have required property '"+"active"+"'"};
+}
+if(data23.statuses !== undefined){
+let data35 = data23.statuses;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.invited === undefined){
+const err79 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "invited"},message:"must have required property '"+"invited"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1015,8 +1015,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data35.declined === undefined){
-const err80 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "declined"},message:"must have required property '"+"declined"+"'"};
+if(data35.active === undefined){
+const err80 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "active"},message:"must have required property '"+"active"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1025,8 +1025,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data35.withdrawn === undefined){
-const err81 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "withdrawn"},message:"must have required property '"+"withdrawn"+"'"};
+if(data35.declined === undefined){
+const err81 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "declined"},message:"must have required property '"+"declined"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1035,8 +1035,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data35.alumni === undefined){
-const err82 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "alumni"},message:"must have required property '"+"alumni"+"'"};
+if(data35.withdrawn === undefined){
+const err82 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "withdrawn"},message:"must have required property '"+"withdrawn"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1045,14 +1045,24 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key4 in data35){
-if(!(((((key4 === "invited") || (key4 === "active")) || (key4 === "declined")) || (key4 === "withdrawn")) || (key4 === "alumni"))){
-const err83 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data35.alumni === undefined){
+const err83 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/required",keyword:"required",params:{missingProperty: "alumni"},message:"must have required property '"+"alumni"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
 else {
 vErrors.push(err83);
+}
+errors++;
+}
+for(const key4 in data35){
+if(!(((((key4 === "invited") || (key4 === "active")) || (key4 === "declined")) || (key4 === "withdrawn")) || (key4 === "alumni"))){
+const err84 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 }
@@ -1065,18 +1075,7 @@ for(let i16=0; i16<len16; i16++){
 let data37 = data36[i16];
 if(typeof data37 === "string"){
 if(!pattern1.test(data37)){
-const err84 = {instancePath:instancePath+"/values/statuses/invited/" + i16,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/values/statuses/invited/" + i16,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/values/statuses/invited/" + i16,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1086,14 +1085,25 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
 else {
-const err86 = {instancePath:instancePath+"/values/statuses/invited",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err86 = {instancePath:instancePath+"/values/statuses/invited/" + i16,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
 else {
 vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/values/statuses/invited",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }
@@ -1106,18 +1116,7 @@ for(let i17=0; i17<len17; i17++){
 let data39 = data38[i17];
 if(typeof data39 === "string"){
 if(!pattern1.test(data39)){
-const err87 = {instancePath:instancePath+"/values/statuses/active/" + i17,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/values/statuses/active/" + i17,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/values/statuses/active/" + i17,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1127,14 +1126,25 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
 else {
-const err89 = {instancePath:instancePath+"/values/statuses/active",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err89 = {instancePath:instancePath+"/values/statuses/active/" + i17,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/values/statuses/active",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }
@@ -1147,18 +1157,7 @@ for(let i18=0; i18<len18; i18++){
 let data41 = data40[i18];
 if(typeof data41 === "string"){
 if(!pattern1.test(data41)){
-const err90 = {instancePath:instancePath+"/values/statuses/declined/" + i18,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/values/statuses/declined/" + i18,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err91 = {instancePath:instancePath+"/values/statuses/declined/" + i18,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1168,14 +1167,25 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/values/statuses/declined",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err92 = {instancePath:instancePath+"/values/statuses/declined/" + i18,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
 else {
 vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/values/statuses/declined",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
 }
 errors++;
 }
@@ -1188,18 +1198,7 @@ for(let i19=0; i19<len19; i19++){
 let data43 = data42[i19];
 if(typeof data43 === "string"){
 if(!pattern1.test(data43)){
-const err93 = {instancePath:instancePath+"/values/statuses/withdrawn/" + i19,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/values/statuses/withdrawn/" + i19,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err94 = {instancePath:instancePath+"/values/statuses/withdrawn/" + i19,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1209,14 +1208,25 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
 else {
-const err95 = {instancePath:instancePath+"/values/statuses/withdrawn",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err95 = {instancePath:instancePath+"/values/statuses/withdrawn/" + i19,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
 else {
 vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/values/statuses/withdrawn",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }
@@ -1229,18 +1239,7 @@ for(let i20=0; i20<len20; i20++){
 let data45 = data44[i20];
 if(typeof data45 === "string"){
 if(!pattern1.test(data45)){
-const err96 = {instancePath:instancePath+"/values/statuses/alumni/" + i20,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/values/statuses/alumni/" + i20,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err97 = {instancePath:instancePath+"/values/statuses/alumni/" + i20,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1250,9 +1249,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
 else {
-const err98 = {instancePath:instancePath+"/values/statuses/alumni",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err98 = {instancePath:instancePath+"/values/statuses/alumni/" + i20,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1264,12 +1262,24 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err99 = {instancePath:instancePath+"/values/statuses/alumni",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err99];
 }
 else {
 vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/values/statuses",schemaPath:"#/properties/values/properties/statuses/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
 }
 errors++;
 }
@@ -1282,18 +1292,7 @@ for(let i21=0; i21<len21; i21++){
 let data47 = data46[i21];
 if(typeof data47 === "string"){
 if(!pattern1.test(data47)){
-const err100 = {instancePath:instancePath+"/values/yes/" + i21,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/values/yes/" + i21,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err101 = {instancePath:instancePath+"/values/yes/" + i21,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1303,14 +1302,25 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/values/yes",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err102 = {instancePath:instancePath+"/values/yes/" + i21,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
 else {
 vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/values/yes",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
 }
 errors++;
 }
@@ -1323,18 +1333,7 @@ for(let i22=0; i22<len22; i22++){
 let data49 = data48[i22];
 if(typeof data49 === "string"){
 if(!pattern1.test(data49)){
-const err103 = {instancePath:instancePath+"/values/no/" + i22,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/values/no/" + i22,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err104 = {instancePath:instancePath+"/values/no/" + i22,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1344,14 +1343,25 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
 else {
-const err105 = {instancePath:instancePath+"/values/no",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err105 = {instancePath:instancePath+"/values/no/" + i22,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
 else {
 vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/values/no",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
 }
 errors++;
 }
@@ -1364,18 +1374,7 @@ for(let i23=0; i23<len23; i23++){
 let data51 = data50[i23];
 if(typeof data51 === "string"){
 if(!pattern1.test(data51)){
-const err106 = {instancePath:instancePath+"/values/person/" + i23,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/values/person/" + i23,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err107 = {instancePath:instancePath+"/values/person/" + i23,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1385,14 +1384,25 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
 else {
-const err108 = {instancePath:instancePath+"/values/person",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err108 = {instancePath:instancePath+"/values/person/" + i23,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/values/person",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
 }
 errors++;
 }
@@ -1405,18 +1415,7 @@ for(let i24=0; i24<len24; i24++){
 let data53 = data52[i24];
 if(typeof data53 === "string"){
 if(!pattern1.test(data53)){
-const err109 = {instancePath:instancePath+"/values/organization/" + i24,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/values/organization/" + i24,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err110 = {instancePath:instancePath+"/values/organization/" + i24,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1426,9 +1425,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
 else {
-const err111 = {instancePath:instancePath+"/values/organization",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err111 = {instancePath:instancePath+"/values/organization/" + i24,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1438,10 +1436,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-for(const key5 in data23){
-if(pattern0.test(key5)){
-if(typeof data23[key5] !== "string"){
-const err112 = {instancePath:instancePath+"/values/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/values/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err112 = {instancePath:instancePath+"/values/organization",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1451,10 +1448,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data23){
+if(pattern0.test(key5)){
+if(typeof data23[key5] !== "string"){
+const err113 = {instancePath:instancePath+"/values/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/values/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1464,10 +1461,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-for(const key6 in data){
-if(pattern0.test(key6)){
-if(typeof data[key6] !== "string"){
-const err114 = {instancePath:instancePath+"/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1477,10 +1474,15 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-}
-else {
-const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.totalLabels !== undefined){
+let data55 = data.totalLabels;
+if(Array.isArray(data55)){
+const len25 = data55.length;
+for(let i25=0; i25<len25; i25++){
+let data56 = data55[i25];
+if(typeof data56 === "string"){
+if(!pattern1.test(data56)){
+const err115 = {instancePath:instancePath+"/totalLabels/" + i25,schemaPath:"#/definitions/words/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1489,10 +1491,59 @@ vErrors.push(err115);
 }
 errors++;
 }
+}
+else {
+const err116 = {instancePath:instancePath+"/totalLabels/" + i25,schemaPath:"#/definitions/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/totalLabels",schemaPath:"#/definitions/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+for(const key6 in data){
+if(pattern0.test(key6)){
+if(typeof data[key6] !== "string"){
+const err118 = {instancePath:instancePath+"/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err119 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["genericEmailDomains","genericWebHosts","columns","values"],"#/properties/columns":["role","status","workingLanguage","consentMap","consentContact","notes","cohort","timeZone","kind"],"#/properties/values":["roles","statuses","yes","no","person","organization"],"#/properties/values/properties/roles":["core-group","member","stakeholder","partner","ilo"],"#/properties/values/properties/statuses":["invited","active","declined","withdrawn","alumni"]};
+const allowedKeys = {"#":["genericEmailDomains","genericWebHosts","columns","values","totalLabels"],"#/properties/columns":["role","status","workingLanguage","consentMap","consentContact","notes","cohort","timeZone","kind"],"#/properties/values":["roles","statuses","yes","no","person","organization"],"#/properties/values/properties/roles":["core-group","member","stakeholder","partner","ilo"],"#/properties/values/properties/statuses":["invited","active","declined","withdrawn","alumni"]};
 export const validateNetwork: DataValidator = Object.assign(validateNetworkCode, { allowedKeys });

@@ -13,11 +13,11 @@ import { OperationError } from '../../errors.js';
 import { checkpoint, mapInSteps } from '../../reporting.js';
 import { detectEncoding, documentKind, looksBinary } from '../../import/detect.js';
 import { notAWorkbook, zipEntryNames } from '../../import/zip.js';
-import { instantOfWall, localTime, timeZoneHint, timeZoneName } from '../timezones.js';
+import { instantsOfWall, localTime, timeZoneHint, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
 import { personNameKey } from './names.js';
 import { normaliseName } from '../../geo/normalise.js';
-import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
+import { headerTool, otherToolThanTeams, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { nicknameOrLastName, nicknameWarning } from './nickname.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
@@ -119,6 +119,8 @@ export interface ReadReportOptions {
   eventDate?: string;
   /** The officer named timeZone (--time-zone): it holds even for a tool that writes UTC (tools.ts UTC_TOOLS). */
   zoneGiven?: boolean;
+  /** The event's start and end: settles a clock time the autumn night passes twice (the reading in, or nearest, the event). */
+  eventSpan?: { start: Date; end: Date };
   /** Skip detection. */
   source?: ReportSource;
   /** Ctrl-C: the rows are read in steps and stop at the next one (a 20,000-row list took minutes, Ctrl-C waited for its end). */
@@ -175,7 +177,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   // A tool that writes UTC whatever the account's zone: read so, unless the officer named one.
   const ownTool = headerTool(tables.map((t) => records[t.header]!.cells));
   const zone = ownTool && UTC_TOOLS.has(ownTool) && !options.zoneGiven ? 'UTC' : given;
-  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
+  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || (first.match.columns.role !== undefined && !otherToolThanTeams(records[first.header]!.cells)) || isActionList(first.match) ? 'teams' : 'zoom');
   let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
   if (source === 'zoom' && !Object.keys(summary).length) {
     const taken = new Set(Object.values(first.match.columns));
@@ -199,8 +201,9 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
   const warnings: string[] = [...nicknameNotes];
   if (zone !== given) warnings.push(`its times were read in UTC, as ${TOOL_NAMES[ownTool!]} writes them (give --time-zone if this one's are not)`);
-  const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);
-  const times = { dateOrder, zone, fallbackDate: summaryStart?.slice(0, 10) ?? options.eventDate };
+  const span = options.eventSpan ? { start: options.eventSpan.start.getTime(), end: options.eventSpan.end.getTime() } : undefined;
+  const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate, (c) => nearestToSpan(c, span));
+  const times = { dateOrder, zone, fallbackDate: summaryStart?.slice(0, 10) ?? options.eventDate, span };
   if (dateOrder.basis === 'language' && dateOrder.order) {
     warnings.push(`dates such as "${timeValues.find((v) => dateTimeParts(v)?.kind === 'ab')}" could be read either way: read ${dateOrder.order.replace('-', ' ')} (the report is in ${language ?? 'an unknown language'}); give the event's date to settle it`);
   }
@@ -229,7 +232,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
       people: peopleIn(rows),
       ...(actionList ? { actionLines: chosen.length } : {}),
       notAttended,
-      meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, times.fallbackDate) },
+      meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, times.fallbackDate, (c) => nearestToSpan(c, span)) },
       timeZone: zone,
       dateOrder,
       tables: tables.map((t, i) => ({ line: records[t.header]!.line, header: records[t.header]!.cells, rows: t.rows.length, read: read[i]! })),
@@ -462,7 +465,7 @@ function fullName(cell: Cells): string | null {
 }
 
 /** One participant row: names, email, times in the report's zone, minutes, and what could not be read. */
-function readRow(line: number, cell: Cells, source: ReportSource, file: string, t: { dateOrder: OrderDecision; zone: string; fallbackDate: string | undefined }): AttendanceRow {
+function readRow(line: number, cell: Cells, source: ReportSource, file: string, t: ReportTimes): AttendanceRow {
   const problems: string[] = [];
   const full = fullName(cell);
   // a display name column of its own (Zoom webinar) stays the row's name; a bare "Nom" beside "Prénom" does not
@@ -477,14 +480,14 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
   if (!email && upn.includes('@') && !upn.includes('#ext#')) email = upn;
   const joinText = cell('join');
   const leaveText = cell('leave');
-  const join = instantText(joinText, t.dateOrder, t.zone, t.fallbackDate);
-  let leave = instantText(leaveText, t.dateOrder, t.zone, t.fallbackDate);
+  const durationText = cell('duration');
+  let seconds = durationSeconds(durationText);
+  const join = instantText(joinText, t.dateOrder, t.zone, t.fallbackDate, (c) => nearestToSpan(c, t.span));
+  let leave = instantText(leaveText, t.dateOrder, t.zone, t.fallbackDate, (c) => leaveReading(c, join, seconds, t.span));
   if (joinText && !join) problems.push(`join time "${joinText}" is not a date and time`);
   if (leaveText && !leave) problems.push(`leave time "${leaveText}" is not a date and time`);
   // a leave time alone on the clock before the join time is the next day's
   if (join && leave && Date.parse(leave) < Date.parse(join) && dateTimeParts(leaveText)?.kind === 'time') leave = shiftDay(leave, t.zone);
-  const durationText = cell('duration');
-  let seconds = durationSeconds(durationText);
   if (durationText && seconds === null) problems.push(`duration "${durationText}" is not a duration`);
   if (seconds === null && join && leave) seconds = Math.max(0, (Date.parse(leave) - Date.parse(join)) / 1000);
   return {
@@ -510,10 +513,10 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
  * timestamp; a "Left" with no join before it, or a line whose action or time cannot be read, is
  * a row of its own without minutes. Every line is in exactly one row.
  */
-async function actionRows(lines: { line: number; person: string; cell: Cells }[], file: string, t: { dateOrder: OrderDecision; zone: string; fallbackDate: string | undefined }, pause: () => Promise<void>): Promise<AttendanceRow[]> {
+async function actionRows(lines: { line: number; person: string; cell: Cells }[], file: string, t: ReportTimes, pause: () => Promise<void>): Promise<AttendanceRow[]> {
   const cellOf = new Map(lines.map((l) => [l.line, l.cell]));
   const actions: ActionLine[] = await mapInSteps(lines, (l) => {
-    const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate);
+    const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate, (c) => nearestToSpan(c, t.span));
     return { line: l.line, person: l.person, action: userAction(l.cell('action')), at: at ? Date.parse(at) : null };
   }, pause);
   // (a list in a language whose action words are not known: every line would be a row with no
@@ -578,14 +581,47 @@ function personKey(cells: string[], match: HeaderMatch): string {
   return `name:${personNameKey(name)}`;
 }
 
-function instantText(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string): string | null {
+/** How a report's clock times are read: the date order, the zone, the date of time-only cells, the event's span (ms). */
+interface ReportTimes {
+  dateOrder: OrderDecision;
+  zone: string;
+  fallbackDate: string | undefined;
+  span?: { start: number; end: number };
+}
+
+/**
+ * A clock time of the report as an instant in its zone. A time the autumn night passes twice has
+ * two readings, and `choose` takes one (the earlier, without it): the 02:28 of a meeting at 02:30
+ * after the clocks went back was read an hour early, "joined 62 minutes before the start".
+ */
+function instantText(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string, choose: (readings: Date[]) => Date = (r) => r[0]!): string | null {
   if (!text) return null;
   const parts = dateTimeParts(text);
   if (!parts) return null;
   const wall = wallOf(parts, order.order, fallbackDate);
   if (!wall) return null;
-  const instant = instantOfWall(wall, zone);
-  return instant ? localTime(instant, zone).iso : null;
+  const readings = instantsOfWall(wall, zone);
+  return readings.length ? localTime(readings.length > 1 ? choose(readings) : readings[0]!, zone).iso : null;
+}
+
+/** Of a time's two readings, the one within the event (or nearest to it); the earlier when both are, or without the event. */
+function nearestToSpan(readings: Date[], span: { start: number; end: number } | undefined): Date {
+  if (!span) return readings[0]!;
+  const distance = (d: Date) => Math.max(0, span.start - d.getTime(), d.getTime() - span.end);
+  return readings.reduce((best, d) => (distance(d) < distance(best) ? d : best));
+}
+
+/**
+ * Of a leave time's two readings, one not before the join: the one whose connection is closest to
+ * the row's duration when it gives one, else as a join time is read.
+ */
+function leaveReading(readings: Date[], join: string | null, seconds: number | null, span: { start: number; end: number } | undefined): Date {
+  const joined = join === null ? null : Date.parse(join);
+  const after = joined === null ? readings : readings.filter((d) => d.getTime() >= joined);
+  const pool = after.length ? after : readings;
+  if (joined === null || seconds === null) return nearestToSpan(pool, span);
+  const off = (d: Date) => Math.abs(d.getTime() - joined - seconds * 1000);
+  return pool.reduce((best, d) => (off(d) < off(best) ? d : best));
 }
 
 function shiftDay(iso: string, zone: string): string {

@@ -251,7 +251,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     const shown = path.basename(f.path);
     const lock = lockFileError(f.path, bytes, 'a report', shown, f.given ?? f.path);
     if (lock) throw lock;
-    const report = await readAttendanceReport(bytes, { file: shown, given: f.given ?? f.path, timeZone: zone, zoneGiven: options.timeZone !== undefined, eventDate, signal: callbacks.signal });
+    const report = await readAttendanceReport(bytes, { file: shown, given: f.given ?? f.path, timeZone: zone, zoneGiven: options.timeZone !== undefined, eventDate, eventSpan: { start: times.start, end: times.end }, signal: callbacks.signal });
     // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
     const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {

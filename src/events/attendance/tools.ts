@@ -80,3 +80,19 @@ export function headerTool(headers: readonly (readonly string[])[]): ReportTool 
   if (has(BIGBLUEBUTTON_HEADERS)) return 'bigbluebutton';
   return null;
 }
+
+/** Google Meet's own join and leave headers. */
+const MEET_TIME_HEADERS = new Set(['time joined', 'time exited'].map(normaliseName));
+
+/**
+ * Whether a header row has a column only another tool than Teams writes (Webex's "Display Name"
+ * or "Attendee Email", Zoom's "Name (Original Name)", Meet's "Time joined", BigBlueButton's and
+ * Collaborate's own): a "Role" column beside them does not make the report Teams' (a Webex list
+ * with its Role column was read, and named, as a Teams report).
+ */
+export function otherToolThanTeams(header: readonly string[]): boolean {
+  return headerTool([header]) !== null || header.some((cell) => {
+    const key = normaliseName(cell);
+    return WEBEX_HEADERS.has(key) || ZOOM_NAME_HEADERS.has(key) || MEET_TIME_HEADERS.has(key);
+  });
+}

@@ -440,6 +440,11 @@ describe('report variants', () => {
     ['an English Webex list with first and last names', 'Display Name,First Name,Last Name,Attendee Email,Join Time,Leave Time,Attendance Duration', 'Awa Sow,Awa,Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118 mins', 'webex'],
     ['a French Webex list with a last name', "Nom d'affichage,Nom de famille,E-mail du participant,Heure d'arrivée,Heure de départ,Durée de présence", 'Awa Sow,Sow,awa.sow@example.org,10/12/2020 14:00,10/12/2020 15:58,118 min', 'webex'],
     ['a Zoom report with a last name', 'Name (Original Name),Last Name,User Email,Join Time,Leave Time,Duration (Minutes)', 'Awa Sow,Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118', 'zoom'],
+    // a Role column (Host, Attendee) was taken for Teams' own: the list was named and read as a Teams report
+    ['an English Webex list with a Role column', 'Display Name,Attendee Email,Join Time,Leave Time,Attendance Duration,Connection Type,Role', 'Awa Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118 mins,Desktop app,Attendee', 'webex'],
+    ['a Zoom report with a Role column', 'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Role', 'Awa Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118,Attendee', 'zoom'],
+    ['a Google Meet sheet with a Role column', 'Name,Email,Duration,Time joined,Time exited,Role', 'Awa Sow,awa.sow@example.org,118 min,12/10/2020 14:00,12/10/2020 15:58,Attendee', 'meet'],
+    ['a Teams list whose only own column is its Role', 'Name,Email,Join Time,Leave Time,Duration,Role', 'Awa Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,1h 58m 0s,Attendee', 'teams'],
   ])('names %s by its own headers and does not repeat the last name', async (_, header, row, tool) => {
     const r = await readText(`${header}\n${row}\n`, { eventDate: '2020-12-10' });
     expect(r.file.tool).toBe(tool);

@@ -35,3 +35,47 @@ describe('a report of another day without a meeting summary (a 2020–2021 Teams
     expect(r.stderr).not.toMatch(/joined more than/);
   });
 });
+
+describe('a clock time the autumn night passes twice (Auckland, 4 April 2021: 03:00 goes back to 02:00)', () => {
+  // Zoom's participants report with its meeting summary, as test/fixtures/attendance-real/zoom-en-summary.csv lays it out
+  const zoom = (summary: string, rows: string[]) => [
+    'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants',
+    `85218486288,Core Group meeting,${summary},secretariat@example.org,70,2`,
+    ',,,,,,',
+    'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+    ...rows,
+  ].join('\n') + '\n';
+
+  it('is read as the event\'s own (02:28 of a meeting at 02:30 after the change was read an hour early: "joined 62 minutes before the start")', async () => {
+    const { importedCall, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { dir, sk } = await importedCall(['Organization,Contact name,Email,Country,Title', 'Taller Sur,Ana Ejemplo,ana@example.org,New Zealand,Oficios', 'Atelier Vert,Awa Exemple,awa@example.net,New Zealand,Jardins']);
+    expect((await sk('event', 'add', 'After the change', '--kind', 'meeting', '--start', '2021-04-04T02:30+12:00', '--tz', 'Pacific/Auckland')).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'after.csv'), zoom('04/04/2021 02:25:00 AM,04/04/2021 03:35:00 AM', [
+      'Ana Ejemplo,ana@example.org,04/04/2021 02:28:00 AM,04/04/2021 03:30:00 AM,62,No,Y',
+      'Awa Exemple,awa@example.net,04/04/2021 02:31:00 AM,04/04/2021 02:58:00 AM,27,No,Y',
+    ]));
+    const after = await sk('event', 'attendance', '1', 'after.csv', '--json');
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).not.toMatch(/joined more than/);
+    const report = json(after);
+    expect(report.files[0].meetingStart).toBe('2021-04-04T02:25:00+12:00');
+    expect(report.attendees.map((a: any) => [a.firstJoin, a.lastLeave])).toEqual([
+      ['2021-04-04T02:28:00+12:00', '2021-04-04T03:30:00+12:00'],
+      ['2021-04-04T02:31:00+12:00', '2021-04-04T02:58:00+12:00'],
+    ]);
+
+    // A meeting over the whole night: both readings are within it, the earlier is the join, and the leave is the one its duration gives
+    expect((await sk('event', 'add', 'All night', '--kind', 'meeting', '--start', '2021-04-03 23:00', '--tz', 'Pacific/Auckland', '--duration', '300')).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'night.csv'), zoom('04/03/2021 10:55:00 PM,04/04/2021 03:00:00 AM', [
+      'Ana Ejemplo,ana@example.org,04/04/2021 02:10:00 AM,04/04/2021 02:50:00 AM,40,No,Y',
+      'Awa Exemple,awa@example.net,04/04/2021 02:40:00 AM,04/04/2021 02:20:00 AM,40,No,Y',
+    ]));
+    const night = json(await sk('event', 'attendance', '2', 'night.csv', '--json'));
+    expect(night.attendees.map((a: any) => [a.firstJoin, a.lastLeave])).toEqual([
+      ['2021-04-04T02:10:00+13:00', '2021-04-04T02:50:00+13:00'],
+      ['2021-04-04T02:40:00+13:00', '2021-04-04T02:20:00+12:00'],
+    ]);
+  });
+});

@@ -115,3 +115,18 @@ describe('an event whose every invitee withdrew from the network since', () => {
     expect(groups.stderr).toMatch(/^error: event 1 has no invitees to split into groups: the 2 invited have withdrawn from the network since/m);
   });
 });
+
+describe('event groups with an invitee who has no working language', () => {
+  it('says how to give one and to make the groups again (the list said why, not what to type)', async () => {
+    const { sk } = await importedCall(NETWORK);
+    expect((await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-12-10 14:00', '--tz', 'Europe/Zurich', '--languages', 'es')).code).toBe(0);
+    expect((await sk('member', 'add', '--organization', 'Cámara de Comercio de Lima', '--country', 'PE')).code).toBe(0);
+    const lima = json(await sk('members', '--json')).find((m: { organization: string }) => m.organization === 'Cámara de Comercio de Lima');
+    expect((await sk('event', 'invite', '1', '--member', `member-${lima.id}`)).code).toBe(0);
+    expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    const groups = await sk('event', 'groups', '1', '--by', 'language', '--groups', 'es=1');
+    expect(groups.code, groups.stderr).toBe(0);
+    expect(groups.stdout).toContain(`member-${lima.id}: no working language on record`);
+    expect(groups.stderr).toContain(`1 invitee has no working language on record: give one with skillsnet member set member-${lima.id} --language LL, then run skillsnet event groups 1 again.`);
+  });
+});

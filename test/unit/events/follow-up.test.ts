@@ -152,3 +152,38 @@ describe('engagement --cohort: the follow-up command it suggests', () => {
     expect((await s('engagement', '--never-attended', '--role', 'core-group', '--cohort', '2024')).stderr).toMatch(/export contacts --never-attended --roster NAME --role core-group --out/);
   });
 });
+
+describe('a member who declined or withdrew since is no follow-up\'s', () => {
+  it('is left out of --never-attended and --attended-less-than on members, engagement and export contacts (a "we missed you" mail went to them), unless --status names them', async () => {
+    const called = await importedCall([
+      'Organization,Contact name,Email,Country,Title',
+      'Taller Abierto,Ana Ejemplo,ana@example.org,Mexico,Oficios para jóvenes',
+      'Atelier Vert,Awa Exemple,awa@example.net,Senegal,Jardins urbains et emploi',
+      'Never Asked Trust,Nia Muestra,nia@example.com,Kenya,Youth apprenticeships',
+      'Cooperativa Sur,Rosa Muestra,rosa@example.org,Peru,Talleres de oficios',
+    ]);
+    fs.writeFileSync(path.join(called.dir, 'zoom.csv'), ZOOM);
+    const member = new Map<string, number>(json(await called.sk('members', '--json')).map((m: { email: string; id: number }) => [m.email, m.id]));
+    expect((await called.sk('event', 'add', 'Core Group meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120')).code).toBe(0);
+    expect((await called.sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    expect((await called.sk('event', 'attendance', '1', 'zoom.csv')).code).toBe(0);
+    expect((await called.sk('member', 'set', `member-${member.get('awa@example.net')}`, '--status', 'declined')).code).toBe(0);
+    expect((await called.sk('withdraw', `member-${member.get('nia@example.com')}`)).code).toBe(0);
+    const rosa = ['rosa@example.org'];
+
+    expect(emails(json(await called.sk('members', '--never-attended', '--json')))).toEqual(rosa);
+    expect(emails(json(await called.sk('members', '--attended-less-than', '1', '--json')))).toEqual(rosa);
+    const engagement = await called.sk('engagement', '--never-attended');
+    expect(engagement.stdout).toContain(`member-${member.get('rosa@example.org')}`);
+    expect(engagement.stdout).not.toMatch(new RegExp(`member-(${member.get('awa@example.net')}|${member.get('nia@example.com')})\\b`));
+    expect(engagement.stderr).toContain(`Left out of this follow-up: 2 members who declined or withdrew (member-${member.get('awa@example.net')}, declined; member-${member.get('nia@example.com')}, withdrawn); --status declined lists them.`);
+    expect(engagement.stderr).toMatch(/^1 member; 1 invited but never attended/m);
+    const contacts = await called.sk('export', 'contacts', '--never-attended', '--out', '-');
+    expect(contacts.stdout).toContain('rosa@example.org');
+    expect(contacts.stdout).not.toMatch(/awa@example\.net|nia@example\.com/);
+
+    // named by --status, they are listed: the officer asked for them
+    expect(json(await called.sk('engagement', '--never-attended', '--status', 'declined', '--json')).map((r: { memberId: number }) => r.memberId)).toEqual([member.get('awa@example.net')]);
+    expect(emails(json(await called.sk('members', '--never-attended', '--status', 'declined', '--json')))).toEqual(['awa@example.net']);
+  }, 60_000);
+});

@@ -116,7 +116,8 @@ describe('the invitation sheet', () => {
       // who, and the command that records their zone
       '1 invitee has no country or time zone on record (member-7): their local time is left blank; record one: skillsnet member set member-7 --time-zone ZONE (an IANA name such as America/Sao_Paulo)',
       "4 invitees live in a country with several time zones (member-1, member-4, member-5, member-8): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: skillsnet member set member-1 --time-zone ZONE (an IANA name such as America/Sao_Paulo)",
-      '1 invitee has no email address',
+      // who (the officer had to find them in the sheet), and how to give one
+      '1 invitee has no email address (member-7): the mail merge cannot reach them; skillsnet member show member-7 says who the contact is',
     ]);
   });
 

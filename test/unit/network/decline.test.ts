@@ -80,3 +80,29 @@ describe('member set --status declined', () => {
     expect(json(await sk(['roster', 'accept', 'core-2020', '--dry-run', '--json'])).members.map((m: any) => m.status)).toEqual(seats);
   });
 });
+
+describe('a Core Group member who leaves (withdrawn) frees a seat, as one who declines', () => {
+  const seatedOthers = async () => {
+    const seated = json(await sk(['roster', 'show', 'core-2020', '--json'])).members.map((m: { id: number }) => m.id) as number[];
+    return members.filter((m) => m.country !== 'NP' && seated.includes(m.id));
+  };
+
+  it('member set --status withdrawn offers the seat (it said nothing: the seat stayed with one who left)', async () => {
+    const [leaving] = await seatedOthers();
+    const r = await sk(['member', 'set', `member-${await memberOf(leaving!.id)}`, '--status', 'withdrawn', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).replace).toMatchObject([{ roster: 'core-2020', applicationId: leaving!.id }]);
+    const text = await sk(['member', 'set', `member-${await memberOf(leaving!.id)}`, '--status', 'withdrawn']);
+    expect(text.stderr).toMatch(new RegExp(`^member-\\d+ left a seat in roster core-2020\\. .*: skillsnet roster replace core-2020 ${leaving!.id}`, 'm'));
+  });
+
+  it('withdraw says which seat it leaves and the command that gives it, and nothing when undone', async () => {
+    const [, leaving] = await seatedOthers();
+    const member = await memberOf(leaving!.id);
+    const r = await sk(['withdraw', `member-${member}`]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`member-${member} left a Core Group seat in roster core-2020: give it to the best alternate that keeps every quota with skillsnet roster replace core-2020 ${leaving!.id}`);
+    const undone = await sk(['withdraw', `member-${member}`, '--undo']);
+    expect(undone.stderr).not.toMatch(/Core Group seat/);
+  });
+});

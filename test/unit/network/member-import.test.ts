@@ -117,6 +117,49 @@ describe('member import', () => {
   });
 });
 
+describe('a colleague added at an organisation that applied', () => {
+  it('leaves its application\'s contact person the contact (the colleague took over the invitations and contact lists)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'call.csv'), 'Organisation,Contact name,Email,Country\nTaller Sur,Ana Ejemplo,ana@example.org,Peru\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'call.csv'), '--call', '2020'])).code).toBe(0);
+    const colleague = await run(['--db', db, 'member', 'add', '--organization', 'TALLER SUR', '--country', 'PE', '--name', 'Luis Soto', '--email', 'luis@example.org', '--role', 'partner']);
+    expect(colleague.code, colleague.stderr).toBe(0);
+    expect(colleague.stdout).toMatch(/was there already; role partner added; changed: a person added \(person-\d+\)/);
+    fs.writeFileSync(path.join(dir, 'partners.csv'), 'Organisation;Nom du contact;Courriel;Pays\nTaller Sur;Rosa Muestra;rosa@example.org;Pérou\n');
+    expect(json(await run(['--db', db, 'member', 'import', path.join(dir, 'partners.csv'), '--json']))).toMatchObject({ rows: 1, added: 0, updated: 1 });
+    const member = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.organization === 'Taller Sur');
+    expect(member).toMatchObject({ name: 'Ana Ejemplo', email: 'ana@example.org', roles: expect.arrayContaining(['member', 'partner']) });
+  });
+});
+
+describe('member import of a hand-made list with its totals', () => {
+  it('rejects a line of numbers and a label such as "Total", and a number in the organisation column (each became a member called "3" or "Total"), and keeps organisations whose name has such a word', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'partenaires.csv');
+    fs.writeFileSync(file, [
+      'N°;Institution;Nom du contact;Courriel;Pays',
+      '1;Total Skills Partners;Rosa Muestra;rosa@example.org;Pérou',
+      '2;Agence Emploi Jeunes;Koffi Exemple;koffi@example.org;Côte d’Ivoire',
+      '3;;;;',
+      'Total;2;;;',
+      ';TOTAL GÉNÉRAL :;2;;',
+      'Sous-total 2;;;;',
+      ';3;;;',
+    ].join('\n') + '\n');
+    const report = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(report).toMatchObject({ rows: 7, added: 2, rejected: 5 });
+    expect(report.problems.map((p: any) => `${p.row}: ${p.problem}`)).toEqual([
+      '3: rejected: no organisation, name or email',
+      ...[4, 5, 6].map((row) => `${row}: rejected: a line of totals (a label such as "Total" and numbers), not a member`),
+      '7: rejected: no organisation, name or email',
+    ]);
+    const names = json(await run(['--db', db, 'members', '--json'])).map((m: any) => m.organization ?? m.name);
+    expect(names.sort()).toEqual(['Agence Emploi Jeunes', 'Total Skills Partners']);
+  });
+});
+
 describe('member import of the same list twice', () => {
   it('reports every row unchanged the second time, and does not repeat a note', async () => {
     const dir = tempDir();

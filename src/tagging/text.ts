@@ -645,6 +645,12 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['programme|program|scheme|project|pilot|phase|initiative', '~', 'of|for|with|in|on|at|by|through|via', '~', 'of|for|with|in|on|at|by|through|via', '~', 'ended|closed|stopped|finished', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
+    // what the proposal leaves out (tagging11): "guidance is not part of this project", "isn't part of the request"
+    ['not|t', 'part', 'of', '~', 'project|proposal|application|request|programme|program|initiative'],
+    // what another body also does is its own work beside the proposal (tagging11): "our partner, a
+    // university, also does research on care work"; "we also do research" is the applicant's own
+    ['<!we|i', 'also', 'does|conducts|carries|undertakes|runs|leads|publishes', '~', 'research|studies|study|surveys|survey|evaluations|analysis|analyses'],
+    ['<!we|i', 'also', 'researches|studies'],
   ],
   fr: [
     // "qui a terminé sa formation": someone finished something, no activity ended
@@ -652,6 +658,9 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['a|ont|avait', 'pris', 'fin'], ['n', 'existe|existent', 'plus'],
     ['terminee|termine|achevee|acheve|close|cloturee', 'en|depuis'],
     ['ancien|ancienne|precedent|precedente', '~', 'programme|projet|dispositif|phase|initiative|pilote'],
+    // (tagging11) "l'orientation ne fait pas partie de ce projet"; "notre partenaire, qui mène aussi des recherches"
+    ['pas', 'partie', '~', 'projet|proposition|demande|programme|initiative'],
+    ['mene|menent|realise|realisent|fait|font|conduit|conduisent|publie|publient', 'aussi|egalement', '~', 'recherche|recherches|etude|etudes|enquete|enquetes|evaluations|analyses'],
   ],
   es: [
     ['se', 'cerro|termino|suspendio|acabo|cancelo'],
@@ -665,6 +674,10 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en|por', '~', 'termino|finalizo|concluyo|acabo'],
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'de|del|para|con|en|por', '~', 'de|del|para|con|en|por', '~', 'termino|finalizo|concluyo|acabo'],
     ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
+    // (tagging11) "la orientación no forma parte de este proyecto"; "nuestro socio, que también hace investigación"
+    ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', '~', 'proyecto|propuesta|solicitud|programa|iniciativa'],
+    ['tambien', 'hace|hacen|realiza|realizan|lleva|llevan|conduce|conducen|publica|publican', '~', 'investigacion|investigaciones|estudio|estudios|encuesta|encuestas|evaluaciones|analisis'],
+    ['tambien', 'investiga|investigan'],
   ],
 };
 // What "already exists" is the given, unless the clause says how little of it there is: "no

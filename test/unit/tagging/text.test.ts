@@ -378,6 +378,9 @@ describe('text processing', () => {
       ['en', 'We also do research on care work with the carers.', 'research'],
       ['fr', 'Nous menons aussi des recherches sur le travail domestique.', 'recherches'],
       ['en', 'A tracer survey is part of this project.', 'tracer'],
+      // a short clause on what a partner also does denies only itself
+      ['en', 'We train 200 apprentices with the university, which also does research.', 'apprentices'],
+      ['es', 'Formamos 200 aprendices con la universidad, que también investiga.', 'aprendices'],
     ] as const)('leaves other past tenses and numbers alone (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(stem(word, lang));
     });

@@ -998,6 +998,14 @@ describe('the tagging11 blind set\'s faults, read alike in the three languages',
   });
 
   it.each([
+    ['fr', "Nous créons un service d'insertion professionnelle pour les diplômés. Une enquête d'insertion mesurera les résultats.", /insertion professionnelle/],
+    ['es', 'Abrimos un servicio de inserción laboral para los egresados. Un estudio de seguimiento medirá los resultados.', /inserción laboral/],
+  ] as const)('%s: still counts a service the proposal runs for jobs beside the tracer study that measures it', (language, description, term) => {
+    const r = t.tag({ language, title: '', description });
+    expect(r.scores.find((s) => s.category === 'career-guidance')!.evidence.some((e) => e.kind === 'term' && term.test(e.term))).toBe(true);
+  });
+
+  it.each([
     ['en', 'Care cooperative', 'Our partner, a university, also does research on care work and will share its findings. We train carers to run their cooperative as a business: bookkeeping, pricing, contracts.'],
     ['es', 'Formación dual', 'Nuestro socio, el Centro de Estudios, que también hace investigación sobre empleo juvenil, aportará su experiencia. Ofrecemos formación dual en la planta con tutores de la empresa.'],
   ] as const)('%s: what a partner also does is not the proposal\'s research', (language, title, description) => {

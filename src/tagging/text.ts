@@ -737,10 +737,33 @@ const NOW_WORDS: Record<TextLanguage, Set<string>> = {
 };
 // The patterns compiled once (patternSteps) and indexed by the word they can start with, so that
 // each word of a text tries only those (patternsAt).
+// What the text leaves out of the proposal, and what another body also does (tagging11): "career
+// guidance is not part of this project", "l'orientation ne fait pas partie de ce projet", "la
+// orientación no forma parte de este proyecto"; "our partner, a university, also does research on
+// care work", "qui mène aussi des recherches", "que también hace investigación" ("we also do
+// research" is the applicant's own). Its clause is read as denied, as PAST_PATTERNS' are, but only
+// its own: a short one ("…, which also does research.") says nothing of the clause before it.
+const ASIDE_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [
+    ['not|t', 'part', 'of', '~', 'project|proposal|application|request|programme|program|initiative'],
+    ['<!we|i', 'also', 'does|conducts|carries|undertakes|runs|leads|publishes', '~', 'research|studies|study|surveys|survey|evaluations|analysis|analyses'],
+    ['<!we|i', 'also', 'researches|studies'],
+  ],
+  fr: [
+    ['pas', 'partie', '~', 'projet|proposition|demande|programme|initiative'],
+    ['mene|menent|realise|realisent|fait|font|conduit|conduisent|publie|publient', 'aussi|egalement', '~', 'recherche|recherches|etude|etudes|enquete|enquetes|evaluations|analyses'],
+  ],
+  es: [
+    ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', '~', 'proyecto|propuesta|solicitud|programa|iniciativa'],
+    ['tambien', 'hace|hacen|realiza|realizan|lleva|llevan|conduce|conducen|publica|publican', '~', 'investigacion|investigaciones|estudio|estudios|encuesta|encuestas|evaluaciones|analisis'],
+    ['tambien', 'investiga|investigan'],
+  ],
+};
 const PAST = compiledPatterns(PAST_PATTERNS);
+const ASIDE = compiledPatterns(ASIDE_PATTERNS);
 const EXISTS = compiledPatterns(EXISTS_PATTERNS);
 /** Both lists as pastWords reads them (for tests: the index against trying every pattern at every word). */
-export const CLAUSE_PATTERNS = { past: PAST, exists: EXISTS };
+export const CLAUSE_PATTERNS = { past: PAST, exists: EXISTS, aside: ASIDE };
 // A clause of at most this many words that says a thing has ended speaks of the clause before it.
 const PAST_REMARK_WORDS = 4;
 
@@ -934,10 +957,15 @@ export function pastWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(w
       for (let k = start; k < i && exists; k++) if (GAP_WORDS[lang].has(fw[k])) gap = true;
       if (!gap) match = exists;
     }
+    let remark = true;
+    if (!match && i > start) {
+      match = firstMatch(ws, fw, start, i, ASIDE[lang]);
+      remark = false;
+    }
     if (match && !revived(ws, start, i, lang)) {
       const stop = nowOpens(ws, match.end, i, lang);
       for (let k = start; k < stop; k++) out[k] = true;
-      if (i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
+      if (remark && i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
     }
     previous = start;
     start = i + 1;

@@ -62,6 +62,8 @@ const FRESH: Array<[string, { micro: number; macro: number; documents?: number }
   ['blind9.csv', { micro: 0.9, macro: 0.91, documents: 45 }],
   // The tagging10 blind set (GOLD.md), 30 texts from writers the sets lacked: 0.828 / 0.825 blind, 0.854 / 0.852 after.
   ['blind10.csv', { micro: 0.84, macro: 0.84, documents: 30 }],
+  // The tagging11 blind set (GOLD.md), 30 texts from writers the sets still lacked: 0.839 / 0.840 blind, 0.897 / 0.908 after.
+  ['blind11.csv', { micro: 0.88, macro: 0.89, documents: 30 }],
 ];
 
 for (const [name, floor] of FRESH) {

@@ -941,3 +941,84 @@ describe('First Nations named alike in the three languages (tagging10)', () => {
     expect(points(lang, text, 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
   });
 });
+
+describe('the tagging11 blind set\'s faults, read alike in the three languages', () => {
+  const t = new Tagger();
+  const score = (r: ReturnType<Tagger['tag']>, code: string) => r.scores.find((s) => s.category === code)!.termScore;
+
+  it.each([
+    // voice notes and animations are a way training reaches learners
+    ['en', 'lessons sent as voice notes and short animations', 'training-delivery', 3.5],
+    ['fr', 'des leçons envoyées en notes vocales et en vidéos animées', 'training-delivery', 3.5],
+    ['es', 'lecciones enviadas como notas de voz y animaciones', 'training-delivery', 3.5],
+    // competency standards are recognition of skills
+    ['en', 'we write competency standards for six occupations', 'recognition-of-skills', 1.5],
+    ['fr', 'nous élaborons des normes de compétences pour six métiers', 'recognition-of-skills', 1.5],
+    ['es', 'elaboramos normas ocupacionales y estándares de competencias para seis oficios', 'recognition-of-skills', 1.5],
+    // learning beside skilled workers or in a master's workshop is work-based learning
+    ['en', 'each trainee works alongside an experienced installer in the workshop of a master carver', 'work-based-learning', 4],
+    ['fr', 'les jeunes travaillent aux côtés des ouvriers qualifiés, puis aux côtés des artisans', 'work-based-learning', 4],
+    ['es', 'tres semanas de práctica en obra', 'work-based-learning', 1.5],
+  ] as const)('%s: "%s" counts for %s', (lang, text, code, least) => {
+    expect(points(lang, text, code)).toBeGreaterThanOrEqual(least);
+  });
+
+  it.each([
+    ['fr', "un atelier pour les maîtres d'école du district"],
+    ['es', 'un taller para maestros de primaria'],
+    ['es', 'trabajamos junto a maestros de escuela'],
+  ] as const)('%s: a workshop for schoolteachers is no master\'s workshop ("%s")', (lang, text) => {
+    expect(points(lang, text, 'work-based-learning')).toBeLessThan(2);
+  });
+
+  it('reads "eau traitée" as treated water, and trafficking in its own words, in French', () => {
+    expect(points('fr', "les familles boivent de l'eau traitée", 'social-inclusion')).toBe(0);
+    expect(points('fr', 'les victimes de la traite des êtres humains', 'social-inclusion')).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it('reads "entrepreneurs du bâtiment" as building contractors, not entrepreneurship', () => {
+    expect(points('fr', 'la fédération des entrepreneurs du bâtiment et des entrepreneurs de travaux publics', 'entrepreneurship')).toBe(0);
+  });
+
+  it('reads "aportará su experiencia" as no financial contribution, in Spanish', () => {
+    expect(points('es', 'el centro aportará su experiencia en tutoría', 'skills-ecosystem')).toBe(0);
+    expect(points('es', 'los aportes de las empresas financian el fondo', 'skills-ecosystem')).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['en', 'Employability of ICT graduates', 'Our office sends a tracer survey to graduates two years after they finish: how long they took to find a job, and whether the curriculum helped.'],
+    ['fr', 'Insertion professionnelle des diplômés en agronomie', "Nous lançons une enquête d'insertion auprès des diplômés : délai pour trouver un emploi, type de contrat."],
+    ['es', 'Inserción laboral de egresados de agronomía', 'Haremos un estudio de seguimiento de egresados: encuesta telefónica y un indicador de empleabilidad por carrera.'],
+  ] as const)('%s: a tracer study\'s title and questions name what it studies, not career guidance', (language, title, description) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toEqual(['research-data']);
+    const topic = r.scores.find((s) => s.category === 'career-guidance')!.evidence.filter((e) => e.kind === 'term' && /employab|empleab|insert|inserc|job|emploi/i.test(e.term));
+    expect(topic).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Tracer study and counselling', 'We run a tracer study of graduates. Counsellors then help final-year students find a job.'],
+    ['es', 'Seguimiento y orientación', 'Hacemos un estudio de seguimiento de egresados. Después, la orientación ayuda a los estudiantes a encontrar empleo.'],
+  ] as const)('%s: still reads help to find a job beside a tracer study as career guidance', (language, title, description) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('research-data');
+    expect(r.selected).toContain('career-guidance');
+  });
+
+  it.each([
+    ['fr', "Nous créons un service d'insertion professionnelle pour les diplômés. Une enquête d'insertion mesurera les résultats.", /insertion professionnelle/],
+    ['es', 'Abrimos un servicio de inserción laboral para los egresados. Un estudio de seguimiento medirá los resultados.', /inserción laboral/],
+  ] as const)('%s: still counts a service the proposal runs for jobs beside the tracer study that measures it', (language, description, term) => {
+    const r = t.tag({ language, title: '', description });
+    expect(r.scores.find((s) => s.category === 'career-guidance')!.evidence.some((e) => e.kind === 'term' && term.test(e.term))).toBe(true);
+  });
+
+  it.each([
+    ['en', 'Care cooperative', 'Our partner, a university, also does research on care work and will share its findings. We train carers to run their cooperative as a business: bookkeeping, pricing, contracts.'],
+    ['es', 'Formación dual', 'Nuestro socio, el Centro de Estudios, que también hace investigación sobre empleo juvenil, aportará su experiencia. Ofrecemos formación dual en la planta con tutores de la empresa.'],
+  ] as const)('%s: what a partner also does is not the proposal\'s research', (language, title, description) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).not.toContain('research-data');
+    expect(score(r, 'research-data')).toBe(0);
+  });
+});

@@ -352,6 +352,14 @@ describe('text processing', () => {
       ['en', 'Radio lessons for fishers already exist; we add a licence exam.', ['radio'], ['licence']],
       ['fr', "Des cours en ligne existent déjà ; nous créons un jury de validation.", ['cours'], ['jury']],
       ['es', 'Ya existen cursos por radio; creamos un examen práctico.', ['cursos'], ['examen']],
+      // what the proposal says it leaves out, and what a partner also does (tagging11)
+      ['en', 'We survey 600 firms; career guidance is not part of this project.', ['guidance'], ['survey']],
+      ['fr', "Nous enquêtons auprès des entreprises ; l'orientation ne fait pas partie de ce projet.", ['orientation'], ['entreprises']],
+      ['es', 'Encuestamos a 600 empresas; la orientación no forma parte de este proyecto.', ['orientación'], ['empresas']],
+      ['en', 'Our partner, a university, also does research on care work. We train carers.', ['research'], ['carers']],
+      ['en', 'The chamber also carries out surveys of members. We place apprentices.', ['surveys'], ['apprentices']],
+      ['fr', "Notre partenaire, qui mène aussi des recherches sur l'emploi, forme les tuteurs.", ['recherches'], ['tuteurs']],
+      ['es', 'Nuestro socio, que también hace investigación sobre empleo juvenil, forma a los tutores.', ['investigación'], ['tutores']],
     ] as const)('reads a clause about what has ended as denied (%s: %s)', (lang, text, ended, current) => {
       const stemmed = stems(text, lang);
       for (const w of ended) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
@@ -366,6 +374,13 @@ describe('text processing', () => {
       ['es', 'Los jóvenes que terminaron la escuela reciben orientación.', 'orientación'],
       ['en', 'In the first phase we survey 300 firms.', 'survey'],
       ['en', 'The dropout rate is over 40% in the district.', 'dropout'],
+      // the applicant's own research, and a part of the project (tagging11)
+      ['en', 'We also do research on care work with the carers.', 'research'],
+      ['fr', 'Nous menons aussi des recherches sur le travail domestique.', 'recherches'],
+      ['en', 'A tracer survey is part of this project.', 'tracer'],
+      // a short clause on what a partner also does denies only itself
+      ['en', 'We train 200 apprentices with the university, which also does research.', 'apprentices'],
+      ['es', 'Formamos 200 aprendices con la universidad, que también investiga.', 'aprendices'],
     ] as const)('leaves other past tenses and numbers alone (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(stem(word, lang));
     });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/errors.js';
+import { OperationError, UsageError } from '../../../src/errors.js';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import { tempDir } from '../support/run.js';
 
@@ -89,15 +89,23 @@ describe('a title above the header', () => {
 });
 
 describe('what is not a set of rules', () => {
-  it('a header alone, an empty file, a file without the header, a JSON file: each a usage error saying what to write', async () => {
+  it('an empty file or one without the header: no recognisable columns, so the operation fails (exit 1, as an import), saying what to write', async () => {
+    const failed = async (file: string) => {
+      const e = await readQuotaFile(file).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(OperationError);
+      return (e as Error).message;
+    };
+    expect(await failed(write('empty.csv', ''))).toMatch(/has no "feature" column \(it is empty\)/);
+    expect(await failed(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
+  });
+
+  it('a header alone, a JSON or YAML file: each a usage error saying what to write', async () => {
     const refused = async (file: string) => {
       const e = await readQuotaFile(file).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(UsageError);
       return (e as Error).message;
     };
     expect(await refused(write('header.csv', 'feature,value,min,max\n'))).toMatch(/has no rules, only its header/);
-    expect(await refused(write('empty.csv', ''))).toMatch(/has no "feature" column \(it is empty\)/);
-    expect(await refused(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
     expect(await refused(write('q.json', '[{"feature": "region", "value": "Africa", "min": 3}]'))).toMatch(/looks like JSON; a quotas file is a table/);
     // YAML, as a script-minded officer may write it: named as such, not "no feature column"
     expect(await refused(write('q.yaml', 'region:\n  Africa: {min: 3}\n'))).toMatch(/looks like YAML; a quotas file is a table/);

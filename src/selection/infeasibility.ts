@@ -115,14 +115,18 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
     else if (v > 0) conflicts.push(`${label}: at most ${q.max} allowed, but the other quotas cannot be met with fewer than ${q.max! + v}`);
     else conflicts.push(`${label}: ${boundsText(q.min, q.max)} conflicts with the other quotas`);
   });
-  // "The other quotas" alone does not say which: where one quota is to relax, the fewest others
-  // whose relaxation would do instead are the ones it conflicts with ("at most 4 in Western Asia"
-  // against "at least 8 from the Arab States"). Named when they are one or two; more is no answer.
+  // "The other quotas" alone does not say which. Where one quota is to relax and one other quota
+  // alone could be relaxed instead, those two are the conflict ("at most 4 in Western Asia"
+  // against "at least 8 from the Arab States"), and that one is named. Where several could (three
+  // category minimums and the size), naming one would be a guess, and nothing is added.
   if (options.counterpart && relaxed.length === 1) {
     const other = await relaxationMip(problem, candidates, base, new Set(relaxed), timeLimit, signal);
-    if (other && other.relaxed.length >= 1 && other.relaxed.length <= 2) {
-      const names = other.relaxed.map((qi) => { const q = problem.quotas[qi]!; return `${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)}`; });
-      conflicts[0] += ` (it conflicts with ${names.join(' and ')})`;
+    if (other?.optimal && other.relaxed.length === 1) {
+      const third = await relaxationMip(problem, candidates, base, new Set([...relaxed, ...other.relaxed]), timeLimit, signal);
+      if (third === null || third.relaxed.length > 1) {
+        const q = problem.quotas[other.relaxed[0]!]!;
+        conflicts[0] += ` (it conflicts with ${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)})`;
+      }
     }
   }
   return { quotas: relaxed, conflicts, optimal: found.optimal };

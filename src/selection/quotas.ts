@@ -169,6 +169,33 @@ export function normaliseValue(feature: Feature, value: string): string {
   }
 }
 
+/** Features whose values the tool knows in full (not free vocabulary): a value of one is no value of another by chance. */
+const NAMED_VALUES: Feature[] = ['region', 'country', 'language', 'category'];
+
+/**
+ * What a value refused under its feature is under the others ("Nigeria" on a region line is
+ * country NG; "West Africa" on a country line the sub-region), as a hint naming the line to write;
+ * undefined when it is none of them.
+ */
+export function valueOfOtherFeature(feature: Feature, written: string): string | undefined {
+  const regional = (f: Feature) => f === 'region' || f === 'subregion';
+  const found: { feature: Feature; label: string }[] = [];
+  for (const named of NAMED_VALUES) {
+    if (named === feature || (regional(named) && regional(feature))) continue;
+    // (a region's line reads a sub-region's name as the sub-region: "Latin America" is no ILO region there)
+    const other = named === 'region' ? quotaFeature('region', written) : named;
+    try {
+      const value = normaliseValue(other, written);
+      if (value !== '*') found.push({ feature: other, label: quotaLabel(other, value) });
+    } catch {
+      // not a value of that feature either
+    }
+  }
+  if (found.length === 0) return undefined;
+  const v = written.trim();
+  return `"${v}" is ${found.map((f) => f.label).join(' or ')}, not a ${featureWord(feature)}: write ${found.map((f) => `${featureWord(f.feature)},${v},…`).join(' or ')}`;
+}
+
 /**
  * The feature a line counts: a region's line that names a UN M49 sub-region ("West Africa",
  * "Caribe") counts that sub-region's countries; the five ILO regions' own names come first.

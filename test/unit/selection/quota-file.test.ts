@@ -299,3 +299,23 @@ describe('a column of ranges (Quota: "3-8")', () => {
     await expect(readQuotaFile(exact)).rejects.toThrow(/line 2: min "exactly 4" is exactly 4/);
   });
 });
+
+describe('a value written on the line of another feature', () => {
+  it('is refused with what it is and the line to write instead', async () => {
+    const hint = async (line: string) => {
+      const e = await readQuotaFile(write('other-feature.csv', `feature,value,min,max\n${line}\n`)).catch((x: unknown) => x);
+      expect(e, line).toBeInstanceOf(UsageError);
+      expect((e as Error).message, line).toMatch(/^other-feature\.csv line 2: /);
+      return (e as UsageError).hint;
+    };
+    expect(await hint('region,Nigeria,2,')).toBe('"Nigeria" is country NG (Nigeria), not a region: write country,Nigeria,…');
+    expect(await hint('country,West Africa,2,')).toBe('"West Africa" is sub-region Western Africa, not a country: write sub-region,West Africa,…');
+    expect(await hint('language,France,1,')).toBe('"France" is country FR (France), not a language: write country,France,…');
+    expect(await hint('category,English,1,')).toBe('"English" is language en, not a category: write language,English,…');
+    expect(await hint('catégorie,Afrique,1,')).toBe('"Afrique" is region Africa, not a category: write region,Afrique,…');
+    // a code of two features names both
+    expect(await hint('region,es,1,')).toBe('"es" is country ES (Spain) or language es, not a region: write country,es,… or language,es,…');
+    // what is no value of any feature keeps the feature's own hint
+    expect(await hint('country,Atlantis,1,')).toBe('give an ISO 3166-1 code (MX, FRA) or a country name');
+  });
+});

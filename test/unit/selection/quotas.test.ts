@@ -76,8 +76,8 @@ describe('quotas', () => {
   it('names the line and the fix for a bad quotas file', async () => {
     const dir = tempDir();
     const bad = path.join(dir, 'bad.csv');
-    fs.writeFileSync(bad, 'feature,value,min,max\ncategory,lifeskills,1,\n');
-    await expect(readQuotaFile(bad)).rejects.toThrow(/bad.csv line 2: unknown category "lifeskills"; did you mean "life-skills"\?/);
+    fs.writeFileSync(bad, 'feature,value,min,max\ncategory,lifeskils,1,\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/bad.csv line 2: unknown category "lifeskils"; did you mean "life-skills"\?/);
     fs.writeFileSync(bad, 'what,ever\n1,2\n');
     await expect(readQuotaFile(bad)).rejects.toThrow(/has no "feature" column/);
     await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/cannot read the quotas file/);

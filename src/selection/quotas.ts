@@ -7,7 +7,7 @@ import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../text.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { notSubregion, resolveSubregion, subregionCountries, subregionNames, subregionParts, subregionsOf } from '../geo/subregions.js';
-import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
+import { canonicalTerm, isKnownTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
 import { featureNamed } from './quota-names.js';
 
@@ -194,6 +194,22 @@ export function valueOfOtherFeature(feature: Feature, written: string): string |
   if (found.length === 0) return undefined;
   const v = written.trim();
   return `"${v}" is ${found.map((f) => f.label).join(' or ')}, not a ${featureWord(feature)}: write ${found.map((f) => `${featureWord(f.feature)},${v},…`).join(' or ')}`;
+}
+
+/**
+ * For a quota on a term of the free vocabularies that counts nobody: where the value is no term
+ * of its own vocabulary but one of the other's ("Youth" on an organisation type's line), the
+ * line to write instead.
+ */
+export function termOfOtherFeature(feature: Feature, written: string): string | undefined {
+  const kinds: Partial<Record<Feature, [own: VocabularyKind, other: VocabularyKind, otherFeature: Feature]>> = {
+    organizationType: ['organizationTypes', 'beneficiaries', 'beneficiary'],
+    beneficiary: ['beneficiaries', 'organizationTypes', 'organizationType'],
+  };
+  const pair = kinds[feature];
+  if (!pair || isKnownTerm(pair[0], written) || !isKnownTerm(pair[1], written)) return undefined;
+  const v = written.trim();
+  return `"${v}" is ${quotaLabel(pair[2], normaliseFree(canonicalTerm(pair[1], v)))}, not ${feature === 'beneficiary' ? 'a beneficiary group' : 'an organisation type'}: write ${pair[2]},${v},…`;
 }
 
 /**

@@ -15,7 +15,8 @@ import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type Score
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
 import { readQuotaFile } from './quota-file.js';
-import { featureWord, followMerges, quotaLabel, quotaRulesFromFlags, quotaValueShown, termOfOtherFeature, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { featureWord, followMerges, quotaLabel, quotaRulesFromFlags, quotaValueShown, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { termOfOtherFeature } from './quota-hints.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';

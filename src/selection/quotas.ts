@@ -7,7 +7,7 @@ import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../text.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { notSubregion, resolveSubregion, subregionCountries, subregionNames, subregionParts, subregionsOf } from '../geo/subregions.js';
-import { canonicalTerm, isKnownTerm, type VocabularyKind } from '../import/vocabulary.js';
+import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
 import { featureNamed } from './quota-names.js';
 
@@ -167,49 +167,6 @@ export function normaliseValue(feature: Feature, value: string): string {
     case 'beneficiary': return sharedTerm('beneficiaries', v);
     default: return normaliseFree(v);
   }
-}
-
-/** Features whose values the tool knows in full (not free vocabulary): a value of one is no value of another by chance. */
-const NAMED_VALUES: Feature[] = ['region', 'country', 'language', 'category'];
-
-/**
- * What a value refused under its feature is under the others ("Nigeria" on a region line is
- * country NG; "West Africa" on a country line the sub-region), as a hint naming the line to write;
- * undefined when it is none of them.
- */
-export function valueOfOtherFeature(feature: Feature, written: string): string | undefined {
-  const regional = (f: Feature) => f === 'region' || f === 'subregion';
-  const found: { feature: Feature; label: string }[] = [];
-  for (const named of NAMED_VALUES) {
-    if (named === feature || (regional(named) && regional(feature))) continue;
-    // (a region's line reads a sub-region's name as the sub-region: "Latin America" is no ILO region there)
-    const other = named === 'region' ? quotaFeature('region', written) : named;
-    try {
-      const value = normaliseValue(other, written);
-      if (value !== '*') found.push({ feature: other, label: quotaLabel(other, value) });
-    } catch {
-      // not a value of that feature either
-    }
-  }
-  if (found.length === 0) return undefined;
-  const v = written.trim();
-  return `"${v}" is ${found.map((f) => f.label).join(' or ')}, not a ${featureWord(feature)}: write ${found.map((f) => `${featureWord(f.feature)},${v},…`).join(' or ')}`;
-}
-
-/**
- * For a quota on a term of the free vocabularies that counts nobody: where the value is no term
- * of its own vocabulary but one of the other's ("Youth" on an organisation type's line), the
- * line to write instead.
- */
-export function termOfOtherFeature(feature: Feature, written: string): string | undefined {
-  const kinds: Partial<Record<Feature, [own: VocabularyKind, other: VocabularyKind, otherFeature: Feature]>> = {
-    organizationType: ['organizationTypes', 'beneficiaries', 'beneficiary'],
-    beneficiary: ['beneficiaries', 'organizationTypes', 'organizationType'],
-  };
-  const pair = kinds[feature];
-  if (!pair || isKnownTerm(pair[0], written) || !isKnownTerm(pair[1], written)) return undefined;
-  const v = written.trim();
-  return `"${v}" is ${quotaLabel(pair[2], normaliseFree(canonicalTerm(pair[1], v)))}, not ${feature === 'beneficiary' ? 'a beneficiary group' : 'an organisation type'}: write ${pair[2]},${v},…`;
 }
 
 /**

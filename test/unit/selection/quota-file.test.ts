@@ -319,3 +319,20 @@ describe('a value written on the line of another feature', () => {
     expect(await hint('country,Atlantis,1,')).toBe('give an ISO 3166-1 code (MX, FRA) or a country name');
   });
 });
+
+describe('a value cell naming several values', () => {
+  it('is refused naming each, since no quota counts several together ("Africa, Americas", "KE|NG")', async () => {
+    const refused = async (line: string) => {
+      const e = await readQuotaFile(write('several.csv', `feature,value,min,max\n${line}\n`)).catch((x: unknown) => x);
+      expect(e, line).toBeInstanceOf(UsageError);
+      return [(e as Error).message, (e as UsageError).hint];
+    };
+    expect(await refused('region,"Africa, Americas",3,')).toEqual(['several.csv line 2: "Africa, Americas" names 2 values: region Africa, region Americas', 'a quota counts one value, none several together: write a line for each, with its own bounds']);
+    expect(await refused('country,KE|NG,,2')).toEqual(['several.csv line 2: "KE|NG" names 2 values: country KE (Kenya), country NG (Nigeria)', 'a quota counts one value, none several together: write a line for each, with its own bounds, or a sub-region that holds them (docs/quotas-file.md)']);
+    expect((await refused('category,Emprendimiento y Habilidades para la vida,1,'))[0]).toBe('several.csv line 2: "Emprendimiento y Habilidades para la vida" names 2 values: category entrepreneurship, category life-skills');
+    expect((await refused('region,West Africa / East Africa,1,'))[0]).toMatch(/names 2 values: sub-region Western Africa, sub-region Eastern Africa$/);
+    // one value whose name holds "and" or a comma is one value; a part the tool cannot place keeps the usual refusal
+    expect((await readQuotaFile(write('one.csv', 'feature,value,min,max\ncountry,Trinidad and Tobago,,1\ncountry,"Korea, Republic of",,1\nregion,Asia y el Pacífico,1,\n'))).map((r) => r.value)).toEqual(['TT', 'KR', 'Asia and the Pacific']);
+    expect((await refused('region,"Africa, Atlantis",1,'))[0]).toBe('several.csv line 2: unknown region "Africa, Atlantis"');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { REGIONS, type Region } from '../model.js';
-import { resolveCountry } from './countries.js';
+import { isCountryCode, resolveCountry } from './countries.js';
 import { languagesNamed } from './languages.js';
 import { resolveRegion } from './regions.js';
 import { didYouMean } from '../suggest.js';
@@ -34,8 +34,13 @@ export function parseRegion(input: string): Region {
 
 export function parseCountry(input: string): string {
   const match = resolveCountry(input);
-  if (!match) throw new UsageError(`unknown country "${input}"`, { hint: 'give an ISO 3166-1 code (MX, FRA) or a country name' });
-  return match.code;
+  if (match) return match.code;
+  // A cell of a spreadsheet reads "NA" as "not available" rather than Namibia, but a country typed
+  // in a flag or a quotas file is named on purpose, and list --json writes Namibia as NA: an ISO
+  // code is the country it codes.
+  const code = input.trim().toUpperCase();
+  if (/^[A-Z]{2}$/.test(code) && isCountryCode(code)) return code;
+  throw new UsageError(`unknown country "${input}"`, { hint: 'give an ISO 3166-1 code (MX, FRA) or a country name' });
 }
 
 export function parseLanguage(input: string): string {

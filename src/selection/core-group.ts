@@ -16,6 +16,7 @@ import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
 import { readQuotaFile } from './quota-file.js';
 import { featureWord, followMerges, quotaLabel, quotaRulesFromFlags, quotaValueShown, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { termOfOtherFeature } from './quota-hints.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
@@ -218,8 +219,10 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
   warnAboutData(warn, candidates, result.quotas);
   for (const { rule, inUse } of unmatchedRules(rules, candidates)) {
     const shown = inUse.length > 12 ? [...inUse.slice(0, 12), '…'] : inUse;
+    const instead = termOfOtherFeature(rule.feature, rule.written ?? rule.value);
     warn('quota-value-unused', `${rule.source}: no eligible application has ${quotaLabel(rule.feature, rule.written ?? rule.value)}, so this quota counts nobody\n` +
-      `  ${rule.feature === 'organization' ? 'find organisation IDs (org-N) and names with skillsnet organizations --search TEXT' : inUse.length ? `in use: ${shown.join(', ')}` : 'no eligible application has any'}${rule.feature === 'organizationType' ? ' (skillsnet stats --by type)' : ''}`);
+      `  ${rule.feature === 'organization' ? 'find organisation IDs (org-N) and names with skillsnet organizations --search TEXT' : inUse.length ? `in use: ${shown.join(', ')}` : 'no eligible application has any'}${rule.feature === 'organizationType' ? ' (skillsnet stats --by type)' : ''}` +
+      `${instead ? `\n  ${instead}` : ''}`);
   }
   if (!result.feasible) throw infeasibleError(result, options.size, candidates);
 

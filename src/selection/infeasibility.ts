@@ -98,10 +98,45 @@ export interface Relaxation {
  * its maximum) allowed only when r_q = 1; minimise the number of switches first and the
  * total slack second. The size and --include/--exclude stay hard.
  */
-export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60, signal?: AbortSignal): Promise<Relaxation | null> {
+export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60, signal?: AbortSignal, options: { counterpart?: boolean } = {}): Promise<Relaxation | null> {
   const candidates = pruneDominated(problem, { softMaxima: true });
   const reduced = { ...problem, candidates };
   const base = buildRows(reduced);
+  const found = await relaxationMip(problem, candidates, base, new Set(), timeLimit, signal);
+  if (!found) return null;
+  const relaxed: number[] = [];
+  const conflicts: string[] = [];
+  found.slack.forEach(({ u, v }, qi) => {
+    if (!found.relaxed.includes(qi)) return;
+    const q = problem.quotas[qi]!;
+    const label = quotaLabel(q.feature, q.value, q.name);
+    relaxed.push(qi);
+    if (u > 0) conflicts.push(`${label}: at least ${q.min} required, but together with the other quotas at most ${q.min - u} can be met`);
+    else if (v > 0) conflicts.push(`${label}: at most ${q.max} allowed, but the other quotas cannot be met with fewer than ${q.max! + v}`);
+    else conflicts.push(`${label}: ${boundsText(q.min, q.max)} conflicts with the other quotas`);
+  });
+  // "The other quotas" alone does not say which. Where one quota is to relax and one other quota
+  // alone could be relaxed instead, those two are the conflict ("at most 4 in Western Asia"
+  // against "at least 8 from the Arab States"), and that one is named. Where several could (three
+  // category minimums and the size), naming one would be a guess, and nothing is added.
+  if (options.counterpart && relaxed.length === 1) {
+    const other = await relaxationMip(problem, candidates, base, new Set(relaxed), timeLimit, signal);
+    if (other?.optimal && other.relaxed.length === 1) {
+      const third = await relaxationMip(problem, candidates, base, new Set([...relaxed, ...other.relaxed]), timeLimit, signal);
+      if (third === null || third.relaxed.length > 1) {
+        const q = problem.quotas[other.relaxed[0]!]!;
+        conflicts[0] += ` (it conflicts with ${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)})`;
+      }
+    }
+  }
+  return { quotas: relaxed, conflicts, optimal: found.optimal };
+}
+
+/**
+ * The relaxation program of smallestRelaxation; the quotas in `hold` may not be relaxed. Null when
+ * no roster is possible with them held (or the solver found none in time).
+ */
+async function relaxationMip(problem: SelectionProblem, candidates: Candidate[], base: ReturnType<typeof buildRows>, hold: Set<number>, timeLimit: number, signal?: AbortSignal): Promise<{ relaxed: number[]; slack: { u: number; v: number }[]; optimal: boolean } | null> {
   const n = candidates.length;
   const Q = problem.quotas.length;
   const slackTotal = problem.quotas.reduce((s, q, qi) => s + q.min + base[qi + 1].columns.length, 0);
@@ -110,7 +145,7 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
   const R = n, U = n + Q, V = n + 2 * Q;
   const cost = [...Array(n).fill(0), ...Array(Q).fill(big), ...Array(2 * Q).fill(1)];
   const lower = [...candidates.map((c) => (problem.include.has(c.id) ? 1 : 0)), ...Array(3 * Q).fill(0)];
-  const upper = [...Array(n).fill(1), ...Array(Q).fill(1), ...problem.quotas.map((q) => q.min), ...base.slice(1).map((r) => r.columns.length)];
+  const upper = [...Array(n).fill(1), ...range(Q).map((qi) => (hold.has(qi) ? 0 : 1)), ...problem.quotas.map((q) => q.min), ...base.slice(1).map((r) => r.columns.length)];
   const rows: MipRow[] = [base[0]];
   problem.quotas.forEach((q, qi) => {
     const cols = base[qi + 1].columns;
@@ -123,19 +158,11 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
     sense: 'minimize', cost, lower, upper, integer: range(n + 3 * Q).map(() => true), rows, timeLimit,
   }, signal);
   if (out.values.length === 0) return null;
-  const relaxed: number[] = [];
-  const conflicts: string[] = [];
-  problem.quotas.forEach((q, qi) => {
-    if (out.values[R + qi] < 0.5) return;
-    const u = out.values[U + qi];
-    const v = out.values[V + qi];
-    const label = quotaLabel(q.feature, q.value, q.name);
-    relaxed.push(qi);
-    if (u > 0) conflicts.push(`${label}: at least ${q.min} required, but together with the other quotas at most ${q.min - u} can be met`);
-    else if (v > 0) conflicts.push(`${label}: at most ${q.max} allowed, but the other quotas cannot be met with fewer than ${q.max! + v}`);
-    else conflicts.push(`${label}: ${boundsText(q.min, q.max)} conflicts with the other quotas`);
-  });
-  return { quotas: relaxed, conflicts, optimal: out.optimal };
+  return {
+    relaxed: range(Q).filter((qi) => out.values[R + qi] >= 0.5),
+    slack: range(Q).map((qi) => ({ u: out.values[U + qi], v: out.values[V + qi] })),
+    optimal: out.optimal,
+  };
 }
 
 /**

@@ -89,7 +89,8 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   if (looksLike) throw new UsageError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table`, { hint: TABLE_HINT });
   const seen = first?.find((r) => r.cells.some((c) => c.trim() !== ''))?.cells.filter((c) => c.trim() !== '') ?? [];
   const missing = (['feature', 'value'] as const).filter((c) => !seen.some((h) => quotaColumn(h) === c));
-  throw new UsageError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${unit}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''}; no ${unit} among its first ${HEADER_SEARCH} names the columns)` : ' (it is empty)'}`, {
+  // (no recognisable columns: the operation failed, exit 1, as an import's or a score sheet's does — CONTRACT)
+  throw new OperationError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${unit}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''}; no ${unit} among its first ${HEADER_SEARCH} names the columns)` : ' (it is empty)'}`, {
     hint: 'start it with the header line feature,value,min,max (titles and notes may stand above it; see docs/quotas-file.md)',
   });
 }

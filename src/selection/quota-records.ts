@@ -6,6 +6,7 @@
 import { UsageError } from '../errors.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 import { FEATURES, featureWord, normaliseValue, quotaFeature, saysAny, type QuotaRule } from './quotas.js';
+import { severalValues, valueOfOtherFeature } from './quota-hints.js';
 import { didYouMean } from '../suggest.js';
 
 /** What a quotas file's bounds are counted against: a percentage ("20%") is a share of the size. */
@@ -52,7 +53,9 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     try {
       value = normaliseValue(feature, valueText);
     } catch (e) {
-      throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
+      const several = severalValues(feature, valueText);
+      if (several) throw new UsageError(`${where}: ${several.message}`, { hint: several.hint });
+      throw new UsageError(`${where}: ${(e as Error).message}`, { hint: valueOfOtherFeature(feature, valueText) ?? (e as UsageError).hint });
     }
     const range = rangeBounds(get('range'), get('min'), get('max'), where);
     const minText = range?.min ?? get('min');

@@ -105,7 +105,7 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit }, spec.signal);
 
     if (first.status === 'infeasible') {
-      const relaxation = await smallestRelaxation(problem, spec.timeLimit, spec.signal);
+      const relaxation = await smallestRelaxation(problem, spec.timeLimit, spec.signal, { counterpart: true });
       const found = relaxation?.conflicts.length ? relaxation.conflicts : quotas.map(describeQuota);
       return { ...base, feasible: false, optimal: false, status: 'infeasible', objective: null, conflicts: found, modelSize: kept.length, solveMs: performance.now() - started };
     }

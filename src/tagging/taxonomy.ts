@@ -53,6 +53,11 @@ export function parseCategoryCode(input: string, flag = 'category'): string {
       hint: `name one of them${flag === 'category' ? ' (in a quotas file, one line for each)' : ''}`,
     });
   }
+  // A code run together, as a script or a spreadsheet's camel case writes it ("lifeskills",
+  // "WorkBasedLearning"): the same letters in the same order are that code, not a typo of it.
+  const letters = code.replace(/[^a-z]/g, '');
+  const joined = categoryCodes().filter((c) => c.replace(/-/g, '') === letters);
+  if (joined.length === 1) return joined[0]!;
   const near = nearestCategoryCode(code) ?? nearestNamedCode(input);
   throw new UsageError(`unknown ${flag} "${input}"${near ? `; did you mean "${near}"?` : ''}`, {
     hint: `the codes are: ${categoryCodes().join(', ')} (see skillsnet categories)`,

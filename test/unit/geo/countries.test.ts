@@ -198,3 +198,16 @@ describe('resolveCountry: more spellings, typos with a margin, no bare abbreviat
     ] as const) expect(code(text), text).toBe(expected);
   });
 });
+
+describe('parseCountry (a country named on purpose: a flag, a quotas file)', () => {
+  it('reads an ISO code as its country even where a spreadsheet cell would read it as a placeholder ("NA" is Namibia, as list --json writes it)', async () => {
+    const { parseCountry } = await import('../../../src/geo/parse.js');
+    expect(parseCountry('NA')).toBe('NA');
+    expect(parseCountry(' na ')).toBe('NA');
+    expect(parseCountry('Namibia')).toBe('NA');
+    // every code list --json can write is read back as itself
+    for (const row of listCountries()) expect(parseCountry(row.alpha2), row.alpha2).toBe(row.alpha2);
+    // what is no code stays refused
+    for (const text of ['N/A', 'Unknown', 'XX', 'none']) expect(() => parseCountry(text), text).toThrow(/unknown country/);
+  });
+});

@@ -42,3 +42,17 @@ describe('applications without a region under a region quota', () => {
     expect(await select(1)).toContain('1 eligible application has no language and counts towards no language quota (application 2: give it a language, e.g. skillsnet edit 2 --set language=es)');
   });
 });
+
+// A beneficiary group written on an organisation type's line (or the other way round) counts nobody.
+describe('a term of the other vocabulary under a quota that counts nobody', () => {
+  it('the warning says what the term is and the line to write', async () => {
+    const lines = ['Organización,Correo,País,Tipo de organización,Beneficiarios,Título,Puntaje', 'Taller Abierto,ana@example.org,Perú,ONG,Jóvenes,Oficios,80', 'Red Andina,luis@example.org,Bolivia,Universidad,Mujeres,Formación,75'];
+    const onType = await withQuota(lines, 'tipo de organización;Jóvenes;0');
+    expect(await onType.select(1)).toContain('\n  "Jóvenes" is beneficiary "Youth", not an organisation type: write beneficiary,Jóvenes,…');
+    const onGroup = await withQuota(lines, 'grupo destinatario;ONG;0');
+    expect(await onGroup.select(1)).toContain('\n  "ONG" is organisation type "NGO", not a beneficiary group: write organizationType,ONG,…');
+    // a term of its own vocabulary that nobody has is only the value nobody has
+    const own = await withQuota(lines, 'grupo destinatario;Refugiados;0');
+    expect(await own.select(1)).not.toMatch(/not a beneficiary group/);
+  });
+});

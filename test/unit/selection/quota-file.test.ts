@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/errors.js';
+import { OperationError, UsageError } from '../../../src/errors.js';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import { tempDir } from '../support/run.js';
 
@@ -89,15 +89,23 @@ describe('a title above the header', () => {
 });
 
 describe('what is not a set of rules', () => {
-  it('a header alone, an empty file, a file without the header, a JSON file: each a usage error saying what to write', async () => {
+  it('an empty file or one without the header: no recognisable columns, so the operation fails (exit 1, as an import), saying what to write', async () => {
+    const failed = async (file: string) => {
+      const e = await readQuotaFile(file).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(OperationError);
+      return (e as Error).message;
+    };
+    expect(await failed(write('empty.csv', ''))).toMatch(/has no "feature" column \(it is empty\)/);
+    expect(await failed(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
+  });
+
+  it('a header alone, a JSON or YAML file: each a usage error saying what to write', async () => {
     const refused = async (file: string) => {
       const e = await readQuotaFile(file).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(UsageError);
       return (e as Error).message;
     };
     expect(await refused(write('header.csv', 'feature,value,min,max\n'))).toMatch(/has no rules, only its header/);
-    expect(await refused(write('empty.csv', ''))).toMatch(/has no "feature" column \(it is empty\)/);
-    expect(await refused(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
     expect(await refused(write('q.json', '[{"feature": "region", "value": "Africa", "min": 3}]'))).toMatch(/looks like JSON; a quotas file is a table/);
     // YAML, as a script-minded officer may write it: named as such, not "no feature column"
     expect(await refused(write('q.yaml', 'region:\n  Africa: {min: 3}\n'))).toMatch(/looks like YAML; a quotas file is a table/);
@@ -289,5 +297,42 @@ describe('a column of ranges (Quota: "3-8")', () => {
     await expect(readQuotaFile(wrongSide)).rejects.toThrow(/line 2: max needs a whole number of at least 0, got "at least 3"/);
     const exact = write('exact.csv', 'feature,value,min,max\nregion,Africa,exactly 4,\n');
     await expect(readQuotaFile(exact)).rejects.toThrow(/line 2: min "exactly 4" is exactly 4/);
+  });
+});
+
+describe('a value written on the line of another feature', () => {
+  it('is refused with what it is and the line to write instead', async () => {
+    const hint = async (line: string) => {
+      const e = await readQuotaFile(write('other-feature.csv', `feature,value,min,max\n${line}\n`)).catch((x: unknown) => x);
+      expect(e, line).toBeInstanceOf(UsageError);
+      expect((e as Error).message, line).toMatch(/^other-feature\.csv line 2: /);
+      return (e as UsageError).hint;
+    };
+    expect(await hint('region,Nigeria,2,')).toBe('"Nigeria" is country NG (Nigeria), not a region: write country,Nigeria,…');
+    expect(await hint('country,West Africa,2,')).toBe('"West Africa" is sub-region Western Africa, not a country: write sub-region,West Africa,…');
+    expect(await hint('language,France,1,')).toBe('"France" is country FR (France), not a language: write country,France,…');
+    expect(await hint('category,English,1,')).toBe('"English" is language en, not a category: write language,English,…');
+    expect(await hint('catégorie,Afrique,1,')).toBe('"Afrique" is region Africa, not a category: write region,Afrique,…');
+    // a code of two features names both
+    expect(await hint('region,es,1,')).toBe('"es" is country ES (Spain) or language es, not a region: write country,es,… or language,es,…');
+    // what is no value of any feature keeps the feature's own hint
+    expect(await hint('country,Atlantis,1,')).toBe('give an ISO 3166-1 code (MX, FRA) or a country name');
+  });
+});
+
+describe('a value cell naming several values', () => {
+  it('is refused naming each, since no quota counts several together ("Africa, Americas", "KE|NG")', async () => {
+    const refused = async (line: string) => {
+      const e = await readQuotaFile(write('several.csv', `feature,value,min,max\n${line}\n`)).catch((x: unknown) => x);
+      expect(e, line).toBeInstanceOf(UsageError);
+      return [(e as Error).message, (e as UsageError).hint];
+    };
+    expect(await refused('region,"Africa, Americas",3,')).toEqual(['several.csv line 2: "Africa, Americas" names 2 values: region Africa, region Americas', 'a quota counts one value, none several together: write a line for each, with its own bounds']);
+    expect(await refused('country,KE|NG,,2')).toEqual(['several.csv line 2: "KE|NG" names 2 values: country KE (Kenya), country NG (Nigeria)', 'a quota counts one value, none several together: write a line for each, with its own bounds, or a sub-region that holds them (docs/quotas-file.md)']);
+    expect((await refused('category,Emprendimiento y Habilidades para la vida,1,'))[0]).toBe('several.csv line 2: "Emprendimiento y Habilidades para la vida" names 2 values: category entrepreneurship, category life-skills');
+    expect((await refused('region,West Africa / East Africa,1,'))[0]).toMatch(/names 2 values: sub-region Western Africa, sub-region Eastern Africa$/);
+    // one value whose name holds "and" or a comma is one value; a part the tool cannot place keeps the usual refusal
+    expect((await readQuotaFile(write('one.csv', 'feature,value,min,max\ncountry,Trinidad and Tobago,,1\ncountry,"Korea, Republic of",,1\nregion,Asia y el Pacífico,1,\n'))).map((r) => r.value)).toEqual(['TT', 'KR', 'Asia and the Pacific']);
+    expect((await refused('region,"Africa, Atlantis",1,'))[0]).toBe('several.csv line 2: unknown region "Africa, Atlantis"');
   });
 });

@@ -113,3 +113,11 @@ describe('quotaReadings', () => {
     expect(rules.map((r) => quotaValueShown(r.feature, r.value))).toEqual(['NGO', 'Women', 'community elders']);
   });
 });
+
+describe('a quotas file written from list --json', () => {
+  it('reads every country code list --json writes, Namibia\'s NA included', async () => {
+    const file = path.join(dir, 'codes.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\ncountry,NA,,2\ncountry,KE,,2\n');
+    expect((await readQuotaFile(file)).map((r) => [r.feature, r.value, r.max])).toEqual([['country', 'NA', 2], ['country', 'KE', 2]]);
+  });
+});

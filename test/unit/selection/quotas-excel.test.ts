@@ -18,8 +18,8 @@ describe('a quotas file as Excel saves it', () => {
     const file = path.join(tempDir(), 'quotas.csv');
     fs.writeFileSync(file, 'feature;value;min;max\r\n\r\nregion;Africa;3;8\r\n;;;\r\n\r\nregion;Afrika;1;\r\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/quotas.csv line 6: unknown region "Afrika"/);
-    fs.writeFileSync(file, 'sep=;\nfeature;value;min;max\n\nlanguage;fr;2;\n\ncategory;lifeskills;1;\n');
-    await expect(readQuotaFile(file)).rejects.toThrow(/quotas.csv line 6: unknown category "lifeskills"/);
+    fs.writeFileSync(file, 'sep=;\nfeature;value;min;max\n\nlanguage;fr;2;\n\ncategory;lifeskils;1;\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/quotas.csv line 6: unknown category "lifeskils"/);
   });
 });
 

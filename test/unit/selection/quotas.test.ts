@@ -76,8 +76,8 @@ describe('quotas', () => {
   it('names the line and the fix for a bad quotas file', async () => {
     const dir = tempDir();
     const bad = path.join(dir, 'bad.csv');
-    fs.writeFileSync(bad, 'feature,value,min,max\ncategory,lifeskills,1,\n');
-    await expect(readQuotaFile(bad)).rejects.toThrow(/bad.csv line 2: unknown category "lifeskills"; did you mean "life-skills"\?/);
+    fs.writeFileSync(bad, 'feature,value,min,max\ncategory,lifeskils,1,\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/bad.csv line 2: unknown category "lifeskils"; did you mean "life-skills"\?/);
     fs.writeFileSync(bad, 'what,ever\n1,2\n');
     await expect(readQuotaFile(bad)).rejects.toThrow(/has no "feature" column/);
     await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/cannot read the quotas file/);
@@ -154,6 +154,11 @@ describe('feature names as officers write them', () => {
     // "type", as `--type` and `stats --by type` name the organisation type
     fs.writeFileSync(file, 'feature,value,min,max\ntype,NGO,,4\nTipo,ONG,1,\nOrg type,Cooperative,,2\n');
     expect((await readQuotaFile(file)).map((r) => [r.feature, r.value, r.min, r.max])).toEqual([['organizationType', 'ngo', 0, 4], ['organizationType', 'ngo', 1, null], ['organizationType', 'cooperative', 0, 2]]);
+    // the ILO region in French and Spanish, and a beneficiary group named as such or as the target population
+    fs.writeFileSync(file, "critère;valeur;min;max\nRégion OIT;Afrique;3;\nrégion de l'OIT;Amériques;2;\nRegión OIT;Estados Árabes;1;\nBeneficiary group;Youth;2;\nPopulation cible;Femmes;1;\nPoblación objetivo;Migrantes;1;\nGrupo objetivo;Refugiados;1;\n");
+    expect((await readQuotaFile(file)).map((r) => [r.feature, r.value])).toEqual([
+      ['region', 'Africa'], ['region', 'Americas'], ['region', 'Arab States'], ['beneficiary', 'youth'], ['beneficiary', 'women'], ['beneficiary', 'migrants'], ['beneficiary', 'refugees'],
+    ]);
     fs.writeFileSync(file, 'feature,value,min,max\nsector,Health,1,\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/unknown feature "sector"/);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -64,6 +64,17 @@ describe('a category named in a filter or a quotas file', () => {
     expect(parseCategoryCode('Investigación, datos y análisis')).toBe('research-data');
   });
 
+  it('is a code written without its hyphens, as a script or camel case runs it together', () => {
+    for (const c of categoryCodes()) {
+      const joined = c.replace(/-/g, '');
+      expect(parseCategoryCode(joined), joined).toBe(c);
+      const camel = c.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+      expect(parseCategoryCode(camel), camel).toBe(c);
+    }
+    // (the letters must be the code's, all of them: a word short stays a typo, with its nearest code)
+    expect(() => parseCategoryCode('lifeskill')).toThrow(/did you mean "life-skills"/);
+  });
+
   it('is refused when the name stands for two categories, naming both', () => {
     expect(() => parseCategoryCode('Career, entrepreneurship and employment services')).toThrow(/names 2 categories of the revised taxonomy: career-guidance, entrepreneurship/);
   });

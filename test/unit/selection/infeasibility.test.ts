@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { selectRoster } from '../../../src/selection/select.js';
+import type { Candidate } from '../../../src/selection/candidates.js';
+import type { QuotaRule } from '../../../src/selection/quotas.js';
+
+// When only the solver can prove that no roster meets the quotas, the error names the fewest
+// quotas to relax; "the other quotas" it conflicts with must be named too, or the officer is left
+// to guess which line of the file holds it back.
+const candidate = (id: number, region: Candidate['region'], country: string, language: string, score: number, categories = ['life-skills']): Candidate => ({
+  id, organization: `Org ${id}`, region, country, language, workingLanguage: null, categories,
+  organizationType: 'NGO', beneficiaries: [], score, scoreSource: 'application',
+});
+// Arab States (JO, LB: UN M49 Western Asia), Africa, Europe; a few of each
+const cands: Candidate[] = [
+  candidate(1, 'Arab States', 'JO', 'en', 9), candidate(2, 'Arab States', 'LB', 'fr', 8), candidate(3, 'Arab States', 'JO', 'en', 7),
+  candidate(4, 'Africa', 'KE', 'en', 9), candidate(5, 'Africa', 'SN', 'fr', 6), candidate(6, 'Europe and Central Asia', 'FR', 'fr', 5),
+  candidate(7, 'Europe and Central Asia', 'DE', 'en', 4), candidate(8, 'Africa', 'NG', 'en', 3),
+];
+const rule = (feature: QuotaRule['feature'], value: string, min: number, max: number | null, line: number): QuotaRule => ({ feature, value, min, max, source: `q.csv line ${line}` });
+
+describe('a conflict only the solver finds', () => {
+  it('names the quota it conflicts with beside the one to relax, with its bounds', async () => {
+    const r = await selectRoster(cands, { size: 4, rules: [rule('region', 'Arab States', 3, null, 2), rule('subregion', 'Western Asia', 0, 1, 3), rule('language', 'fr', 1, null, 4)] });
+    expect(r.feasible).toBe(false);
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.conflicts[0]).toMatch(/^(sub-region Western Asia: at most 1 allowed, but the other quotas cannot be met with fewer than 3 \(it conflicts with region Arab States at least 3\)|region Arab States: at least 3 required, but together with the other quotas at most 1 can be met \(it conflicts with sub-region Western Asia at most 1\))$/);
+    // the quota named is really the other side: relaxing it instead makes a roster possible
+    const named = /it conflicts with (region Arab States|sub-region Western Asia)/.exec(r.conflicts[0]!)![1];
+    const kept = [rule('region', 'Arab States', 3, null, 2), rule('subregion', 'Western Asia', 0, 1, 3), rule('language', 'fr', 1, null, 4)]
+      .filter((q) => !(named === 'region Arab States' ? q.feature === 'region' : q.feature === 'subregion'));
+    expect((await selectRoster(cands, { size: 4, rules: kept })).feasible).toBe(true);
+  });
+
+  it('names no other quota where several could be relaxed instead: naming one would be a guess', async () => {
+    // three category minimums of 2 and one category each: 6 members needed, the size is 5; any of the three could give way
+    const cats = ['life-skills', 'training-delivery', 'entrepreneurship'];
+    const one = Array.from({ length: 9 }, (_, i) => candidate(i + 1, 'Africa', 'KE', 'en', 9 - i, [cats[i % 3]!]));
+    const r = await selectRoster(one, { size: 5, rules: cats.map((c, i) => rule('category', c, 2, null, i + 2)) });
+    expect(r.feasible).toBe(false);
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.conflicts[0]).toMatch(/^category [a-z-]+: at least 2 required, but together with the other quotas at most 1 can be met$/);
+  });
+});

@@ -10,8 +10,8 @@ import { accounted, caseFile, importCase, rows } from './support.js';
 
 describe('bare code headers', () => {
   it('tells a header that is only "Code" from one that says whose code it is', () => {
-    for (const h of ['Code', 'CODE', 'Código', 'codigo']) expect(bareCodeHeader(h), h).toBe(true);
-    for (const h of ['Project code', 'Code du projet', 'Código del proyecto', 'Application ID']) expect(bareCodeHeader(h), h).toBe(false);
+    for (const h of ['Code', 'CODE', 'Código', 'codigo', 'Matrícula', 'matricula']) expect(bareCodeHeader(h), h).toBe(true);
+    for (const h of ['Project code', 'Code du projet', 'Código del proyecto', 'Application ID', 'Número de matrícula']) expect(bareCodeHeader(h), h).toBe(false);
   });
 
   it('judges the cells: different codes say nothing against it, shared ones disagree under a bare header only', () => {
@@ -42,5 +42,31 @@ describe('bare code headers', () => {
     const b = await importCase(caseFile('projects.csv', projects));
     expect(b.report.files[0].fields.externalId.columns).toEqual(['Code']);
     expect(b.apps.map((x) => x.externalId).sort()).toEqual(['P-001', 'P-002', 'P-003']);
+  });
+
+  it('keeps every row of a list whose bare "Matrícula" holds an enrolment status, and takes the number where it is one', async () => {
+    // (the seventeenth trial read a bare "Matrícula" as the ID: an enrolment number there, a status or fee elsewhere)
+    const status = rows('Nome,Email,Organização,Matrícula', [
+      'Ana Exemplo,ana@example.org,Org Um,Ativa',
+      'Rui Exemplo,rui@example.org,Org Dois,Ativa',
+      'Lia Exemplo,lia@example.org,Org Três,Trancada',
+      'Davi Exemplo,davi@example.org,Org Quatro,Ativa',
+      'Bia Exemplo,bia@example.org,Org Cinco,Trancada',
+    ]);
+    const a = await importCase(caseFile('status.csv', status));
+    expect(accounted(a.report)).toBe(true);
+    expect(a.report.inserted).toBe(5);
+    expect(a.report.updated).toBe(0);
+    expect(a.report.files[0].fields.externalId).toBeUndefined();
+    expect(a.run.stderr).toMatch(/"Matrícula" names the application ID but holds codes several rows share/);
+
+    const numbers = rows('Nome,Email,Organização,Matrícula', [
+      'Ana Exemplo,ana@example.org,Org Um,2023100451',
+      'Rui Exemplo,rui@example.org,Org Dois,2023100452',
+      'Lia Exemplo,lia@example.org,Org Três,2023100453',
+    ]);
+    const b = await importCase(caseFile('numbers.csv', numbers));
+    expect(b.report.files[0].fields.externalId.columns).toEqual(['Matrícula']);
+    expect(b.apps.map((x) => x.externalId).sort()).toEqual(['2023100451', '2023100452', '2023100453']);
   });
 });

@@ -108,8 +108,16 @@ describe("an organisation's entry in a register", () => {
       'Date d\'inscription au registre du commerce', 'Fecha de inscripción en el registro mercantil', 'Date of registration with Companies House']) {
       expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('submittedAt');
     }
+    // a professional's order or council, a third-sector or social register, a job centre: the
+    // Italian and Brazilian registration words ("Data di iscrizione", "Data de cadastro") read them too
+    for (const h of ['Data di iscrizione all\'Ordine degli Ingegneri', 'Data di iscrizione al RUNTS', 'Data iscrizione CCIAA',
+      'Data di iscrizione al Centro per l\'impiego', 'Data de inscrição na OAB', 'Data de inscrição no conselho de classe',
+      'Data de cadastro no CadÚnico', 'Data de cadastro no MEI', 'Date d\'inscription à Pôle emploi', 'Date d\'inscription au barreau',
+      'Date d\'inscription au RNA', 'Date of registration with the Charity Commission']) {
+      expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('submittedAt');
+    }
     // the registration itself still dates the application
-    for (const h of ['Data di iscrizione', 'Fecha de registro', 'Date d\'inscription', 'Registration date']) {
+    for (const h of ['Data di iscrizione', 'Fecha de registro', 'Date d\'inscription', 'Registration date', 'Data di iscrizione al corso', 'Data de cadastro']) {
       expect(mapped(['Nome', 'Email', h]).submittedAt, h).toEqual([h]);
     }
   });

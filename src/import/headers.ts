@@ -840,7 +840,9 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   }
   // "email" and "email (secondary)": the column named plainly for the field comes first, even a
   // form tool's own one, and the second one (for the applicant's other emails) fills the rows it
-  // leaves empty; the cells may still put the second first (layout.ts).
+  // leaves empty; the cells may still put the second first (layout.ts). So does a column naming the
+  // field with words that say whose it is ("Email referente" before an organisation's certified
+  // "Posta elettronica certificata").
   // "Your ChatGPT email" (a word that says nothing of the applicant) beside Luma's own "email": the
   // address of another account, for something else: the plain column is the contact's, and the
   // qualified one no fallback. A form tool's own column counts as plain however the tool words it
@@ -849,7 +851,7 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   const otherAccount = (c: Candidate) => c.loose === true && idx.applicantSide.fields.has(c.field) && !secondary(c.column) && !namesApplicantSide(headerWords(headers[c.column] ?? ''), idx);
   for (const [field, c] of primary) {
     if (!secondary(c.column) && !otherAccount(c)) continue;
-    const plain = candidates.find((p) => p.field === field && (p.named || p.metadata) && !taken.has(p.column) && !secondary(p.column));
+    const plain = candidates.find((p) => p.field === field && (p.named || p.metadata || (p.score >= 1 && !p.loose)) && !taken.has(p.column) && !secondary(p.column));
     if (!plain) continue;
     const keep = idx.applicantSide.fields.has(field) && !otherAccount(c) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
     if (keep.length < mapping[field]!.length) taken.delete(c.column);

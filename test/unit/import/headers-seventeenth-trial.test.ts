@@ -25,6 +25,14 @@ describe('Italian forms', () => {
     expect(mapped(['Nome', 'Cognome', 'Posta elettronica']).email).toEqual(['Posta elettronica']);
   });
 
+  it('put a certified mailbox ("Posta elettronica certificata", an organisation\'s legal PEC) after the contact\'s own email', () => {
+    expect(mapped(['Ragione sociale', 'Posta elettronica certificata', 'Email referente', 'Nome referente']).email)
+      .toEqual(['Email referente', 'Posta elettronica certificata']);
+    expect(mapped(['Nome', 'Cognome', 'Posta elettronica certificata (PEC)', 'Email']).email?.[0]).toBe('Email');
+    // (the only address there is stays the email)
+    expect(mapped(['Nome', 'Cognome', 'Posta elettronica certificata']).email).toEqual(['Posta elettronica certificata']);
+  });
+
   it("read an elided article as the small word it is (\"Nome dell'organizzazione\" is named whole, not in part)", () => {
     const { evidence } = matchHeaders(['Nome dell\'organizzazione', 'Indirizzo email']);
     expect(evidence.organization).toMatchObject({ column: 0, exact: true, confidence: 'high' });

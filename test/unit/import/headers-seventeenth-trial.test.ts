@@ -39,6 +39,18 @@ describe('Italian forms', () => {
     expect(evidence.email).toMatchObject({ column: 1, exact: true, confidence: 'high' });
   });
 
+  it('read Italian possessives and where-words as the other languages\' are ("La tua azienda", "Azienda dove lavori")', () => {
+    expect(mapped(['Nome', 'Email', 'La tua azienda']).organization).toEqual(['La tua azienda']);
+    expect(mapped(['Nome', 'Email', 'Il tuo paese']).country).toEqual(['Il tuo paese']);
+    expect(mapped(['Nome', 'Email', 'Il tuo cellulare']).phone).toEqual(['Il tuo cellulare']);
+    for (const h of ['Azienda dove lavori', 'Ente presso cui lavora', 'Azienda di appartenenza']) expect(mapped(['Nome', 'Email', h]).organization, h).toEqual([h]);
+    // where one worked, would like to work or did an internship is no organisation of the applicant's
+    for (const h of ['Azienda dove lavoravi', 'Azienda dove vorresti lavorare', 'Azienda presso cui hai svolto il tirocinio']) {
+      expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('organization');
+    }
+    expect(mapped(['Nome', 'Email', 'Il tuo paese di nascita'])).not.toHaveProperty('country');
+  });
+
   it("never take a parent's, guardian's or emergency contact's details for the applicant's", () => {
     expect(mapped(['Nome', 'Email', 'Numero di telefono del genitore'])).not.toHaveProperty('phone');
     expect(mapped(['Nome', 'Email del tutore'])).not.toHaveProperty('email');

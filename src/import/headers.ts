@@ -309,7 +309,7 @@ function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | nu
 }
 
 /** Words of an organisation's founding ("establishment_time", "Year founded", "Année de fondation", "Año de fundación"). */
-const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao'].map(keyWord));
+const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao', 'fondazione', 'costituzione', 'costituita', 'costituito'].map(keyWord));
 
 /** A team ("Team name", "Nombre del equipo", "Nom de l'équipe", "Nome da equipe"). */
 const TEAM_WORDS: ReadonlySet<string> = new Set(['team', 'equipo', 'equipe', 'equipa'].map(keyWord));
@@ -1008,7 +1008,7 @@ const CONTACT_CHANNELS: ReadonlySet<Field> = new Set<Field>(['email', 'phone']);
 const PERSON_DETAILS: ReadonlySet<Field> = new Set<Field>(['firstName', 'lastName', 'email', 'phone']);
 
 /** Words of a header naming an organisation's contact person ("Contact person", "Personne de contact", "Responsable"). */
-const CONTACT_PERSON_WORDS: ReadonlySet<string> = new Set(['contact', 'contacto', 'contato', 'person', 'personne', 'persona', 'pessoa', 'responsable', 'responsavel', 'representative', 'representant', 'representante', 'focal'].map(keyWord));
+const CONTACT_PERSON_WORDS: ReadonlySet<string> = new Set(['contact', 'contacto', 'contato', 'person', 'personne', 'persona', 'pessoa', 'responsable', 'responsavel', 'representative', 'representant', 'representante', 'focal', 'referente', 'contatto'].map(keyWord));
 
 /** A person's own details, for which a header naming the contact outranks the form's sender. */
 const PERSON_FIELDS: ReadonlySet<Field> = new Set<Field>(['contactName', 'firstName', 'lastName', 'email', 'phone']);

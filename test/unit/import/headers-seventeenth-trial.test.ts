@@ -111,6 +111,13 @@ describe("a directory naming each organisation's contact person", () => {
     expect(m.contactName).toEqual(['Contact person']);
     expect(m.email).toEqual(['Contact email']);
     expect(mapped(['Nom', 'Adresse', 'Année de fondation', 'Personne de contact', 'Email de contact']).organization).toEqual(['Nom']);
+    // in Italian: founded ("fondazione") or incorporated ("costituzione"), its "referente" the contact person
+    const it = mapped(['Nome', 'Indirizzo', 'Data di costituzione', 'Nome del referente', 'Telefono del referente']);
+    expect(it.organization).toEqual(['Nome']);
+    expect(it.contactName).toEqual(['Nome del referente']);
+    expect(mapped(['Nome', 'Indirizzo', 'Anno di fondazione', 'Nome del referente', 'Email del referente']).organization).toEqual(['Nome']);
+    expect(mapped(['Nome', 'Email', 'Data di costituzione'])).not.toHaveProperty('organization');
+    expect(mapped(['Nome', 'Data di nascita', 'Data di costituzione', 'Nome del referente', 'Email'])).not.toHaveProperty('organization');
   });
 
   it('not where the rows are people: no founding date, name parts, a gender, or only an emergency contact', () => {

@@ -94,6 +94,10 @@ describe('the organisation asked by where one works or studies', () => {
     expect(mapped(['Timestamp', 'Full name', 'Email', 'Company where you work']).organization).toEqual(['Company where you work']);
     expect(mapped(['Name', 'Email', 'Company you work for']).organization).toEqual(['Company you work for']);
     expect(mapped(['Name', 'Email', 'Company where you worked before'])).not.toHaveProperty('organization');
+    // an organisation one works with is a partner; an organisation's work is what it does
+    for (const h of ['Organizations you work with', 'Organization you work with', 'Your organization\'s work']) {
+      expect(mapped(['Name', 'Email', h]), h).not.toHaveProperty('organization');
+    }
   });
 
   it('a bare "Établissement" is the organisation for want of a better column, and gives way to one', () => {

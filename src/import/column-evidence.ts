@@ -203,17 +203,19 @@ export interface JudgeOptions {
 }
 
 /** What a bare "Code" column holds when rows share its values: no one application's code. */
-export const SHARED_CODES = "codes several rows share (a postal, promo or course code, not one application's)";
+export const SHARED_CODES = "codes several rows share (a postal, promo or course code, an enrolment's status, not one application's)";
 
 /**
- * Whether a header is only "Code" ("Código"): an application's code, or a postal, promo, course or
- * dialling code headed so beside its address, coupon or phone. An application's code tells its
- * rows apart; the others repeat.
+ * Whether a header is only "Code" ("Código") or "Matrícula": an application's code or a student's
+ * enrolment number, or a postal, promo, course or dialling code headed so beside its address,
+ * coupon or phone, an enrolment's status or fee ("Ativa", "Pagada"). An application's code tells
+ * its rows apart; the others repeat.
  */
 export function bareCodeHeader(header: string): boolean {
   const words = headerTokens(header);
-  return words.length === 1 && (words[0] === 'code' || words[0] === 'codigo');
+  return words.length === 1 && BARE_CODES.has(words[0]!);
 }
+const BARE_CODES: ReadonlySet<string> = new Set(['code', 'codigo', 'matricula']);
 /** Below this share of different values among its cells, a bare "Code" column is no application's: rows with one code would be taken for one application. */
 const DISTINCT_CODES = 0.8;
 

@@ -48,8 +48,8 @@ const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
 export function asksPersonsAttribute(words: readonly string[]): boolean {
   return words.some((w) => PERSON_ATTRIBUTES.has(w)) && words.every((w) => PERSON_ATTRIBUTES.has(w) || DATE_PLACE_WORDS.has(w));
 }
-const PERSON_ATTRIBUTES = new Set(['age', 'edad', 'idade', 'gender', 'sex', 'sexe', 'sexo', 'genero', 'birth', 'naissance', 'nacimiento', 'nascimento', 'dob', 'nationality', 'nationalite', 'nacionalidad', 'nacionalidade']);
-const DATE_PLACE_WORDS = new Set(['date', 'fecha', 'data', 'year', 'annee', 'ano', 'place', 'lieu', 'lugar', 'local']);
+const PERSON_ATTRIBUTES = new Set(['age', 'edad', 'idade', 'gender', 'sex', 'sexe', 'sexo', 'genero', 'birth', 'naissance', 'nacimiento', 'nascimento', 'dob', 'nationality', 'nationalite', 'nacionalidad', 'nacionalidade', 'eta', 'genere', 'sesso', 'nascita', 'nazionalita']);
+const DATE_PLACE_WORDS = new Set(['date', 'fecha', 'data', 'year', 'annee', 'ano', 'anno', 'place', 'lieu', 'lugar', 'local', 'luogo']);
 
 /**
  * The columns of a group of questions asked again for another item ("Nome do curso, Tipo de

@@ -309,7 +309,7 @@ function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | nu
 }
 
 /** Words of an organisation's founding ("establishment_time", "Year founded", "Année de fondation", "Año de fundación"). */
-const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao'].map(keyWord));
+const FOUNDING_WORDS: ReadonlySet<string> = new Set(['establishment', 'established', 'founded', 'founding', 'incorporation', 'incorporated', 'fondation', 'fondee', 'fundacion', 'fundada', 'fundado', 'fundacao', 'fondazione', 'costituzione', 'costituita', 'costituito'].map(keyWord));
 
 /** A team ("Team name", "Nombre del equipo", "Nom de l'équipe", "Nome da equipe"). */
 const TEAM_WORDS: ReadonlySet<string> = new Set(['team', 'equipo', 'equipe', 'equipa'].map(keyWord));
@@ -840,7 +840,9 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   }
   // "email" and "email (secondary)": the column named plainly for the field comes first, even a
   // form tool's own one, and the second one (for the applicant's other emails) fills the rows it
-  // leaves empty; the cells may still put the second first (layout.ts).
+  // leaves empty; the cells may still put the second first (layout.ts). So does a column naming the
+  // field with words that say whose it is ("Email referente" before an organisation's certified
+  // "Posta elettronica certificata").
   // "Your ChatGPT email" (a word that says nothing of the applicant) beside Luma's own "email": the
   // address of another account, for something else: the plain column is the contact's, and the
   // qualified one no fallback. A form tool's own column counts as plain however the tool words it
@@ -849,7 +851,7 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   const otherAccount = (c: Candidate) => c.loose === true && idx.applicantSide.fields.has(c.field) && !secondary(c.column) && !namesApplicantSide(headerWords(headers[c.column] ?? ''), idx);
   for (const [field, c] of primary) {
     if (!secondary(c.column) && !otherAccount(c)) continue;
-    const plain = candidates.find((p) => p.field === field && (p.named || p.metadata) && !taken.has(p.column) && !secondary(p.column));
+    const plain = candidates.find((p) => p.field === field && (p.named || p.metadata || (p.score >= 1 && !p.loose)) && !taken.has(p.column) && !secondary(p.column));
     if (!plain) continue;
     const keep = idx.applicantSide.fields.has(field) && !otherAccount(c) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
     if (keep.length < mapping[field]!.length) taken.delete(c.column);
@@ -1006,7 +1008,7 @@ const CONTACT_CHANNELS: ReadonlySet<Field> = new Set<Field>(['email', 'phone']);
 const PERSON_DETAILS: ReadonlySet<Field> = new Set<Field>(['firstName', 'lastName', 'email', 'phone']);
 
 /** Words of a header naming an organisation's contact person ("Contact person", "Personne de contact", "Responsable"). */
-const CONTACT_PERSON_WORDS: ReadonlySet<string> = new Set(['contact', 'contacto', 'contato', 'person', 'personne', 'persona', 'pessoa', 'responsable', 'responsavel', 'representative', 'representant', 'representante', 'focal'].map(keyWord));
+const CONTACT_PERSON_WORDS: ReadonlySet<string> = new Set(['contact', 'contacto', 'contato', 'person', 'personne', 'persona', 'pessoa', 'responsable', 'responsavel', 'representative', 'representant', 'representante', 'focal', 'referente', 'contatto'].map(keyWord));
 
 /** A person's own details, for which a header naming the contact outranks the form's sender. */
 const PERSON_FIELDS: ReadonlySet<Field> = new Set<Field>(['contactName', 'firstName', 'lastName', 'email', 'phone']);

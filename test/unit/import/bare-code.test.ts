@@ -10,8 +10,8 @@ import { accounted, caseFile, importCase, rows } from './support.js';
 
 describe('bare code headers', () => {
   it('tells a header that is only "Code" from one that says whose code it is', () => {
-    for (const h of ['Code', 'CODE', 'Código', 'codigo']) expect(bareCodeHeader(h), h).toBe(true);
-    for (const h of ['Project code', 'Code du projet', 'Código del proyecto', 'Application ID']) expect(bareCodeHeader(h), h).toBe(false);
+    for (const h of ['Code', 'CODE', 'Código', 'codigo', 'Matrícula', 'matricula']) expect(bareCodeHeader(h), h).toBe(true);
+    for (const h of ['Project code', 'Code du projet', 'Código del proyecto', 'Application ID', 'Número de matrícula']) expect(bareCodeHeader(h), h).toBe(false);
   });
 
   it('judges the cells: different codes say nothing against it, shared ones disagree under a bare header only', () => {
@@ -42,5 +42,18 @@ describe('bare code headers', () => {
     const b = await importCase(caseFile('projects.csv', projects));
     expect(b.report.files[0].fields.externalId.columns).toEqual(['Code']);
     expect(b.apps.map((x) => x.externalId).sort()).toEqual(['P-001', 'P-002', 'P-003']);
+  });
+
+  it('keeps every row of a list whose bare "Matrícula" holds an enrolment status, and takes the number where it is one', async () => {
+    // (the seventeenth trial read a bare "Matrícula" as the ID: an enrolment number there, a status or fee elsewhere)
+    const people = ['Ana Exemplo', 'Rui Exemplo', 'Lia Exemplo', 'Davi Exemplo', 'Bia Exemplo'];
+    const list = (name: string, values: string[]) => caseFile(name, rows('Nome,Email,Organização,Matrícula', values.map((v, i) => `${people[i]},p${i}@example.org,Org ${i},${v}`)));
+    const a = await importCase(list('status.csv', ['Ativa', 'Ativa', 'Trancada', 'Ativa', 'Trancada']));
+    expect(accounted(a.report)).toBe(true);
+    expect([a.report.inserted, a.report.updated]).toEqual([5, 0]);
+    expect(a.report.files[0].fields.externalId).toBeUndefined();
+    expect(a.run.stderr).toMatch(/"Matrícula" names the application ID but holds codes several rows share/);
+    const b = await importCase(list('numbers.csv', ['2023100451', '2023100452', '2023100453']));
+    expect(b.apps.map((x) => x.externalId).sort()).toEqual(['2023100451', '2023100452', '2023100453']);
   });
 });

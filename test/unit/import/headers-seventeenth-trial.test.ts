@@ -25,10 +25,30 @@ describe('Italian forms', () => {
     expect(mapped(['Nome', 'Cognome', 'Posta elettronica']).email).toEqual(['Posta elettronica']);
   });
 
+  it('put a certified mailbox ("Posta elettronica certificata", an organisation\'s legal PEC) after the contact\'s own email', () => {
+    expect(mapped(['Ragione sociale', 'Posta elettronica certificata', 'Email referente', 'Nome referente']).email)
+      .toEqual(['Email referente', 'Posta elettronica certificata']);
+    expect(mapped(['Nome', 'Cognome', 'Posta elettronica certificata (PEC)', 'Email']).email?.[0]).toBe('Email');
+    // (the only address there is stays the email)
+    expect(mapped(['Nome', 'Cognome', 'Posta elettronica certificata']).email).toEqual(['Posta elettronica certificata']);
+  });
+
   it("read an elided article as the small word it is (\"Nome dell'organizzazione\" is named whole, not in part)", () => {
     const { evidence } = matchHeaders(['Nome dell\'organizzazione', 'Indirizzo email']);
     expect(evidence.organization).toMatchObject({ column: 0, exact: true, confidence: 'high' });
     expect(evidence.email).toMatchObject({ column: 1, exact: true, confidence: 'high' });
+  });
+
+  it('read Italian possessives and where-words as the other languages\' are ("La tua azienda", "Azienda dove lavori")', () => {
+    expect(mapped(['Nome', 'Email', 'La tua azienda']).organization).toEqual(['La tua azienda']);
+    expect(mapped(['Nome', 'Email', 'Il tuo paese']).country).toEqual(['Il tuo paese']);
+    expect(mapped(['Nome', 'Email', 'Il tuo cellulare']).phone).toEqual(['Il tuo cellulare']);
+    for (const h of ['Azienda dove lavori', 'Ente presso cui lavora', 'Azienda di appartenenza']) expect(mapped(['Nome', 'Email', h]).organization, h).toEqual([h]);
+    // where one worked, would like to work or did an internship is no organisation of the applicant's
+    for (const h of ['Azienda dove lavoravi', 'Azienda dove vorresti lavorare', 'Azienda presso cui hai svolto il tirocinio']) {
+      expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('organization');
+    }
+    expect(mapped(['Nome', 'Email', 'Il tuo paese di nascita'])).not.toHaveProperty('country');
   });
 
   it("never take a parent's, guardian's or emergency contact's details for the applicant's", () => {
@@ -74,6 +94,10 @@ describe('the organisation asked by where one works or studies', () => {
     expect(mapped(['Timestamp', 'Full name', 'Email', 'Company where you work']).organization).toEqual(['Company where you work']);
     expect(mapped(['Name', 'Email', 'Company you work for']).organization).toEqual(['Company you work for']);
     expect(mapped(['Name', 'Email', 'Company where you worked before'])).not.toHaveProperty('organization');
+    // an organisation one works with is a partner; an organisation's work is what it does
+    for (const h of ['Organizations you work with', 'Organization you work with', 'Your organization\'s work']) {
+      expect(mapped(['Name', 'Email', h]), h).not.toHaveProperty('organization');
+    }
   });
 
   it('a bare "Établissement" is the organisation for want of a better column, and gives way to one', () => {
@@ -91,6 +115,13 @@ describe("a directory naming each organisation's contact person", () => {
     expect(m.contactName).toEqual(['Contact person']);
     expect(m.email).toEqual(['Contact email']);
     expect(mapped(['Nom', 'Adresse', 'Année de fondation', 'Personne de contact', 'Email de contact']).organization).toEqual(['Nom']);
+    // in Italian: founded ("fondazione") or incorporated ("costituzione"), its "referente" the contact person
+    const it = mapped(['Nome', 'Indirizzo', 'Data di costituzione', 'Nome del referente', 'Telefono del referente']);
+    expect(it.organization).toEqual(['Nome']);
+    expect(it.contactName).toEqual(['Nome del referente']);
+    expect(mapped(['Nome', 'Indirizzo', 'Anno di fondazione', 'Nome del referente', 'Email del referente']).organization).toEqual(['Nome']);
+    expect(mapped(['Nome', 'Email', 'Data di costituzione'])).not.toHaveProperty('organization');
+    expect(mapped(['Nome', 'Data di nascita', 'Data di costituzione', 'Nome del referente', 'Email'])).not.toHaveProperty('organization');
   });
 
   it('not where the rows are people: no founding date, name parts, a gender, or only an emergency contact', () => {
@@ -108,8 +139,16 @@ describe("an organisation's entry in a register", () => {
       'Date d\'inscription au registre du commerce', 'Fecha de inscripción en el registro mercantil', 'Date of registration with Companies House']) {
       expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('submittedAt');
     }
+    // a professional's order or council, a third-sector or social register, a job centre: the
+    // Italian and Brazilian registration words ("Data di iscrizione", "Data de cadastro") read them too
+    for (const h of ['Data di iscrizione all\'Ordine degli Ingegneri', 'Data di iscrizione al RUNTS', 'Data iscrizione CCIAA',
+      'Data di iscrizione al Centro per l\'impiego', 'Data de inscrição na OAB', 'Data de inscrição no conselho de classe',
+      'Data de cadastro no CadÚnico', 'Data de cadastro no MEI', 'Date d\'inscription à Pôle emploi', 'Date d\'inscription au barreau',
+      'Date d\'inscription au RNA', 'Date of registration with the Charity Commission']) {
+      expect(mapped(['Nome', 'Email', h]), h).not.toHaveProperty('submittedAt');
+    }
     // the registration itself still dates the application
-    for (const h of ['Data di iscrizione', 'Fecha de registro', 'Date d\'inscription', 'Registration date']) {
+    for (const h of ['Data di iscrizione', 'Fecha de registro', 'Date d\'inscription', 'Registration date', 'Data di iscrizione al corso', 'Data de cadastro']) {
       expect(mapped(['Nome', 'Email', h]).submittedAt, h).toEqual([h]);
     }
   });

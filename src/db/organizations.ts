@@ -415,13 +415,14 @@ export function setApplicationLink(db: DB, applicationId: number, organizationId
  * fill). `fromApplication`: the application's id when it is already written (only a newer
  * application updates the person); absent for one about to be written (the newest). `fresh`: the
  * organisation was just made from this application; `newPerson`: the caller knows the
- * organisation has nobody at the application's address (not looked up again).
+ * organisation has nobody at the application's address (not looked up again); `domain`: the
+ * application website's domain (webDomain), when the caller has it.
  */
 export function attachContact(
   db: DB,
   organizationId: number,
   a: ApplicationIdentity,
-  options: { fresh?: boolean; fromApplication?: number; member?: boolean; fill?: boolean; newPerson?: boolean } = {},
+  options: { fresh?: boolean; fromApplication?: number; member?: boolean; fill?: boolean; newPerson?: boolean; domain?: string | null } = {},
 ): { personId: number | null; complete: boolean } {
   // (an organisation just made has nobody yet)
   const newPerson = options.fresh || options.newPerson;
@@ -435,7 +436,7 @@ export function attachContact(
               web_domain = coalesce(web_domain, @domain), region = coalesce(region, @region), country_raw = coalesce(country_raw, @countryRaw),
               beneficiaries_json = CASE WHEN beneficiaries_json = '[]' THEN @beneficiaries ELSE beneficiaries_json END
         WHERE id = @id AND (organization_type IS NULL OR website IS NULL OR region IS NULL OR country_raw IS NULL OR beneficiaries_json = '[]')`,
-    ).run({ id: organizationId, type: a.organizationType, website: a.website, domain: webDomain(a.website), region: a.region, countryRaw: a.countryRaw, beneficiaries: JSON.stringify(a.beneficiaries) }).changes === 0;
+    ).run({ id: organizationId, type: a.organizationType, website: a.website, domain: options.domain !== undefined ? options.domain : webDomain(a.website), region: a.region, countryRaw: a.countryRaw, beneficiaries: JSON.stringify(a.beneficiaries) }).changes === 0;
   }
   if (options.member !== false) ensureOrganizationMember(db, organizationId, 'application', {}, { newOrganization: options.fresh });
   return { personId, complete };

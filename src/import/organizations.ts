@@ -303,6 +303,28 @@ export function matchInMemory(rows: number, known: number): boolean {
 /** An import making more organisations than this does not compare their names at the end (organizations --unconfirmed does). */
 export const SIMILAR_NAMES_MAX = 5_000;
 
+/**
+ * The fields of an organisation that linking an application fills when they are empty
+ * (attachContact), as bits: which of them an organisation this import made still has empty.
+ * FILLED_WHEN_EMPTY are those whose emptiness makes attachContact write the row; the website's
+ * domain is filled with them.
+ */
+const EMPTY_TYPE = 1;
+const EMPTY_WEBSITE = 2;
+const EMPTY_REGION = 4;
+const EMPTY_COUNTRY_RAW = 8;
+const EMPTY_BENEFICIARIES = 16;
+const EMPTY_DOMAIN = 32;
+/** (set for every organisation whose empty fields are known: the others are unknown, 0) */
+const EMPTIES_KNOWN = 64;
+const FILLED_WHEN_EMPTY = EMPTY_TYPE | EMPTY_WEBSITE | EMPTY_REGION | EMPTY_COUNTRY_RAW | EMPTY_BENEFICIARIES;
+
+/** The fields an application leaves empty (attachContact fills nothing from them), as the bits above; `domain`: its website's. */
+function emptyIn(a: Pick<ApplicationIdentity, 'organizationType' | 'website' | 'region' | 'countryRaw' | 'beneficiaries'>, domain: string | null): number {
+  return (a.organizationType === null ? EMPTY_TYPE : 0) | (a.website === null ? EMPTY_WEBSITE : 0) | (a.region === null ? EMPTY_REGION : 0)
+    | (a.countryRaw === null ? EMPTY_COUNTRY_RAW : 0) | (a.beneficiaries.length === 0 ? EMPTY_BENEFICIARIES : 0) | (domain === null ? EMPTY_DOMAIN : 0) | EMPTIES_KNOWN;
+}
+
 /** Updated applications are linked again this many at a time (and at the end of the file). */
 const RELINK_BATCH = 200;
 
@@ -317,6 +339,12 @@ export class ImportLinker {
   private readonly members = new Set<number>();
   /** organisations with no empty field an application could fill (nothing changes them during an import) */
   private readonly complete = new Set<number>();
+  /**
+   * Which fields of each organisation this import made are empty (emptyIn's bits), by id from
+   * firstNew: an application that would fill none of them leaves the row as it is, and is not
+   * written over it (0: not known, the database decides, as for an organisation made before).
+   */
+  private empties = new Uint8Array(1024);
   /** applications updated by this file, to be linked again (updated()) */
   private readonly pending = new Set<number>();
   /** organisations this file made with no candidate found while linking: their names are compared at finish() */
@@ -373,6 +401,8 @@ export class ImportLinker {
       return;
     }
     const before = this.memory?.webDomainOf(a.organizationId);
+    // (its empty fields are filled below, by the database: no longer known here)
+    this.setEmpties(a.organizationId, 0);
     linkApplication(this.db, id, a.organizationId, a, { member: !this.members.has(a.organizationId) });
     this.members.add(a.organizationId);
     this.told(a.organizationId, a.email?.trim().toLowerCase(), domainOfSite(a.website), before);
@@ -433,6 +463,7 @@ export class ImportLinker {
     const fields = { name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region, website: a.website, beneficiaries: a.beneficiaries };
     const key = known ? known.nameKey || organizationKey(a.organization) : organizationKeyOf(a.organization);
     const organizationId = insertOrganization(this.db, fields, { key, domain });
+    this.setEmpties(organizationId, emptyIn(a, domain));
     if (this.memory) {
       const name = a.organization.replace(/\s+/g, ' ').trim();
       this.memory.addOrganization({ id: organizationId, name, country: a.country, webDomain: domain }, key);
@@ -454,14 +485,48 @@ export class ImportLinker {
     // (an organisation just made becomes a member at the end: finish())
     const member = !fresh && !this.members.has(organizationId);
     if (fresh) this.members.add(organizationId);
-    const fill = !this.complete.has(organizationId);
+    let fill = !this.complete.has(organizationId);
+    const empty = fill && !fresh ? this.emptiesOf(organizationId) : 0;
+    if (empty & EMPTIES_KNOWN) {
+      if (!(empty & FILLED_WHEN_EMPTY)) {
+        // (attachContact would find nothing to fill, and say so)
+        this.complete.add(organizationId);
+        fill = false;
+      } else {
+        // The fields still empty once this application filled what it can: the same ones when it
+        // has none of them (the row would be written as it is: it is left alone).
+        const left = empty & emptyIn(a, domain);
+        if (left === empty) fill = false;
+        else this.setEmpties(organizationId, left);
+      }
+    }
     const email = a.email?.trim().toLowerCase();
     const newPerson = Boolean(this.memory && email && !this.memory.hasPerson(organizationId, email));
-    const { personId, complete } = attachContact(this.db, organizationId, a, { fresh, member, fill, newPerson, fromApplication: applicationId });
+    const { personId, complete } = attachContact(this.db, organizationId, a, { fresh, member, fill, newPerson, fromApplication: applicationId, domain });
     if (member) this.members.add(organizationId);
     if (complete) this.complete.add(organizationId);
     this.told(organizationId, email, domain, before);
     return personId;
+  }
+
+  /** The empty fields of an organisation this import made (emptyIn's bits), 0 when not known. */
+  private emptiesOf(organizationId: number): number {
+    const at = organizationId - this.firstNew;
+    return at >= 0 && at < this.empties.length ? this.empties[at]! : 0;
+  }
+
+  private setEmpties(organizationId: number, bits: number): void {
+    const at = organizationId - this.firstNew;
+    if (at < 0) return;
+    if (at >= this.empties.length) {
+      if (!bits) return;
+      let size = this.empties.length;
+      while (size <= at) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.empties);
+      this.empties = grown;
+    }
+    this.empties[at] = bits;
   }
 
   /**

@@ -5,7 +5,7 @@ import { OperationError, UsageError } from '../errors.js';
 import type { Consent, MemberRole, MemberStatus } from '../model.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { interruptSignal } from './signals.js';
-import type { MemberChanges, MemberInput } from '../network/members.js';
+import type { MemberChanges, MemberInput, SeatToReplace } from '../network/members.js';
 import { memberLabel } from '../ids.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -135,9 +135,7 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
   if (result.replace.length && !opts.dryRun) {
     for (const seat of result.replace) {
       if (!seat.feasible) {
-        const blocking = seat.binding?.length ? ` without breaking ${seat.binding.map((b) => b.quota).join('; ')}` : '';
-        info(io, `member-${id} ${left} a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
-          (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : ''));
+        info(io, seatOfferText(`member-${id}`, left, seat));
         continue;
       }
       // --yes answers this question yes, on a terminal or not (it was taken to mean "do not
@@ -150,11 +148,25 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
           continue;
         }
       }
-      const who = seat.incoming ? `, #${seat.incoming.id} ${seat.incoming.organization},` : '';
-      info(io, `member-${id} ${left} a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${who} can take it: ${seat.command}`);
+      info(io, seatOfferText(`member-${id}`, left, seat));
     }
   }
   return out;
+}
+
+/**
+ * What a seat freed by a Core Group member who declined or left (`left`: "declined", "left",
+ * "would leave") can become: the alternate that takes it and the command, or, when nobody can
+ * without breaking a quota, the two ways out (member set and withdraw say it alike).
+ */
+export function seatOfferText(who: string, left: string, seat: SeatToReplace): string {
+  if (!seat.feasible) {
+    const blocking = seat.binding?.length ? ` without breaking ${seat.binding.map((b) => b.quota).join('; ')}` : '';
+    return `${who} ${left} a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
+      (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : '');
+  }
+  const incoming = seat.incoming ? `, #${seat.incoming.id} ${seat.incoming.organization},` : '';
+  return `${who} ${left} a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${incoming} can take it: ${seat.command}`;
 }
 
 // ------------------------------------------------------------------ member show

@@ -177,7 +177,8 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   // A tool that writes UTC whatever the account's zone: read so, unless the officer named one.
   const ownTool = headerTool(tables.map((t) => records[t.header]!.cells));
   const zone = ownTool && UTC_TOOLS.has(ownTool) && !options.zoneGiven ? 'UTC' : given;
-  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || (first.match.columns.role !== undefined && !otherToolThanTeams(records[first.header]!.cells)) || isActionList(first.match) ? 'teams' : 'zoom');
+  const firstDurations = () => first.rows.map((r) => rowCells(records[r]!, first.match)('duration'));
+  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || (first.match.columns.role !== undefined && !otherToolThanTeams(records[first.header]!.cells, firstDurations())) || isActionList(first.match) ? 'teams' : 'zoom');
   let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
   if (source === 'zoom' && !Object.keys(summary).length) {
     const taken = new Set(Object.values(first.match.columns));

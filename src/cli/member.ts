@@ -106,11 +106,14 @@ export interface MemberSetOptions {
 export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unknown> {
   const { replacementOffers, setMember } = await import('../network/members.js');
   const { memberJson } = await import('../network/json.js');
-  const { resolveMemberRef } = await import('../db/members.js');
-  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
+  const { resolveMemberRef, seatlessCoreGroupRosters } = await import('../db/members.js');
+  const { result, seatsGone } = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const done = setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun });
+    // back (active, invited) after a seat given away: the role stayed, the roster did not keep a place
+    const back = !opts.dryRun && done.changed.includes('status') && (done.member.status === 'active' || done.member.status === 'invited');
+    const seatsGone = back ? seatlessCoreGroupRosters(db, done.member.id) : [];
     // a seat is offered only once it is known someone can take it (else: leave it open, or relax a quota)
-    return done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done;
+    return { result: done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done, seatsGone };
   });
   const id = result.member.id;
   // (a hang-up at the question that offers the seat said "work in progress was rolled back" of a change saved)
@@ -130,6 +133,7 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
     io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} ${label}: ${result.changed.join(', ')}.\n` : `${label}: nothing to change.\n`);
     if (!opts.dryRun && result.historyId) info(io, `Kept in the history (change ${result.historyId}).`);
   }
+  for (const gone of seatsGone) info(io, seatGoneText(`member-${id}`, gone));
   // A Core Group member declined or left: offer the replacement (asked on a terminal, printed otherwise).
   const left = result.member.status === 'withdrawn' ? 'left' : 'declined';
   if (result.replace.length && !opts.dryRun) {
@@ -152,6 +156,16 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
     }
   }
   return out;
+}
+
+/**
+ * A member back (active again) whose Core Group seat went to another while it had declined or
+ * left: the role stayed without a place in the roster, and nothing said so (the cohort counted
+ * one member more than its roster).
+ */
+export function seatGoneText(who: string, gone: { roster: string; otherCoreGroupRoles: number }): string {
+  const remove = gone.otherCoreGroupRoles === 0 ? `take the role away with skillsnet member set ${who} --remove-role core-group, or ` : '';
+  return `${who} is back, but its seat in roster ${gone.roster} went to another application (roster replace): it keeps the core-group role without a place in the roster; ${remove}see the roster with skillsnet roster show ${gone.roster}`;
 }
 
 /**

@@ -463,6 +463,24 @@ export function coreGroupSeatsOfMember(db: DB, organizationId: number, memberId:
     .all(organizationId, memberId) as { roster: string; applicationId: number }[];
 }
 
+/**
+ * The rosters a member's Core Group role came from that no longer seat its organisation: its seat
+ * went to another (roster replace) while it had declined or left. Its role stays, seatless.
+ */
+export function seatlessCoreGroupRosters(db: DB, memberId: number): { roster: string; otherCoreGroupRoles: number }[] {
+  return db
+    .prepare(
+      `SELECT r.name AS roster,
+              (SELECT count(*) FROM member_roles o WHERE o.member_id = mr.member_id AND o.role = 'core-group' AND o.rowid <> mr.rowid) AS otherCoreGroupRoles
+         FROM member_roles mr JOIN rosters r ON r.id = mr.roster_id JOIN members m ON m.id = mr.member_id
+        WHERE mr.member_id = ? AND mr.role = 'core-group' AND m.organization_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM roster_members rm JOIN applications a ON a.id = rm.application_id
+                           WHERE rm.roster_id = r.id AND rm.role = 'member' AND a.organization_id = m.organization_id)
+        ORDER BY r.id`,
+    )
+    .all(memberId) as { roster: string; otherCoreGroupRoles: number }[];
+}
+
 /** The Core Group cohorts accepted from a roster. */
 export function coreGroupCohortsOfRoster(db: DB, rosterId: number): string[] {
   return db.prepare(`SELECT DISTINCT cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ?`).pluck().all(rosterId) as string[];

@@ -117,3 +117,23 @@ describe('a Core Group member who leaves (withdrawn) frees a seat, as one who de
     expect((await sk(['roster', 'replace', 'core-2020', String(nepal.id), '--dry-run'])).code).not.toBe(0);
   });
 });
+
+describe('a member back after its seat went to another', () => {
+  it('says the core-group role it keeps has no place in the roster (it said nothing: the cohort counted one more than its roster)', async () => {
+    const seated = json(await sk(['roster', 'show', 'core-2020', '--json'])).members.map((m: { id: number }) => m.id) as number[];
+    const replaced = members.filter((m) => m.country !== 'NP' && !seated.includes(m.id));
+    expect(replaced.length).toBeGreaterThan(0);
+    const member = await memberOf(replaced[0]!.id);
+    const r = await sk(['member', 'set', `member-${member}`, '--status', 'active']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`member-${member} is back, but its seat in roster core-2020 went to another application (roster replace)`);
+    expect(r.stderr).toContain(`skillsnet member set member-${member} --remove-role core-group`);
+    // one whose seat stayed with it comes back without a word of the kind
+    const kept = members.find((m) => m.country !== 'NP' && seated.includes(m.id))!;
+    const keptMember = await memberOf(kept.id);
+    expect((await sk(['member', 'set', `member-${keptMember}`, '--status', 'declined'])).code).toBe(0);
+    const back = await sk(['member', 'set', `member-${keptMember}`, '--status', 'active']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).not.toMatch(/is back, but/);
+  });
+});

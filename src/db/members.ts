@@ -213,6 +213,23 @@ export function memberContactPerson(db: DB, memberId: number): number | null {
 }
 
 /**
+ * A member's contact person that stands: its own, else the person of its latest application
+ * still in (not withdrawn). A withdrawn application's person is the contact only for want of
+ * any other (MEMBER_VIEW), and gives way to a colleague added at the organisation.
+ */
+export function standingContactPerson(db: DB, memberId: number): number | null {
+  const r = cachedStatement(
+    db,
+    `SELECT coalesce(m.person_id, (SELECT a.person_id FROM applications a
+                                    WHERE a.organization_id = m.organization_id AND a.merged_into IS NULL AND a.person_id IS NOT NULL
+                                      AND a.withdrawn_at IS NULL
+                                    ORDER BY a.id DESC LIMIT 1)) AS person_id
+       FROM members m WHERE m.id = ?`,
+  ).get(memberId) as { person_id: number | null } | undefined;
+  return r?.person_id ?? null;
+}
+
+/**
  * people id -> the working language of the member whose contact person they are (MEMBER_VIEW's
  * rule), for every member: what a contact list writes to them in, as the invitations do.
  */

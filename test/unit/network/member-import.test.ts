@@ -131,6 +131,24 @@ describe('a colleague added at an organisation that applied', () => {
     const member = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.organization === 'Taller Sur');
     expect(member).toMatchObject({ name: 'Ana Ejemplo', email: 'ana@example.org', roles: expect.arrayContaining(['member', 'partner']) });
   });
+
+  it('becomes the contact of one whose application was withdrawn (its person stood in the way, and the contact lists wrote to the one who applied)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'call.csv'), 'Organisation,Contact name,Email,Country\nTaller Sur,Ana Ejemplo,ana@example.org,Peru\nTaller Norte,Nia Muestra,nia@example.org,Peru\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'call.csv'), '--call', '2020'])).code).toBe(0);
+    const apps = json(await run(['--db', db, 'list', '--json']));
+    const sur = (Array.isArray(apps) ? apps : apps.applications).find((a: any) => a.organization === 'Taller Sur');
+    expect((await run(['--db', db, 'withdraw', String(sur.id)])).code).toBe(0);
+    for (const [org, name, email] of [['Taller Sur', 'Luis Soto', 'luis@example.org'], ['Taller Norte', 'Rosa Soto', 'rosa@example.org']]) {
+      const added = await run(['--db', db, 'member', 'add', '--organization', org!, '--country', 'PE', '--name', name!, '--email', email!, '--role', 'partner']);
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const members = json(await run(['--db', db, 'members', '--json']));
+    expect(members.find((m: any) => m.organization === 'Taller Sur')).toMatchObject({ name: 'Luis Soto', email: 'luis@example.org' });
+    // an application still in keeps its contact
+    expect(members.find((m: any) => m.organization === 'Taller Norte')).toMatchObject({ name: 'Nia Muestra', email: 'nia@example.org' });
+  });
 });
 
 describe('member import of a hand-made list with its totals', () => {

@@ -176,6 +176,29 @@ describe('member import of a hand-made list with its totals', () => {
     const names = json(await run(['--db', db, 'members', '--json'])).map((m: any) => m.organization ?? m.name);
     expect(names.sort()).toEqual(['Agence Emploi Jeunes', 'Total Skills Partners']);
   });
+
+  it('reads digits of other scripts as numbers too (an Arabic-Indic "٣" or a full-width "３" became a member so called), and keeps names in any script', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'partners.csv');
+    fs.writeFileSync(file, [
+      'Organisation,Contact,Email,Country',
+      'مركز التدريب المهني,ليلى,layla@example.org,Jordan',
+      '张伟培训中心,李娜,li@example.org,China',
+      '٣,,,',
+      '３,,,',
+      'Total,٢,,',
+    ].join('\n') + '\n');
+    const report = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(report).toMatchObject({ rows: 5, added: 2, rejected: 3 });
+    expect(report.problems.map((p: any) => `${p.row}: ${p.problem}`)).toEqual([
+      '3: rejected: no organisation, name or email',
+      '4: rejected: no organisation, name or email',
+      '5: rejected: a line of totals (a label such as "Total" and numbers), not a member',
+    ]);
+    const names = json(await run(['--db', db, 'members', '--json'])).map((m: any) => m.organization);
+    expect(names.sort()).toEqual(['مركز التدريب المهني', '张伟培训中心'].sort());
+  });
 });
 
 describe('member import of the same list twice', () => {

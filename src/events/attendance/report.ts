@@ -483,7 +483,9 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
   const leaveText = cell('leave');
   const durationText = cell('duration');
   let seconds = durationSeconds(durationText);
-  const join = instantText(joinText, t.dateOrder, t.zone, t.fallbackDate, (c) => nearestToSpan(c, t.span));
+  // (a join the night passes twice is also settled by its leave time and duration, as the leave is by its join)
+  const leaveReadings = readingsOf(leaveText, t.dateOrder, t.zone, t.fallbackDate);
+  const join = instantText(joinText, t.dateOrder, t.zone, t.fallbackDate, (c) => joinReading(c, leaveReadings, seconds, t.span));
   let leave = instantText(leaveText, t.dateOrder, t.zone, t.fallbackDate, (c) => leaveReading(c, join, seconds, t.span));
   if (joinText && !join) problems.push(`join time "${joinText}" is not a date and time`);
   if (leaveText && !leave) problems.push(`leave time "${leaveText}" is not a date and time`);
@@ -596,13 +598,31 @@ interface ReportTimes {
  * after the clocks went back was read an hour early, "joined 62 minutes before the start".
  */
 function instantText(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string, choose: (readings: Date[]) => Date = (r) => r[0]!): string | null {
-  if (!text) return null;
-  const parts = dateTimeParts(text);
-  if (!parts) return null;
-  const wall = wallOf(parts, order.order, fallbackDate);
-  if (!wall) return null;
-  const readings = instantsOfWall(wall, zone);
+  const readings = readingsOf(text, order, zone, fallbackDate);
   return readings.length ? localTime(readings.length > 1 ? choose(readings) : readings[0]!, zone).iso : null;
+}
+
+/** Every instant a clock time of the report can be (two the autumn night passes twice), none when it is no date and time. */
+function readingsOf(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string): Date[] {
+  if (!text) return [];
+  const parts = dateTimeParts(text);
+  if (!parts) return [];
+  const wall = wallOf(parts, order.order, fallbackDate);
+  return wall ? instantsOfWall(wall, zone) : [];
+}
+
+/**
+ * Of a join time's two readings, the one its leave time and duration give (a leave that many
+ * seconds after it), as leaveReading settles a leave by its join: one who joined at the second
+ * 02:10 of a meeting over the night and left at 03:10 after an hour was read as joined at the
+ * first. Without a duration or a leave, the reading in (or nearest) the event.
+ */
+function joinReading(readings: Date[], leaves: Date[], seconds: number | null, span: { start: number; end: number } | undefined): Date {
+  if (seconds === null || !leaves.length) return nearestToSpan(readings, span);
+  const off = (j: Date) => Math.min(Infinity, ...leaves.filter((l) => l.getTime() >= j.getTime()).map((l) => Math.abs(l.getTime() - j.getTime() - seconds * 1000)));
+  const best = Math.min(...readings.map(off));
+  const fitting = readings.filter((j) => off(j) === best);
+  return nearestToSpan(best === Infinity ? readings : fitting, span);
 }
 
 /** Of a time's two readings, the one within the event (or nearest to it); the earlier when both are, or without the event. */

@@ -97,7 +97,9 @@ const MEET_TIME_HEADERS = new Set(['time joined', 'time exited'].map(normaliseNa
  */
 export function otherToolThanTeams(header: readonly string[], durations: readonly string[] = []): boolean {
   // (Webex's list may name its columns plainly, "Name", "Duration": its "45 mins" still say whose)
-  return headerTool([header]) !== null || webexDurations(durations) || header.some((cell) => {
+  // (minutes without seconds: a French Teams list writes "1 h 58 min 3 s")
+  const webex = webexDurations(durations) && !durations.some((d) => /\d\s*s\b/i.test(d));
+  return headerTool([header]) !== null || webex || header.some((cell) => {
     const key = normaliseName(cell);
     return WEBEX_HEADERS.has(key) || ZOOM_NAME_HEADERS.has(key) || MEET_TIME_HEADERS.has(key);
   });

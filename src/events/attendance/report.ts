@@ -518,8 +518,17 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
  */
 async function actionRows(lines: { line: number; person: string; cell: Cells }[], file: string, t: ReportTimes, pause: () => Promise<void>): Promise<AttendanceRow[]> {
   const cellOf = new Map(lines.map((l) => [l.line, l.cell]));
+  // A person's lines come in the order they happened: a time the autumn night passes twice is
+  // the reading not before their previous line's (a "Left" at the second 02:20 after a "Joined"
+  // at the first 02:40 was read before the join, and the stay lost its minutes).
+  const previous = new Map<string, number>();
   const actions: ActionLine[] = await mapInSteps(lines, (l) => {
-    const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate, (c) => nearestToSpan(c, t.span));
+    const before = previous.get(l.person);
+    const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate, (c) => {
+      const after = before === undefined ? [] : c.filter((d) => d.getTime() >= before);
+      return nearestToSpan(after.length ? after : c, t.span);
+    });
+    if (at) previous.set(l.person, Date.parse(at));
     return { line: l.line, person: l.person, action: userAction(l.cell('action')), at: at ? Date.parse(at) : null };
   }, pause);
   // (a list in a language whose action words are not known: every line would be a row with no

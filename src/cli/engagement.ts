@@ -56,10 +56,11 @@ export async function runEngagement(opts: EngagementOptions, io: IO): Promise<En
     taken: eventsWithAttendanceTaken(db).length,
     cohortRoster: opts.filters.cohort !== undefined ? rosterOfCohort(db, opts.filters.cohort) : null,
   }));
-  // (named on stderr, also under --json: the array's shape stays as documented)
+  // (named on stderr, also under --json: the array's shape stays as documented; each status's
+  // own --status, as --status takes one: "--status declined" alone left the withdrawn unlisted)
   if (leftOut.length) {
     const statuses = [...new Set(leftOut.map((r) => r.status))].sort();
-    info(io, `Left out of this follow-up: ${plural(leftOut.length, 'member')} who ${statuses.map((s) => (s === 'withdrawn' ? 'withdrew' : s)).join(' or ')} (${leftOut.map((r) => `${memberLabel(r.memberId)}, ${r.status}`).join('; ')}); --status ${statuses[0]} lists them.`);
+    info(io, `Left out of this follow-up: ${plural(leftOut.length, 'member')} who ${statuses.map((s) => (s === 'withdrawn' ? 'withdrew' : s)).join(' or ')} (${leftOut.map((r) => `${memberLabel(r.memberId)}, ${r.status}`).join('; ')}); ${statuses.map((s) => `--status ${s}`).join(' or ')} lists them.`);
   }
   if (opts.json) {
     personalOutput(io);

@@ -5,7 +5,7 @@ import { OperationError, UsageError } from '../errors.js';
 import type { Consent, MemberRole, MemberStatus } from '../model.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { interruptSignal } from './signals.js';
-import type { MemberChanges, MemberInput } from '../network/members.js';
+import type { MemberChanges, MemberInput, SeatToReplace } from '../network/members.js';
 import { memberLabel } from '../ids.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -106,11 +106,14 @@ export interface MemberSetOptions {
 export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unknown> {
   const { replacementOffers, setMember } = await import('../network/members.js');
   const { memberJson } = await import('../network/json.js');
-  const { resolveMemberRef } = await import('../db/members.js');
-  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
+  const { resolveMemberRef, seatlessCoreGroupRosters } = await import('../db/members.js');
+  const { result, seatsGone } = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const done = setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun });
+    // back (active, invited) after a seat given away: the role stayed, the roster did not keep a place
+    const back = !opts.dryRun && done.changed.includes('status') && (done.member.status === 'active' || done.member.status === 'invited');
+    const seatsGone = back ? seatlessCoreGroupRosters(db, done.member.id) : [];
     // a seat is offered only once it is known someone can take it (else: leave it open, or relax a quota)
-    return done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done;
+    return { result: done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done, seatsGone };
   });
   const id = result.member.id;
   // (a hang-up at the question that offers the seat said "work in progress was rolled back" of a change saved)
@@ -130,14 +133,13 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
     io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} ${label}: ${result.changed.join(', ')}.\n` : `${label}: nothing to change.\n`);
     if (!opts.dryRun && result.historyId) info(io, `Kept in the history (change ${result.historyId}).`);
   }
+  for (const gone of seatsGone) info(io, seatGoneText(`member-${id}`, gone));
   // A Core Group member declined or left: offer the replacement (asked on a terminal, printed otherwise).
   const left = result.member.status === 'withdrawn' ? 'left' : 'declined';
   if (result.replace.length && !opts.dryRun) {
     for (const seat of result.replace) {
       if (!seat.feasible) {
-        const blocking = seat.binding?.length ? ` without breaking ${seat.binding.map((b) => b.quota).join('; ')}` : '';
-        info(io, `member-${id} ${left} a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
-          (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : ''));
+        info(io, seatOfferText(`member-${id}`, left, seat));
         continue;
       }
       // --yes answers this question yes, on a terminal or not (it was taken to mean "do not
@@ -150,11 +152,35 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
           continue;
         }
       }
-      const who = seat.incoming ? `, #${seat.incoming.id} ${seat.incoming.organization},` : '';
-      info(io, `member-${id} ${left} a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${who} can take it: ${seat.command}`);
+      info(io, seatOfferText(`member-${id}`, left, seat));
     }
   }
   return out;
+}
+
+/**
+ * A member back (active again) whose Core Group seat went to another while it had declined or
+ * left: the role stayed without a place in the roster, and nothing said so (the cohort counted
+ * one member more than its roster).
+ */
+export function seatGoneText(who: string, gone: { roster: string; otherCoreGroupRoles: number }): string {
+  const remove = gone.otherCoreGroupRoles === 0 ? `take the role away with skillsnet member set ${who} --remove-role core-group, or ` : '';
+  return `${who} is back, but its seat in roster ${gone.roster} went to another application (roster replace): it keeps the core-group role without a place in the roster; ${remove}see the roster with skillsnet roster show ${gone.roster}`;
+}
+
+/**
+ * What a seat freed by a Core Group member who declined or left (`left`: "declined", "left",
+ * "would leave") can become: the alternate that takes it and the command, or, when nobody can
+ * without breaking a quota, the two ways out (member set and withdraw say it alike).
+ */
+export function seatOfferText(who: string, left: string, seat: SeatToReplace): string {
+  if (!seat.feasible) {
+    const blocking = seat.binding?.length ? ` without breaking ${seat.binding.map((b) => b.quota).join('; ')}` : '';
+    return `${who} ${left} a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
+      (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : '');
+  }
+  const incoming = seat.incoming ? `, #${seat.incoming.id} ${seat.incoming.organization},` : '';
+  return `${who} ${left} a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${incoming} can take it: ${seat.command}`;
 }
 
 // ------------------------------------------------------------------ member show

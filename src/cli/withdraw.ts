@@ -7,20 +7,27 @@ export async function runWithdraw(opts: { dbPath: string; id: string; undo?: boo
   const { parseSubject } = await import('../network/subjects.js');
   const { withdraw } = await import('../network/merge.js');
   const subject = parseSubject(opts.id, ['application', 'organization', 'member', 'person'], { what: 'withdraw' });
-  const { declinedSeats } = await import('../network/members.js');
-  const { memberOfOrganization } = await import('../db/members.js');
-  const { result, seats } = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => {
+  const { declinedSeats, replacementOffers } = await import('../network/members.js');
+  const { memberOfOrganization, seatlessCoreGroupRosters } = await import('../db/members.js');
+  const { seatGoneText, seatOfferText } = await import('./member.js');
+  const { result, seats, seatsGone } = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const result = withdraw(db, subject, { undo: opts.undo, dryRun: opts.dryRun });
     // a Core Group member who leaves frees a seat, as one who declines does (member set --status withdrawn offers it)
     const memberId = subject.kind === 'member' ? subject.id : subject.kind === 'organization' ? memberOfOrganization(db, subject.id) : null;
-    return { result, seats: memberId !== null && !opts.undo && result.state !== 'unchanged' ? declinedSeats(db, memberId) : [] };
+    const changed = memberId !== null && result.state !== 'unchanged';
+    const freed = changed && !opts.undo ? declinedSeats(db, memberId) : [];
+    // back from withdrawn after its seat went to another: said, as member set --status active says it
+    const seatsGone = changed && opts.undo && !opts.dryRun ? seatlessCoreGroupRosters(db, memberId) : [];
+    // checked as member set checks it: a seat nobody can take without breaking a quota got a roster replace command that then failed
+    return { result, seats: freed.length ? await replacementOffers(db, freed) : [], seatsGone };
   });
   if (opts.json) printJson(io, result);
   else {
     const what = subject.kind === 'application' ? (opts.undo ? 'back in lists, selection and exports' : 'out of lists, selection and exports; kept with its history') : (opts.undo ? 'an active member again' : 'a withdrawn member');
     io.stdout.write(result.state === 'unchanged' ? `${result.subject} was already ${opts.undo ? 'in' : 'withdrawn'}: nothing changed.\n` : `${opts.dryRun ? 'Dry run: ' : ''}${result.subject} ${opts.dryRun ? 'would be' : 'is'} ${result.state}: ${what}.\n`);
     if (result.historyId) info(io, `Kept in the history (change ${result.historyId}).${opts.undo ? '' : ` Undo: skillsnet withdraw ${opts.id} --undo`}`);
-    for (const seat of seats) info(io, `${result.subject} ${opts.dryRun ? 'would leave' : 'left'} a Core Group seat in roster ${seat.roster}: give it to the best alternate that keeps every quota with ${seat.command}`);
+    for (const seat of seats) info(io, seatOfferText(result.subject, opts.dryRun ? 'would leave' : 'left', seat));
+    for (const gone of seatsGone) info(io, seatGoneText(result.subject, gone));
     if (opts.dryRun) info(io, 'Nothing was saved.');
   }
   return result;

@@ -213,6 +213,23 @@ export function memberContactPerson(db: DB, memberId: number): number | null {
 }
 
 /**
+ * A member's contact person that stands: its own, else the person of its latest application
+ * still in (not withdrawn). A withdrawn application's person is the contact only for want of
+ * any other (MEMBER_VIEW), and gives way to a colleague added at the organisation.
+ */
+export function standingContactPerson(db: DB, memberId: number): number | null {
+  const r = cachedStatement(
+    db,
+    `SELECT coalesce(m.person_id, (SELECT a.person_id FROM applications a
+                                    WHERE a.organization_id = m.organization_id AND a.merged_into IS NULL AND a.person_id IS NOT NULL
+                                      AND a.withdrawn_at IS NULL
+                                    ORDER BY a.id DESC LIMIT 1)) AS person_id
+       FROM members m WHERE m.id = ?`,
+  ).get(memberId) as { person_id: number | null } | undefined;
+  return r?.person_id ?? null;
+}
+
+/**
  * people id -> the working language of the member whose contact person they are (MEMBER_VIEW's
  * rule), for every member: what a contact list writes to them in, as the invitations do.
  */
@@ -461,6 +478,24 @@ export function coreGroupSeatsOfMember(db: DB, organizationId: number, memberId:
         ORDER BY r.id`,
     )
     .all(organizationId, memberId) as { roster: string; applicationId: number }[];
+}
+
+/**
+ * The rosters a member's Core Group role came from that no longer seat its organisation: its seat
+ * went to another (roster replace) while it had declined or left. Its role stays, seatless.
+ */
+export function seatlessCoreGroupRosters(db: DB, memberId: number): { roster: string; otherCoreGroupRoles: number }[] {
+  return db
+    .prepare(
+      `SELECT r.name AS roster,
+              (SELECT count(*) FROM member_roles o WHERE o.member_id = mr.member_id AND o.role = 'core-group' AND o.rowid <> mr.rowid) AS otherCoreGroupRoles
+         FROM member_roles mr JOIN rosters r ON r.id = mr.roster_id JOIN members m ON m.id = mr.member_id
+        WHERE mr.member_id = ? AND mr.role = 'core-group' AND m.organization_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM roster_members rm JOIN applications a ON a.id = rm.application_id
+                           WHERE rm.roster_id = r.id AND rm.role = 'member' AND a.organization_id = m.organization_id)
+        ORDER BY r.id`,
+    )
+    .all(memberId) as { roster: string; otherCoreGroupRoles: number }[];
 }
 
 /** The Core Group cohorts accepted from a roster. */

@@ -205,14 +205,14 @@ export function isTotalLine(cells: readonly string[]): boolean {
   for (const cell of cells) {
     const text = cell.trim();
     if (!text || NUMBER_ONLY.test(text)) continue;
-    if (!labels.has(normaliseName(text.replace(/[\d.,:;%()+\-–/]+/gu, ' ')))) return false;
+    if (!labels.has(normaliseName(text.replace(/[\p{Nd}.,:;%()+\-–/]+/gu, ' ')))) return false;
     label = true;
   }
   return label;
 }
 
-/** A cell of digits and punctuation only: a count, a row number, never a name. */
-const NUMBER_ONLY = /^[\d\s.,:;%()+\-–/#°]+$/u;
+/** A cell of digits (of any script: "٣", "３" as "3") and punctuation only: a count, a row number, never a name. */
+const NUMBER_ONLY = /^[\p{Nd}\s.,:;%()+\-–/#°]+$/u;
 
 /** An organisation or a person's name: a cell with a letter in it ("3" or "12." is none). */
 const nameOrNull = (text: string | null | undefined): string | null => (text && !NUMBER_ONLY.test(text.trim()) ? text : null);

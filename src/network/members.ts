@@ -7,7 +7,7 @@
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change, deleteHistoryEntry, recordInsertedRow, setHistorySubject } from '../db/history.js';
 import {
-  addRole, coreGroupCohorts, coreGroupCohortsOfRoster, rosterOfCohort, coreGroupSeatsOfMember, getMember, listMembers, insertMember, memberContactPerson, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
+  addRole, coreGroupCohorts, coreGroupCohortsOfRoster, rosterOfCohort, coreGroupSeatsOfMember, getMember, listMembers, insertMember, standingContactPerson, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
   type Member, type MemberRecord,
 } from '../db/members.js';
 import { ensurePerson, fillOrganizationType, findPerson, insertOrganization } from '../db/organizations.js';
@@ -154,7 +154,9 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
     // The person becomes the contact only of a member that has none: an applicant organisation's
     // contact is its latest application's person (m.person_id empty), and a colleague added at
     // it must not take over the invitations and contact lists (as a merge keeps A's contact).
-    if (kind === 'organization' && personId !== null && m.person_id === null && memberContactPerson(db, id) === null) set('person_id', personId);
+    // A withdrawn application's person does not stand in the colleague's way: it kept an
+    // organisation whose application was withdrawn writing to the one who applied.
+    if (kind === 'organization' && personId !== null && m.person_id === null && standingContactPerson(db, id) === null) set('person_id', personId);
   }
   const rolesAdded: MemberRole[] = [];
   const cohort = role === 'core-group' ? input.cohort?.trim() || '' : '';

@@ -177,7 +177,8 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   // A tool that writes UTC whatever the account's zone: read so, unless the officer named one.
   const ownTool = headerTool(tables.map((t) => records[t.header]!.cells));
   const zone = ownTool && UTC_TOOLS.has(ownTool) && !options.zoneGiven ? 'UTC' : given;
-  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || (first.match.columns.role !== undefined && !otherToolThanTeams(records[first.header]!.cells)) || isActionList(first.match) ? 'teams' : 'zoom');
+  const firstDurations = () => first.rows.map((r) => rowCells(records[r]!, first.match)('duration'));
+  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || (first.match.columns.role !== undefined && !otherToolThanTeams(records[first.header]!.cells, firstDurations())) || isActionList(first.match) ? 'teams' : 'zoom');
   let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
   if (source === 'zoom' && !Object.keys(summary).length) {
     const taken = new Set(Object.values(first.match.columns));
@@ -482,7 +483,9 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
   const leaveText = cell('leave');
   const durationText = cell('duration');
   let seconds = durationSeconds(durationText);
-  const join = instantText(joinText, t.dateOrder, t.zone, t.fallbackDate, (c) => nearestToSpan(c, t.span));
+  // (a join the night passes twice is also settled by its leave time and duration, as the leave is by its join)
+  const leaveReadings = readingsOf(leaveText, t.dateOrder, t.zone, t.fallbackDate);
+  const join = instantText(joinText, t.dateOrder, t.zone, t.fallbackDate, (c) => joinReading(c, leaveReadings, seconds, t.span));
   let leave = instantText(leaveText, t.dateOrder, t.zone, t.fallbackDate, (c) => leaveReading(c, join, seconds, t.span));
   if (joinText && !join) problems.push(`join time "${joinText}" is not a date and time`);
   if (leaveText && !leave) problems.push(`leave time "${leaveText}" is not a date and time`);
@@ -515,8 +518,17 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
  */
 async function actionRows(lines: { line: number; person: string; cell: Cells }[], file: string, t: ReportTimes, pause: () => Promise<void>): Promise<AttendanceRow[]> {
   const cellOf = new Map(lines.map((l) => [l.line, l.cell]));
+  // A person's lines come in the order they happened: a time the autumn night passes twice is
+  // the reading not before their previous line's (a "Left" at the second 02:20 after a "Joined"
+  // at the first 02:40 was read before the join, and the stay lost its minutes).
+  const previous = new Map<string, number>();
   const actions: ActionLine[] = await mapInSteps(lines, (l) => {
-    const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate, (c) => nearestToSpan(c, t.span));
+    const before = previous.get(l.person);
+    const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate, (c) => {
+      const after = before === undefined ? [] : c.filter((d) => d.getTime() >= before);
+      return nearestToSpan(after.length ? after : c, t.span);
+    });
+    if (at) previous.set(l.person, Date.parse(at));
     return { line: l.line, person: l.person, action: userAction(l.cell('action')), at: at ? Date.parse(at) : null };
   }, pause);
   // (a list in a language whose action words are not known: every line would be a row with no
@@ -595,13 +607,31 @@ interface ReportTimes {
  * after the clocks went back was read an hour early, "joined 62 minutes before the start".
  */
 function instantText(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string, choose: (readings: Date[]) => Date = (r) => r[0]!): string | null {
-  if (!text) return null;
-  const parts = dateTimeParts(text);
-  if (!parts) return null;
-  const wall = wallOf(parts, order.order, fallbackDate);
-  if (!wall) return null;
-  const readings = instantsOfWall(wall, zone);
+  const readings = readingsOf(text, order, zone, fallbackDate);
   return readings.length ? localTime(readings.length > 1 ? choose(readings) : readings[0]!, zone).iso : null;
+}
+
+/** Every instant a clock time of the report can be (two the autumn night passes twice), none when it is no date and time. */
+function readingsOf(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string): Date[] {
+  if (!text) return [];
+  const parts = dateTimeParts(text);
+  if (!parts) return [];
+  const wall = wallOf(parts, order.order, fallbackDate);
+  return wall ? instantsOfWall(wall, zone) : [];
+}
+
+/**
+ * Of a join time's two readings, the one its leave time and duration give (a leave that many
+ * seconds after it), as leaveReading settles a leave by its join: one who joined at the second
+ * 02:10 of a meeting over the night and left at 03:10 after an hour was read as joined at the
+ * first. Without a duration or a leave, the reading in (or nearest) the event.
+ */
+function joinReading(readings: Date[], leaves: Date[], seconds: number | null, span: { start: number; end: number } | undefined): Date {
+  if (seconds === null || !leaves.length) return nearestToSpan(readings, span);
+  const off = (j: Date) => Math.min(Infinity, ...leaves.filter((l) => l.getTime() >= j.getTime()).map((l) => Math.abs(l.getTime() - j.getTime() - seconds * 1000)));
+  const best = Math.min(...readings.map(off));
+  const fitting = readings.filter((j) => off(j) === best);
+  return nearestToSpan(best === Infinity ? readings : fitting, span);
 }
 
 /** Of a time's two readings, the one within the event (or nearest to it); the earlier when both are, or without the event. */

@@ -56,9 +56,14 @@ export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: 
   // "Nome"/"Sobrenome"); any other ("Name"/"Surname", "Given Name"/"Family Name") is no tool's own
   const namesApart = tables.some((t) => t.match.columns.firstName !== undefined || t.match.columns.lastName !== undefined) && !tables.some((t) => t.match.columns.attended !== undefined);
   if (namesApart && !zoomSpelling) return tables.some(meetNamePair) ? 'meet' : 'unknown';
-  const written = durations.map((d) => d.trim()).filter(Boolean);
-  if (written.length && written.every((d) => /\bmins?\b/i.test(d))) return 'webex';
+  if (webexDurations(durations)) return 'webex';
   return 'zoom';
+}
+
+/** Durations written with "mins" ("45 mins"), as Webex writes them where Zoom writes plain minutes and Teams "1h 2m 3s". */
+export function webexDurations(durations: readonly string[]): boolean {
+  const written = durations.map((d) => d.trim()).filter(Boolean);
+  return written.length > 0 && written.every((d) => /\bmins?\b/i.test(d));
 }
 
 /** Google Meet's first and last name headers, in each language its sheet is read in ("first|last", folded). */
@@ -87,11 +92,14 @@ const MEET_TIME_HEADERS = new Set(['time joined', 'time exited'].map(normaliseNa
 /**
  * Whether a header row has a column only another tool than Teams writes (Webex's "Display Name"
  * or "Attendee Email", Zoom's "Name (Original Name)", Meet's "Time joined", BigBlueButton's and
- * Collaborate's own): a "Role" column beside them does not make the report Teams' (a Webex list
- * with its Role column was read, and named, as a Teams report).
+ * Collaborate's own), or whose durations are Webex's ("45 mins"): a "Role" column beside them does
+ * not make the report Teams' (a Webex list with its Role column was read, and named, as a Teams report).
  */
-export function otherToolThanTeams(header: readonly string[]): boolean {
-  return headerTool([header]) !== null || header.some((cell) => {
+export function otherToolThanTeams(header: readonly string[], durations: readonly string[] = []): boolean {
+  // (Webex's list may name its columns plainly, "Name", "Duration": its "45 mins" still say whose)
+  // (minutes without seconds: a French Teams list writes "1 h 58 min 3 s")
+  const webex = webexDurations(durations) && !durations.some((d) => /\d\s*s\b/i.test(d));
+  return headerTool([header]) !== null || webex || header.some((cell) => {
     const key = normaliseName(cell);
     return WEBEX_HEADERS.has(key) || ZOOM_NAME_HEADERS.has(key) || MEET_TIME_HEADERS.has(key);
   });

@@ -445,6 +445,9 @@ describe('report variants', () => {
     ['a Zoom report with a Role column', 'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Role', 'Awa Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118,Attendee', 'zoom'],
     ['a Google Meet sheet with a Role column', 'Name,Email,Duration,Time joined,Time exited,Role', 'Awa Sow,awa.sow@example.org,118 min,12/10/2020 14:00,12/10/2020 15:58,Attendee', 'meet'],
     ['a Teams list whose only own column is its Role', 'Name,Email,Join Time,Leave Time,Duration,Role', 'Awa Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,1h 58m 0s,Attendee', 'teams'],
+    // its plain headers are no tool's own, but its '118 mins' are Webex's: the Role column had made it Teams'
+    ['a Webex list with plain headers, a Role column and its "mins"', 'Name,Email,Role,Join Time,Leave Time,Duration', 'Awa Sow,awa.sow@example.org,Host,12/10/2020 14:00,12/10/2020 15:58,118 mins', 'webex'],
+    ['a French Teams list whose only own column is its Role, its durations in min and s', 'Nom,E-mail,Heure de participation,Heure de départ,Durée,Rôle', 'Awa Sow,awa.sow@example.org,10/12/2020 14:00,10/12/2020 15:58,1 h 58 min 0 s,Participant', 'teams'],
   ])('names %s by its own headers and does not repeat the last name', async (_, header, row, tool) => {
     const r = await readText(`${header}\n${row}\n`, { eventDate: '2020-12-10' });
     expect(r.file.tool).toBe(tool);

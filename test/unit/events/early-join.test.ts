@@ -78,4 +78,22 @@ describe('a clock time the autumn night passes twice (Auckland, 4 April 2021: 03
       ['2021-04-04T02:40:00+13:00', '2021-04-04T02:20:00+12:00'],
     ]);
   });
+
+  it('settles a join the night passes twice by its leave and duration (joined at the second 02:10, left at 03:10 after an hour: read as joined at the first)', async () => {
+    const { importedCall, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { dir, sk } = await importedCall(['Organization,Contact name,Email,Country,Title', 'Taller Sur,Ana Ejemplo,ana@example.org,New Zealand,Oficios', 'Atelier Vert,Awa Exemple,awa@example.net,New Zealand,Jardins']);
+    expect((await sk('event', 'add', 'All night', '--kind', 'meeting', '--start', '2021-04-03 23:00', '--tz', 'Pacific/Auckland', '--duration', '300')).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'night.csv'), zoom('04/03/2021 10:55:00 PM,04/04/2021 03:00:00 AM', [
+      'Ana Ejemplo,ana@example.org,04/04/2021 02:10:00 AM,04/04/2021 03:10:00 AM,60,No,Y',
+      'Awa Exemple,awa@example.net,04/04/2021 02:10:00 AM,04/04/2021 03:10:00 AM,120,No,Y',
+    ]));
+    const night = json(await sk('event', 'attendance', '1', 'night.csv', '--json'));
+    // (listed by first join: Awa, who came the first time 02:10 struck, is first)
+    expect(night.attendees.map((a: any) => [a.firstJoin, a.lastLeave])).toEqual([
+      ['2021-04-04T02:10:00+13:00', '2021-04-04T03:10:00+12:00'],
+      ['2021-04-04T02:10:00+12:00', '2021-04-04T03:10:00+12:00'],
+    ]);
+  });
 });

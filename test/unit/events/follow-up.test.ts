@@ -176,7 +176,7 @@ describe('a member who declined or withdrew since is no follow-up\'s', () => {
     const engagement = await called.sk('engagement', '--never-attended');
     expect(engagement.stdout).toContain(`member-${member.get('rosa@example.org')}`);
     expect(engagement.stdout).not.toMatch(new RegExp(`member-(${member.get('awa@example.net')}|${member.get('nia@example.com')})\\b`));
-    expect(engagement.stderr).toContain(`Left out of this follow-up: 2 members who declined or withdrew (member-${member.get('awa@example.net')}, declined; member-${member.get('nia@example.com')}, withdrawn); --status declined lists them.`);
+    expect(engagement.stderr).toContain(`Left out of this follow-up: 2 members who declined or withdrew (member-${member.get('awa@example.net')}, declined; member-${member.get('nia@example.com')}, withdrawn); --status declined or --status withdrawn lists them.`);
     expect(engagement.stderr).toMatch(/^1 member; 1 invited but never attended/m);
     const contacts = await called.sk('export', 'contacts', '--never-attended', '--out', '-');
     expect(contacts.stdout).toContain('rosa@example.org');

@@ -138,3 +138,14 @@ describe('the Teams attendance report with Spanish labels', () => {
     ]);
   });
 });
+
+describe('a Teams action list on the night the clocks go back (Auckland, 4 April 2021: 03:00 goes back to 02:00)', () => {
+  it('reads a line at a time the night passes twice not before the person\'s previous line (a Left at the second 02:20 after a Joined at the first 02:40 lost its minutes)', async () => {
+    const list = ['Full Name\tUser Action\tTimestamp', 'Ana Ejemplo\tJoined\t4/4/2021, 2:40:00 AM', 'Ana Ejemplo\tLeft\t4/4/2021, 2:20:00 AM', 'Awa Exemple\tJoined\t4/4/2021, 2:10:00 AM', 'Awa Exemple\tLeft\t4/4/2021, 2:50:00 AM'].join('\r\n');
+    const r = await readAttendanceReport(Buffer.from(list, 'utf8'), {
+      file: 'list.csv', timeZone: 'Pacific/Auckland', eventDate: '2021-04-04',
+      eventSpan: { start: new Date('2021-04-03T10:00:00Z'), end: new Date('2021-04-03T15:00:00Z') },
+    });
+    expect(r.rows.map((row) => [row.names[0], row.minutes])).toEqual([['Ana Ejemplo', 40], ['Awa Exemple', 40]]);
+  });
+});

@@ -101,8 +101,39 @@ describe('a Core Group member who leaves (withdrawn) frees a seat, as one who de
     const member = await memberOf(leaving!.id);
     const r = await sk(['withdraw', `member-${member}`]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`member-${member} left a Core Group seat in roster core-2020: give it to the best alternate that keeps every quota with skillsnet roster replace core-2020 ${leaving!.id}`);
+    expect(r.stderr).toMatch(new RegExp(`^member-${member} left a seat in roster core-2020\\. The best alternate that keeps every quota, #\\d+ .+, can take it: skillsnet roster replace core-2020 ${leaving!.id}$`, 'm'));
     const undone = await sk(['withdraw', `member-${member}`, '--undo']);
-    expect(undone.stderr).not.toMatch(/Core Group seat/);
+    expect(undone.stderr).not.toMatch(/a seat in roster/);
+  });
+
+  it('withdraw of a seat nobody can take gives the ways out, not a roster replace that fails (it printed the plain command)', async () => {
+    const nepal = members.find((m) => m.country === 'NP')!;
+    const member = await memberOf(nepal.id);
+    const r = await sk(['withdraw', `member-${member}`]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/no alternate or eligible application can take it without breaking .*NP.*at least 1/);
+    expect(r.stderr).toContain(`Leave the seat open: skillsnet roster replace core-2020 ${nepal.id} --leave-open`);
+    expect(r.stderr).not.toMatch(new RegExp(`skillsnet roster replace core-2020 ${nepal.id}$`, 'm'));
+    expect((await sk(['roster', 'replace', 'core-2020', String(nepal.id), '--dry-run'])).code).not.toBe(0);
+  });
+});
+
+describe('a member back after its seat went to another', () => {
+  it('says the core-group role it keeps has no place in the roster (it said nothing: the cohort counted one more than its roster)', async () => {
+    const seated = json(await sk(['roster', 'show', 'core-2020', '--json'])).members.map((m: { id: number }) => m.id) as number[];
+    const replaced = members.filter((m) => m.country !== 'NP' && !seated.includes(m.id));
+    expect(replaced.length).toBeGreaterThan(0);
+    const member = await memberOf(replaced[0]!.id);
+    const r = await sk(['member', 'set', `member-${member}`, '--status', 'active']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`member-${member} is back, but its seat in roster core-2020 went to another application (roster replace)`);
+    expect(r.stderr).toContain(`skillsnet member set member-${member} --remove-role core-group`);
+    // one whose seat stayed with it comes back without a word of the kind
+    const kept = members.find((m) => m.country !== 'NP' && seated.includes(m.id))!;
+    const keptMember = await memberOf(kept.id);
+    expect((await sk(['member', 'set', `member-${keptMember}`, '--status', 'declined'])).code).toBe(0);
+    const back = await sk(['member', 'set', `member-${keptMember}`, '--status', 'active']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).not.toMatch(/is back, but/);
   });
 });

@@ -131,6 +131,24 @@ describe('a colleague added at an organisation that applied', () => {
     const member = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.organization === 'Taller Sur');
     expect(member).toMatchObject({ name: 'Ana Ejemplo', email: 'ana@example.org', roles: expect.arrayContaining(['member', 'partner']) });
   });
+
+  it('becomes the contact of one whose application was withdrawn (its person stood in the way, and the contact lists wrote to the one who applied)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'call.csv'), 'Organisation,Contact name,Email,Country\nTaller Sur,Ana Ejemplo,ana@example.org,Peru\nTaller Norte,Nia Muestra,nia@example.org,Peru\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'call.csv'), '--call', '2020'])).code).toBe(0);
+    const apps = json(await run(['--db', db, 'list', '--json']));
+    const sur = (Array.isArray(apps) ? apps : apps.applications).find((a: any) => a.organization === 'Taller Sur');
+    expect((await run(['--db', db, 'withdraw', String(sur.id)])).code).toBe(0);
+    for (const [org, name, email] of [['Taller Sur', 'Luis Soto', 'luis@example.org'], ['Taller Norte', 'Rosa Soto', 'rosa@example.org']]) {
+      const added = await run(['--db', db, 'member', 'add', '--organization', org!, '--country', 'PE', '--name', name!, '--email', email!, '--role', 'partner']);
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const members = json(await run(['--db', db, 'members', '--json']));
+    expect(members.find((m: any) => m.organization === 'Taller Sur')).toMatchObject({ name: 'Luis Soto', email: 'luis@example.org' });
+    // an application still in keeps its contact
+    expect(members.find((m: any) => m.organization === 'Taller Norte')).toMatchObject({ name: 'Nia Muestra', email: 'nia@example.org' });
+  });
 });
 
 describe('member import of a hand-made list with its totals', () => {
@@ -157,6 +175,29 @@ describe('member import of a hand-made list with its totals', () => {
     ]);
     const names = json(await run(['--db', db, 'members', '--json'])).map((m: any) => m.organization ?? m.name);
     expect(names.sort()).toEqual(['Agence Emploi Jeunes', 'Total Skills Partners']);
+  });
+
+  it('reads digits of other scripts as numbers too (an Arabic-Indic "٣" or a full-width "３" became a member so called), and keeps names in any script', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'partners.csv');
+    fs.writeFileSync(file, [
+      'Organisation,Contact,Email,Country',
+      'مركز التدريب المهني,ليلى,layla@example.org,Jordan',
+      '张伟培训中心,李娜,li@example.org,China',
+      '٣,,,',
+      '３,,,',
+      'Total,٢,,',
+    ].join('\n') + '\n');
+    const report = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(report).toMatchObject({ rows: 5, added: 2, rejected: 3 });
+    expect(report.problems.map((p: any) => `${p.row}: ${p.problem}`)).toEqual([
+      '3: rejected: no organisation, name or email',
+      '4: rejected: no organisation, name or email',
+      '5: rejected: a line of totals (a label such as "Total" and numbers), not a member',
+    ]);
+    const names = json(await run(['--db', db, 'members', '--json'])).map((m: any) => m.organization);
+    expect(names.sort()).toEqual(['مركز التدريب المهني', '张伟培训中心'].sort());
   });
 });
 

@@ -1022,3 +1022,29 @@ describe('the tagging11 blind set\'s faults, read alike in the three languages',
     expect(score(r, 'research-data')).toBe(0);
   });
 });
+
+describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in the three languages', () => {
+  const t = new Tagger();
+  const termsOf = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.evidence
+      .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
+
+  it.each([
+    ['en', 'We produce short animations for a national campaign against child labour, shown at village meetings.'],
+    ['en', 'Listeners send voice notes describing the work they look for, and our staff match them to employers.'],
+    ['fr', 'Nous réalisons des vidéos animées pour une campagne nationale contre le harcèlement des femmes au travail.'],
+    ['fr', 'Notre radio reçoit des messages vocaux des auditeurs sur les prix du marché.'],
+    ['es', 'Producimos animaciones para una campaña en redes sociales que invita a contratar a personas con discapacidad.'],
+    ['es', 'Las trabajadoras del hogar envían notas de voz a nuestra línea sindical para denunciar abusos.'],
+  ] as const)('%s: a campaign\'s animations and an audience\'s voice notes are no way of delivering training ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'training-delivery').filter((w) => /anim|voice|vocal|voz/i.test(w))).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'A campaign for apprenticeships, with weekly lessons sent to learners as voice notes.', 'voice note'],
+    ['fr', 'Une campagne de sensibilisation, et des leçons envoyées aux apprenants en messages vocaux.', 'message vocal'],
+    ['es', 'Una campaña de sensibilización, y lecciones enviadas a los aprendices como notas de voz.', 'nota de voz'],
+  ] as const)('%s: still counts voice notes whose own clause names lessons beside a campaign', (lang, text, term) => {
+    expect(termsOf(lang, text, 'training-delivery')).toContain(term);
+  });
+});

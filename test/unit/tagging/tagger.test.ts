@@ -1047,4 +1047,13 @@ describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in t
   ] as const)('%s: still counts voice notes whose own clause names lessons beside a campaign', (lang, text, term) => {
     expect(termsOf(lang, text, 'training-delivery')).toContain(term);
   });
+
+  it.each([
+    'Working alongside an experienced NGO partner in the region, our college offers evening courses on mobile phones.',
+    'Alongside an experienced training provider, we survey 400 firms on the skills they lack.',
+    'The union works alongside an experienced foundation to run the levy fund.',
+  ])('en: an experienced organisation alongside the applicant is no skilled worker to learn beside ("%s")', (text) => {
+    expect(termsOf('en', text, 'work-based-learning')).not.toContain('alongside an experienced');
+    expect(termsOf('en', 'Each trainee works alongside an experienced installer on real roofs.', 'work-based-learning')).toContain('alongside an experienced');
+  });
 });

@@ -1049,6 +1049,25 @@ describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in t
   });
 
   it.each([
+    ['en', 'We help 60 small firms obtain ISO 9001 certification and organic certification to export.'],
+    ['en', "We help farmers' cooperatives get fair trade certification and sell to exporters."],
+    ['fr', 'Nous accompagnons les coopératives de cacao vers la certification biologique et la certification ISO.'],
+    ['fr', "Nous aidons 40 PME à respecter les normes professionnelles d'hygiène exigées par les acheteurs."],
+    ['es', 'Apoyamos a 30 pequeñas empresas para obtener la certificación ISO 9001 y la certificación orgánica.'],
+    ['es', 'Las empresas cumplen las normas ocupacionales de seguridad y salud en el trabajo.'],
+  ] as const)('%s: a firm\'s or a product\'s certification and safety standards are no recognition of skills ("%s")', (lang, text) => {
+    expect(t.tag({ language: lang, title: '', description: text }).scores.find((s) => s.category === 'recognition-of-skills')!.termScore).toBe(0);
+  });
+
+  it.each([
+    ['en', 'We assess and give certification to experienced welders.'],
+    ['fr', 'Nous élaborons des normes professionnelles pour six métiers et la certification des soudeurs.'],
+    ['es', 'Elaboramos normas ocupacionales y la certificación de los soldadores.'],
+  ] as const)('%s: still reads the certification of people and occupational standards as recognition of skills ("%s")', (lang, text) => {
+    expect(t.tag({ language: lang, title: '', description: text }).scores.find((s) => s.category === 'recognition-of-skills')!.termScore).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it.each([
     'Working alongside an experienced NGO partner in the region, our college offers evening courses on mobile phones.',
     'Alongside an experienced training provider, we survey 400 firms on the skills they lack.',
     'The union works alongside an experienced foundation to run the levy fund.',

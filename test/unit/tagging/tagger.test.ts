@@ -1068,6 +1068,14 @@ describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in t
   });
 
   it.each([
+    'Nous aidons des jeunes maçons à devenir entrepreneurs du bâtiment.',
+    'Des maçons expérimentés deviennent entrepreneurs du bâtiment grâce à notre incubateur.',
+    'Des ouvriers qui veulent devenir entrepreneurs de travaux publics.',
+  ])('fr: becoming a building contractor is starting a business ("%s")', (text) => {
+    expect(t.tag({ language: 'fr', title: '', description: text }).scores.find((s) => s.category === 'entrepreneurship')!.termScore).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
     'Working alongside an experienced NGO partner in the region, our college offers evening courses on mobile phones.',
     'Alongside an experienced training provider, we survey 400 firms on the skills they lack.',
     'The union works alongside an experienced foundation to run the levy fund.',

@@ -1068,6 +1068,24 @@ describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in t
   });
 
   it.each([
+    ['fr', 'Nous formons à la couture des femmes rescapées de la traite.', 'rescapées de la traite'],
+    ['fr', 'Des garçons sortis des réseaux de traite apprennent la menuiserie.', 'réseaux de traite'],
+    ['fr', 'Un programme de prévention de la traite dans les villages frontaliers.', 'prévention de la traite'],
+    ['es', 'Jóvenes rescatados de redes de trata aprenden carpintería.', 'redes de trata'],
+    ['es', 'Formamos en cocina a víctimas de trata y a sobrevivientes de la trata.', 'víctimas de trata'],
+    ['es', 'Un programa contra la trata en la frontera norte.', 'contra la trata'],
+  ] as const)('%s: trafficking named in its short forms is social inclusion ("%s")', (lang, text, term) => {
+    expect(termsOf(lang, text, 'social-inclusion')).toContain(term);
+  });
+
+  it.each([
+    ['fr', "Les éleveuses apprennent l'hygiène de la traite des vaches."],
+    ['es', 'Se trata de personas que dejaron la escuela y buscan un oficio.'],
+  ] as const)('%s: milking and "se trata de" are no trafficking ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'social-inclusion').filter((w) => /trat|traite/.test(w))).toEqual([]);
+  });
+
+  it.each([
     'Nous aidons des jeunes maçons à devenir entrepreneurs du bâtiment.',
     'Des maçons expérimentés deviennent entrepreneurs du bâtiment grâce à notre incubateur.',
     'Des ouvriers qui veulent devenir entrepreneurs de travaux publics.',

@@ -743,10 +743,19 @@ const NOW_WORDS: Record<TextLanguage, Set<string>> = {
 // care work", "qui mène aussi des recherches", "que también hace investigación" ("we also do
 // research" is the applicant's own). Its clause is read as denied, as PAST_PATTERNS' are, but only
 // its own: a short one ("…, which also does research.") says nothing of the clause before it.
+// Only this proposal's own name counts (rv-tag11): "not part of this project", "ne fait pas partie
+// de ce projet", "no forma parte del proyecto"; being "not part of any government programme" or "d'un
+// programme de l'État" says the proposal stands on its own, and denied its apprenticeships.
 const OUTSIDE_PATTERNS: Record<TextLanguage, string[][]> = {
-  en: [['not|t', 'part', 'of', '~', 'project|proposal|application|request|programme|program|initiative']],
-  fr: [['pas', 'partie', '~', 'projet|proposition|demande|programme|initiative']],
-  es: [['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', '~', 'proyecto|propuesta|solicitud|programa|iniciativa']],
+  en: [['not|t', 'part', 'of', 'this|the|our|my', 'project|proposal|application|request|programme|program|initiative']],
+  fr: [
+    ['pas', 'partie', 'du', 'projet|programme'],
+    ['pas', 'partie', 'de', 'ce|cette|notre|la', 'projet|proposition|demande|programme|initiative'],
+  ],
+  es: [
+    ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', 'del', 'proyecto|programa'],
+    ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', 'de', 'este|esta|nuestro|nuestra|la', 'proyecto|propuesta|solicitud|programa|iniciativa'],
+  ],
 };
 const ASIDE_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
@@ -781,6 +790,10 @@ const OWN_WORDS: Record<TextLanguage, Set<string>> = {
 const PARTNER_WORDS: Record<TextLanguage, Set<string>> = {
   en: new Set(['partner', 'partners', 'which', 'who']), fr: new Set(['partenaire', 'partenaires', 'qui']), es: new Set(['socio', 'socios', 'socia', 'socias', 'aliado', 'aliados', 'aliada', 'aliadas', 'contraparte', 'contrapartes', 'que', 'quien', 'quienes', 'cual']),
 };
+const OUTSIDE_RELATIVES: Record<TextLanguage, Set<string>> = {
+  en: new Set(['which', 'that']), fr: new Set(['qui', 'lesquels', 'laquelle', 'lequel', 'lesquelles']), es: new Set(['que', 'cual', 'cuales']),
+};
+const OUTSIDE_REMARK_WORDS = 9;
 /** Whether the words of ws[start, at) name the applicant as the subject and no partner (OWN_WORDS, PARTNER_WORDS). */
 function ownSubject(fw: string[], start: number, at: number, lang: TextLanguage): boolean {
   let own = false;
@@ -1001,7 +1014,10 @@ export function pastWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(w
       let stop = nowOpens(ws, match.end, i, lang);
       if (outside) for (let k = match.end; k < stop; k++) if (INSTEAD_WORDS[lang].has(fw[k])) { stop = k; break; }
       for (let k = start; k < stop; k++) out[k] = true;
-      if (remark && i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
+      // "Career guidance, which is not part of this project, is offered by the ministry": a relative
+      // clause saying so speaks of the clause before it.
+      if (outside) remark = i - start <= OUTSIDE_REMARK_WORDS && OUTSIDE_RELATIVES[lang].has(fw[start]);
+      if (remark && (outside || i - start <= PAST_REMARK_WORDS) && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
     }
     previous = start;
     start = i + 1;

@@ -360,6 +360,10 @@ describe('text processing', () => {
       ['en', 'The chamber also carries out surveys of members. We place apprentices.', ['surveys'], ['apprentices']],
       ['fr', "Notre partenaire, qui mène aussi des recherches sur l'emploi, forme les tuteurs.", ['recherches'], ['tuteurs']],
       ['es', 'Nuestro socio, que también hace investigación sobre empleo juvenil, forma a los tutores.', ['investigación'], ['tutores']],
+      // a relative clause saying what is left out speaks of the clause before it (rv-tag11)
+      ['en', 'Career guidance, which is not part of this project, is offered by the ministry. We certify welders.', ['guidance'], ['certify']],
+      ['fr', "L'orientation, qui ne fait pas partie de ce projet, est assurée par le ministère.", ['orientation'], []],
+      ['es', 'La orientación, que no forma parte de este proyecto, la ofrece el ministerio.', ['orientación'], []],
       // a partner named beside the applicant's possessive is still the partner (rv-tag11)
       ['en', 'Our partner also does research on care work, and we train carers.', ['research'], ['carers']],
       ['es', 'Nuestro aliado también realiza encuestas de empleo; formamos tutores.', ['encuestas'], ['tutores']],
@@ -389,6 +393,10 @@ describe('text processing', () => {
       ['en', 'Our institute also conducts surveys of graduates.', 'surveys'],
       ['fr', 'Notre équipe mène aussi des recherches sur les métiers verts.', 'recherches'],
       ['es', 'Nuestro equipo también realiza encuestas a egresados.', 'encuestas'],
+      // standing outside another body's programme is no part of the proposal left out (rv-tag11)
+      ['en', 'Our apprenticeship scheme places 200 young people in garages and is not part of any government programme.', 'apprenticeship'],
+      ['fr', "Notre dispositif place 200 apprentis dans les garages et ne fait pas partie d'un programme de l'État.", 'apprentis'],
+      ['es', 'Nuestro programa coloca a 200 aprendices en talleres y no forma parte de ningún programa del gobierno.', 'aprendices'],
       // what the proposal does instead, in the clause of what it leaves out (rv-tag11)
       ['en', 'Career guidance is not part of this project but we run a tracer study.', 'tracer'],
       ['fr', 'La construction ne fait pas partie de ce projet mais nous certifions les soudeurs.', 'certifions'],

@@ -1094,6 +1094,14 @@ describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in t
   });
 
   it.each([
+    ['en', "Alongside a master's degree programme, the university runs a tracer study of its graduates."],
+    ['en', 'Teachers work alongside a master trainer to learn the new blended course.'],
+    ['fr', "Aux côtés des professionnels de santé, nous créons un réseau d'orientation pour les jeunes."],
+  ] as const)('%s: a degree, a master trainer or partner professionals are no workplace to learn at ("%s")', (lang, text) => {
+    expect(t.tag({ language: lang, title: '', description: text }).scores.find((s) => s.category === 'work-based-learning')!.termScore).toBe(0);
+  });
+
+  it.each([
     'Working alongside an experienced NGO partner in the region, our college offers evening courses on mobile phones.',
     'Alongside an experienced training provider, we survey 400 firms on the skills they lack.',
     'The union works alongside an experienced foundation to run the levy fund.',

@@ -42,7 +42,9 @@
  * the reviewer's blind set of the tagging10 round (blind-rv10.csv: the edges of its setting, partners, job-ad,
  * job-portal and ended-pilot rules, written and labelled before any run; evaluation only), the blind set of the
  * tagging11 round (blind11.csv: writers the sets still lacked, 60-350 words, written and labelled before any run;
- * evaluation only, its figure after that round's fixes no longer blind),
+ * evaluation only, its figure after that round's fixes no longer blind), the reviewer's blind set of the tagging11
+ * round (blind-rv11.csv: the edges of its voice-note, standards, alongside, tracer-title, not-part-of-this-project,
+ * also-does-research, trafficking and building-entrepreneur rules, written and labelled before any run; evaluation only),
  * and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
@@ -110,6 +112,7 @@ const SETS = [
   ['blind10', path.join(root, 'test', 'tagging', 'blind10.csv')],
   ['blind-rv10', path.join(root, 'test', 'tagging', 'blind-rv10.csv')],
   ['blind11', path.join(root, 'test', 'tagging', 'blind11.csv')],
+  ['blind-rv11', path.join(root, 'test', 'tagging', 'blind-rv11.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

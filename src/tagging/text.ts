@@ -743,27 +743,69 @@ const NOW_WORDS: Record<TextLanguage, Set<string>> = {
 // care work", "qui mène aussi des recherches", "que también hace investigación" ("we also do
 // research" is the applicant's own). Its clause is read as denied, as PAST_PATTERNS' are, but only
 // its own: a short one ("…, which also does research.") says nothing of the clause before it.
+// Only this proposal's own name counts (rv-tag11): "not part of this project", "ne fait pas partie
+// de ce projet", "no forma parte del proyecto"; being "not part of any government programme" or "d'un
+// programme de l'État" says the proposal stands on its own, and denied its apprenticeships.
+const OUTSIDE_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [['not|t', 'part', 'of', 'this|the|our|my', 'project|proposal|application|request|programme|program|initiative']],
+  fr: [
+    ['pas', 'partie', 'du', 'projet|programme'],
+    ['pas', 'partie', 'de', 'ce|cette|notre|la', 'projet|proposition|demande|programme|initiative'],
+  ],
+  es: [
+    ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', 'del', 'proyecto|programa'],
+    ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', 'de', 'este|esta|nuestro|nuestra|la', 'proyecto|propuesta|solicitud|programa|iniciativa'],
+  ],
+};
 const ASIDE_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
-    ['not|t', 'part', 'of', '~', 'project|proposal|application|request|programme|program|initiative'],
     ['<!we|i', 'also', 'does|conducts|carries|undertakes|runs|leads|publishes', '~', 'research|studies|study|surveys|survey|evaluations|analysis|analyses'],
     ['<!we|i', 'also', 'researches|studies'],
   ],
   fr: [
-    ['pas', 'partie', '~', 'projet|proposition|demande|programme|initiative'],
     ['mene|menent|realise|realisent|fait|font|conduit|conduisent|publie|publient', 'aussi|egalement', '~', 'recherche|recherches|etude|etudes|enquete|enquetes|evaluations|analyses'],
   ],
   es: [
-    ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', '~', 'proyecto|propuesta|solicitud|programa|iniciativa'],
     ['tambien', 'hace|hacen|realiza|realizan|lleva|llevan|conduce|conducen|publica|publican', '~', 'investigacion|investigaciones|estudio|estudios|encuesta|encuestas|evaluaciones|analisis'],
     ['tambien', 'investiga|investigan'],
   ],
 };
 const PAST = compiledPatterns(PAST_PATTERNS);
 const ASIDE = compiledPatterns(ASIDE_PATTERNS);
+const OUTSIDE = compiledPatterns(OUTSIDE_PATTERNS);
+// What the proposal does instead follows the left-out thing in its own clause (rv-tag11): "career
+// guidance is not part of this project but we run a tracer study", "…ne fait pas partie de ce
+// projet mais nous certifions…", "…no forma parte de este proyecto sino la certificación…". The
+// denial stops at the first of these after the pattern.
+const INSTEAD_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set([...NOW_CONJUNCTIONS.en, 'instead', 'rather']), fr: new Set([...NOW_CONJUNCTIONS.fr, 'plutot']), es: new Set([...NOW_CONJUNCTIONS.es, 'sino']),
+};
+// "Our team also does research on…", "notre équipe mène aussi des recherches", "nuestro equipo
+// también investiga" is the applicant's own research, as "we also do research" is (rv-tag11): a
+// clause whose words before "also" name the applicant (OWN_WORDS) and no partner (PARTNER_WORDS)
+// is not another body's aside. "Our partner, a university, also does research" still is.
+const OWN_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['our', 'my', 'we', 'i']), fr: new Set(['notre', 'nos', 'mon', 'ma', 'mes', 'nous']), es: new Set(['nuestro', 'nuestra', 'nuestros', 'nuestras', 'mi', 'mis', 'nosotros', 'nosotras']),
+};
+const PARTNER_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['partner', 'partners', 'which', 'who']), fr: new Set(['partenaire', 'partenaires', 'qui']), es: new Set(['socio', 'socios', 'socia', 'socias', 'aliado', 'aliados', 'aliada', 'aliadas', 'contraparte', 'contrapartes', 'que', 'quien', 'quienes', 'cual']),
+};
+const OUTSIDE_RELATIVES: Record<TextLanguage, Set<string>> = {
+  en: new Set(['which', 'that']), fr: new Set(['qui', 'lesquels', 'laquelle', 'lequel', 'lesquelles']), es: new Set(['que', 'cual', 'cuales']),
+};
+const OUTSIDE_REMARK_WORDS = 9;
+/** Whether the words of ws[start, at) name the applicant as the subject and no partner (OWN_WORDS, PARTNER_WORDS). */
+function ownSubject(fw: string[], start: number, at: number, lang: TextLanguage): boolean {
+  let own = false;
+  for (let k = start; k < at; k++) {
+    if (PARTNER_WORDS[lang].has(fw[k])) return false;
+    if (OWN_WORDS[lang].has(fw[k])) own = true;
+  }
+  return own;
+}
 const EXISTS = compiledPatterns(EXISTS_PATTERNS);
 /** Both lists as pastWords reads them (for tests: the index against trying every pattern at every word). */
-export const CLAUSE_PATTERNS = { past: PAST, exists: EXISTS, aside: ASIDE };
+export const CLAUSE_PATTERNS = { past: PAST, exists: EXISTS, aside: ASIDE, outside: OUTSIDE };
 // A clause of at most this many words that says a thing has ended speaks of the clause before it.
 const PAST_REMARK_WORDS = 4;
 
@@ -958,14 +1000,24 @@ export function pastWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(w
       if (!gap) match = exists;
     }
     let remark = true;
+    let outside = false;
     if (!match && i > start) {
-      match = firstMatch(ws, fw, start, i, ASIDE[lang]);
+      match = firstMatch(ws, fw, start, i, OUTSIDE[lang]);
+      outside = match !== undefined;
       remark = false;
     }
+    if (!match && i > start) {
+      match = firstMatch(ws, fw, start, i, ASIDE[lang]);
+      if (match && ownSubject(fw, start, match.at, lang)) match = undefined;
+    }
     if (match && !revived(ws, start, i, lang)) {
-      const stop = nowOpens(ws, match.end, i, lang);
+      let stop = nowOpens(ws, match.end, i, lang);
+      if (outside) for (let k = match.end; k < stop; k++) if (INSTEAD_WORDS[lang].has(fw[k])) { stop = k; break; }
       for (let k = start; k < stop; k++) out[k] = true;
-      if (remark && i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
+      // "Career guidance, which is not part of this project, is offered by the ministry": a relative
+      // clause saying so speaks of the clause before it.
+      if (outside) remark = i - start <= OUTSIDE_REMARK_WORDS && OUTSIDE_RELATIVES[lang].has(fw[start]);
+      if (remark && (outside || i - start <= PAST_REMARK_WORDS) && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
     }
     previous = start;
     start = i + 1;

@@ -63,7 +63,7 @@ describe('the clause rules read generated texts as their plain reading does (tag
       const ws = words(t);
       const fw = ws.map(foldAccents);
       for (const lang of TEXT_LANGUAGES) {
-        for (const list of [CLAUSE_PATTERNS.past[lang], CLAUSE_PATTERNS.exists[lang], CLAUSE_PATTERNS.aside[lang]]) {
+        for (const list of [CLAUSE_PATTERNS.past[lang], CLAUSE_PATTERNS.exists[lang], CLAUSE_PATTERNS.aside[lang], CLAUSE_PATTERNS.outside[lang]]) {
           for (const [start, end] of clauses(ws)) expect(firstMatch(ws, fw, start, end, list)).toEqual(firstMatch(ws, fw, start, end, everywhere(list)));
         }
         expect(deniedWords(ws, lang)).toEqual(deniedWords(ws, lang, fw));

@@ -1022,3 +1022,94 @@ describe('the tagging11 blind set\'s faults, read alike in the three languages',
     expect(score(r, 'research-data')).toBe(0);
   });
 });
+
+describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in the three languages', () => {
+  const t = new Tagger();
+  const termsOf = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.evidence
+      .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
+
+  it.each([
+    ['en', 'We produce short animations for a national campaign against child labour, shown at village meetings.'],
+    ['en', 'Listeners send voice notes describing the work they look for, and our staff match them to employers.'],
+    ['fr', 'Nous réalisons des vidéos animées pour une campagne nationale contre le harcèlement des femmes au travail.'],
+    ['fr', 'Notre radio reçoit des messages vocaux des auditeurs sur les prix du marché.'],
+    ['es', 'Producimos animaciones para una campaña en redes sociales que invita a contratar a personas con discapacidad.'],
+    ['es', 'Las trabajadoras del hogar envían notas de voz a nuestra línea sindical para denunciar abusos.'],
+  ] as const)('%s: a campaign\'s animations and an audience\'s voice notes are no way of delivering training ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'training-delivery').filter((w) => /anim|voice|vocal|voz/i.test(w))).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'A campaign for apprenticeships, with weekly lessons sent to learners as voice notes.', 'voice note'],
+    ['fr', 'Une campagne de sensibilisation, et des leçons envoyées aux apprenants en messages vocaux.', 'message vocal'],
+    ['es', 'Una campaña de sensibilización, y lecciones enviadas a los aprendices como notas de voz.', 'nota de voz'],
+    ['en', 'After an awareness day with employers, we send apprentices weekly voice notes with safety tips.', 'voice note'],
+    ['fr', 'Après une campagne auprès des employeurs, les apprentis reçoivent des messages vocaux avec les gestes du métier.', 'message vocal'],
+    ['es', 'Tras una campaña con las empresas, enviamos a los alumnos notas de voz con los pasos de cada oficio.', 'nota de voz'],
+  ] as const)('%s: still counts voice notes whose own clause names lessons or learners beside a campaign', (lang, text, term) => {
+    expect(termsOf(lang, text, 'training-delivery')).toContain(term);
+  });
+
+  it.each([
+    ['en', 'We help 60 small firms obtain ISO 9001 certification and organic certification to export.'],
+    ['en', "We help farmers' cooperatives get fair trade certification and sell to exporters."],
+    ['fr', 'Nous accompagnons les coopératives de cacao vers la certification biologique et la certification ISO.'],
+    ['fr', "Nous aidons 40 PME à respecter les normes professionnelles d'hygiène exigées par les acheteurs."],
+    ['es', 'Apoyamos a 30 pequeñas empresas para obtener la certificación ISO 9001 y la certificación orgánica.'],
+    ['es', 'Las empresas cumplen las normas ocupacionales de seguridad y salud en el trabajo.'],
+  ] as const)('%s: a firm\'s or a product\'s certification and safety standards are no recognition of skills ("%s")', (lang, text) => {
+    expect(points(lang, text, 'recognition-of-skills')).toBe(0);
+  });
+
+  it.each([
+    ['en', 'We assess and give certification to experienced welders.'],
+    ['fr', 'Nous élaborons des normes professionnelles pour six métiers et la certification des soudeurs.'],
+    ['es', 'Elaboramos normas ocupacionales y la certificación de los soldadores.'],
+  ] as const)('%s: still reads the certification of people and occupational standards as recognition of skills ("%s")', (lang, text) => {
+    expect(points(lang, text, 'recognition-of-skills')).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it.each([
+    ['fr', 'Nous formons à la couture des femmes rescapées de la traite.', 'rescapées de la traite'],
+    ['fr', 'Des garçons sortis des réseaux de traite apprennent la menuiserie.', 'réseaux de traite'],
+    ['fr', 'Un programme de prévention de la traite dans les villages frontaliers.', 'prévention de la traite'],
+    ['es', 'Jóvenes rescatados de redes de trata aprenden carpintería.', 'redes de trata'],
+    ['es', 'Formamos en cocina a víctimas de trata y a sobrevivientes de la trata.', 'víctimas de trata'],
+    ['es', 'Un programa contra la trata en la frontera norte.', 'contra la trata'],
+  ] as const)('%s: trafficking named in its short forms is social inclusion ("%s")', (lang, text, term) => {
+    expect(termsOf(lang, text, 'social-inclusion')).toContain(term);
+  });
+
+  it.each([
+    ['fr', "Les éleveuses apprennent l'hygiène de la traite des vaches."],
+    ['es', 'Se trata de personas que dejaron la escuela y buscan un oficio.'],
+  ] as const)('%s: milking and "se trata de" are no trafficking ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'social-inclusion').filter((w) => /trat|traite/.test(w))).toEqual([]);
+  });
+
+  it.each([
+    'Nous aidons des jeunes maçons à devenir entrepreneurs du bâtiment.',
+    'Des maçons expérimentés deviennent entrepreneurs du bâtiment grâce à notre incubateur.',
+    'Des ouvriers qui veulent devenir entrepreneurs de travaux publics.',
+  ])('fr: becoming a building contractor is starting a business ("%s")', (text) => {
+    expect(points('fr', text, 'entrepreneurship')).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    ['en', "Alongside a master's degree programme, the university runs a tracer study of its graduates."],
+    ['en', 'Teachers work alongside a master trainer to learn the new blended course.'],
+    ['fr', "Aux côtés des professionnels de santé, nous créons un réseau d'orientation pour les jeunes."],
+  ] as const)('%s: a degree, a master trainer or partner professionals are no workplace to learn at ("%s")', (lang, text) => {
+    expect(points(lang, text, 'work-based-learning')).toBe(0);
+  });
+
+  it.each([
+    'Working alongside an experienced NGO partner in the region, our college offers evening courses on mobile phones.',
+    'Alongside an experienced training provider, we survey 400 firms on the skills they lack.',
+    'The union works alongside an experienced foundation to run the levy fund.',
+  ])('en: an experienced organisation alongside the applicant is no skilled worker to learn beside ("%s")', (text) => {
+    expect(termsOf('en', text, 'work-based-learning')).not.toContain('alongside an experienced');
+    expect(termsOf('en', 'Each trainee works alongside an experienced installer on real roofs.', 'work-based-learning')).toContain('alongside an experienced');
+  });
+});

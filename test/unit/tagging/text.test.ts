@@ -360,6 +360,13 @@ describe('text processing', () => {
       ['en', 'The chamber also carries out surveys of members. We place apprentices.', ['surveys'], ['apprentices']],
       ['fr', "Notre partenaire, qui mène aussi des recherches sur l'emploi, forme les tuteurs.", ['recherches'], ['tuteurs']],
       ['es', 'Nuestro socio, que también hace investigación sobre empleo juvenil, forma a los tutores.', ['investigación'], ['tutores']],
+      // a relative clause saying what is left out speaks of the clause before it (rv-tag11)
+      ['en', 'Career guidance, which is not part of this project, is offered by the ministry. We certify welders.', ['guidance'], ['certify']],
+      ['fr', "L'orientation, qui ne fait pas partie de ce projet, est assurée par le ministère.", ['orientation'], []],
+      ['es', 'La orientación, que no forma parte de este proyecto, la ofrece el ministerio.', ['orientación'], []],
+      // a partner named beside the applicant's possessive is still the partner (rv-tag11)
+      ['en', 'Our partner also does research on care work, and we train carers.', ['research'], ['carers']],
+      ['es', 'Nuestro aliado también realiza encuestas de empleo; formamos tutores.', ['encuestas'], ['tutores']],
     ] as const)('reads a clause about what has ended as denied (%s: %s)', (lang, text, ended, current) => {
       const stemmed = stems(text, lang);
       for (const w of ended) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
@@ -381,6 +388,20 @@ describe('text processing', () => {
       // a short clause on what a partner also does denies only itself
       ['en', 'We train 200 apprentices with the university, which also does research.', 'apprentices'],
       ['es', 'Formamos 200 aprendices con la universidad, que también investiga.', 'aprendices'],
+      // the applicant's own research under another subject than "we" (rv-tag11)
+      ['en', 'Our team also does research on the skills employers need in logistics.', 'research'],
+      ['en', 'Our institute also conducts surveys of graduates.', 'surveys'],
+      ['fr', 'Notre équipe mène aussi des recherches sur les métiers verts.', 'recherches'],
+      ['es', 'Nuestro equipo también realiza encuestas a egresados.', 'encuestas'],
+      // standing outside another body's programme is no part of the proposal left out (rv-tag11)
+      ['en', 'Our apprenticeship scheme places 200 young people in garages and is not part of any government programme.', 'apprenticeship'],
+      ['fr', "Notre dispositif place 200 apprentis dans les garages et ne fait pas partie d'un programme de l'État.", 'apprentis'],
+      ['es', 'Nuestro programa coloca a 200 aprendices en talleres y no forma parte de ningún programa del gobierno.', 'aprendices'],
+      // what the proposal does instead, in the clause of what it leaves out (rv-tag11)
+      ['en', 'Career guidance is not part of this project but we run a tracer study.', 'tracer'],
+      ['fr', 'La construction ne fait pas partie de ce projet mais nous certifions les soudeurs.', 'certifions'],
+      ['es', 'La compra de equipos no forma parte de este proyecto pero certificamos a los soldadores.', 'certificamos'],
+      ['es', 'La orientación no forma parte de este proyecto sino la certificación de soldadores.', 'certificación'],
     ] as const)('leaves other past tenses and numbers alone (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(stem(word, lang));
     });

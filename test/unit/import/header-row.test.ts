@@ -111,6 +111,36 @@ const CASES: HeaderCase[] = [
     ])),
     report: { rows: 2, inserted: 2 },
   },
+  // An officer's workbook groups every column, a group of one included ("Évaluation" over
+  // "Note"), under a title row and a blank row: the second row names each column.
+  {
+    name: 'xlsx: group headers over every column, one of them over a single column, are read with the row of names under them',
+    file: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Candidatures');
+      ws.addRow(['Appel à innovations 2024']);
+      ws.addRow([]);
+      ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']);
+      ws.addRow(['Nom', 'Pays', 'Nom du contact', 'Courriel', 'Note']);
+      ws.mergeCells('A3:B3');
+      ws.mergeCells('C3:D3');
+      ws.addRow(['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5]);
+      ws.addRow(['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]);
+      return caseFile('groupes.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    },
+    report: { rows: 2, inserted: 2, rejected: 0 },
+    columns: { organization: ['Organisation - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
+    firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
+  },
+  {
+    name: 'a first data row under a group of one column is still data when it leaves a column blank',
+    file: () => caseFile('group-single.csv', stringify([
+      ['Organization', 'Email', 'Contact', '', 'Country'],
+      ['Acme Skills', '', 'Ana', 'Diallo', 'Kenya'],
+      ['Beta Skills', 'beta@example.org', 'Li', 'Wei', 'Ghana'],
+    ])),
+    report: { rows: 2, inserted: 1, rejected: 1 },
+  },
 ];
 
 describe('the header row', () => {

@@ -9,7 +9,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { detectLanguage, resolveLanguage } from '../geo/languages.js';
 import type { ApplicationFields, Region } from '../model.js';
 import { NO_NAME, cleanParagraphs, cleanText, countEmails, normaliseEmail, parseScore, splitCategories, splitList } from './cells.js';
-import { DateOrderEvidence, isoDate, parseDate, type DateOrder } from './dates.js';
+import { DateOrderEvidence, isoDate, parseSubmissionDate, type DateOrder } from './dates.js';
 import { isOtherBox, MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 import { canonicalTerm } from './vocabulary.js';
 import { WarningLog } from './warnings.js';
@@ -88,7 +88,7 @@ export class RowNormaliser {
   private submittedAt(cells: readonly string[]): { iso: string | null; raw: string | null } {
     const raw = this.text(cells, 'submittedAt');
     if (!raw) return { iso: null, raw: null };
-    const parts = parseDate(raw);
+    const parts = parseSubmissionDate(raw);
     this.dates.add(parts);
     if (!parts) return { iso: raw, raw };
     const order = this.dateOrder;

@@ -234,6 +234,9 @@ export function cellText(v: unknown): string {
     // builds it as UTC), to the second (a serial number's last digits are no milliseconds).
     if (Number.isNaN(v.getTime())) return '';
     const iso = new Date(Math.round(v.getTime() / 1000) * 1000).toISOString();
+    // a time of day alone ("14:30" typed in a time column) is a fraction of Excel's day 0, which
+    // exceljs dates 1899-12-30: the sheet shows the time, never that day
+    if (iso < '1900-01-01') return iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
   if (typeof v === 'object') {

@@ -594,7 +594,7 @@ function uncalculatedWarnings(source: TableSource): string[] {
   if (!columns.length) return [];
   const cells = columns.reduce((n, [, c]) => n + c, 0);
   const where = columns.length === 1 ? `column ${columns[0]![0]}` : `columns ${columns.map(([l]) => l).join(', ')}`;
-  return [`${cells} ${cells === 1 ? 'cell' : 'cells'} of ${where} hold formulas that were never calculated (the program that wrote the workbook does not compute them), so they were read as empty: open the workbook in Excel or LibreOffice, save it, and import it again`];
+  return [`${cells} ${cells === 1 ? 'cell' : 'cells'} of ${where} ${cells === 1 ? 'holds a formula that was' : 'hold formulas that were'} never calculated (the program that wrote the workbook does not compute them), so ${cells === 1 ? 'it was' : 'they were'} read as empty: open the workbook in Excel or LibreOffice, save it, and import it again`];
 }
 
 /** Files of at least this many bytes are written with a larger page cache (db/imports.ts, widenCache). */

@@ -143,6 +143,25 @@ const CASES: HeaderCase[] = [
   },
 ];
 
+describe('a line of totals under the applications', () => {
+  it('is rejected as one, not for a missing email the officer would be asked to type in; a row with an organisation stays an application', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Organization', 'Email', 'Score']);
+    ws.addRow(['Acme Skills', 'ana@example.org', 7]);
+    ws.addRow(['Beta Skills', 'li@example.org', 8.5]);
+    ws.addRow(['Total Skills', '', 9]);
+    ws.addRow(['Total', '', { formula: 'SUM(C2:C4)', result: 24.5 }]);
+    const { run, report, rejects } = await importCase(caseFile('totals.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), ['--call', '2024']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(report).toMatchObject({ rows: 4, inserted: 2, rejected: 2 });
+    expect(rejects.map((r) => [r.rowNumber, r.reasons])).toEqual([
+      [3, ['missing email']],
+      [4, ['a line of totals, not an application (delete it from the sheet)']],
+    ]);
+  });
+});
+
 describe('the header row', () => {
   it.each(CASES)('$name', async (c) => {
     const { run, report, apps } = await importCase(await c.file(), ['--call', '2024']);

@@ -57,6 +57,24 @@ describe('a workbook whose first sheet holds no table', () => {
     const run = await skillsnet(['--db', path.join(dir, 'c.db'), 'import', f, '--call', '2024', '--json']);
     expect(json(run)).toMatchObject({ rows: 1, inserted: 1 });
   });
+
+  // A workbook of two rounds ("Ronda 1", "Ronda 2"): the second was left unread without a word.
+  it('the report names the later sheets shown that have applications\' columns too, and how to import them; not a hidden one, nor a list', async () => {
+    const apps = (n: number) => [['Nombre de la organización', 'Correo electrónico'], ...Array.from({ length: n }, (_, i) => [`Org ${n}-${i}`, `r${n}-${i}@example.org`])];
+    const f = await workbook('rondas.xlsx', [['Léame', [['Dos rondas de la convocatoria']]], ['Ronda 1', apps(2)], ['Países', [['País'], ['Perú']]], ['Ronda 2', apps(3)], ['Copia', apps(4)]]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    wb.getWorksheet('Copia')!.state = 'hidden';
+    await wb.xlsx.writeFile(f);
+    const run = await skillsnet(['--db', path.join(dir, 'rondas.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 2, inserted: 2, files: [{ sheet: 'Ronda 1' }] });
+    const warnings: string[] = json(run).files[0].warnings;
+    expect(warnings.filter((w) => /sheet/.test(w))).toEqual(['sheet "Ronda 1" was read; sheet "Ronda 2" has organisation and email columns too and was not read: if it holds applications, import it with --sheet "Ronda 2"']);
+    // named, it is read; and the sheet after it is a hidden one: nothing to say
+    const second = await skillsnet(['--db', path.join(dir, 'rondas.db'), 'import', f, '--call', '2024', '--sheet', 'Ronda 2', '--json']);
+    expect(json(second)).toMatchObject({ rows: 3, inserted: 3 });
+    expect(json(second).files[0].warnings.filter((w: string) => /sheet/.test(w))).toEqual([]);
+  });
 });
 
 describe('a workbook whose first sheet is a table of something else', () => {

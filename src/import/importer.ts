@@ -503,6 +503,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
         ...uncalculatedWarnings(source),
         ...otherSheetsWarnings(source),
+        ...hiddenRowsWarnings(source),
         ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)}${looksLikePersonalData(r.header) ? '' : ` "${r.header}"`} names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),
         ...summary.warnings,
@@ -595,7 +596,19 @@ function uncalculatedWarnings(source: TableSource): string[] {
   if (!columns.length) return [];
   const cells = columns.reduce((n, [, c]) => n + c, 0);
   const where = columns.length === 1 ? `column ${columns[0]![0]}` : `columns ${columns.map(([l]) => l).join(', ')}`;
-  return [`${cells} ${cells === 1 ? 'cell' : 'cells'} of ${where} ${cells === 1 ? 'holds a formula that was' : 'hold formulas that were'} never calculated (the program that wrote the workbook does not compute them), so ${cells === 1 ? 'it was' : 'they were'} read as empty: open the workbook in Excel or LibreOffice, save it, and import it again`];
+  return [`${cells} ${cells === 1 ? 'cell' : 'cells'} of ${where} ${cells === 1 ? 'holds a formula that was' : 'hold formulas that were'} never calculated (the program that wrote the workbook does not compute formulas), so ${cells === 1 ? 'it was' : 'they were'} read as empty: open the workbook in Excel or LibreOffice, save it, and import it again`];
+}
+
+/**
+ * Rows Excel hides (by hand, or filtered out by the sheet's filter) are read like the others: an
+ * officer who filtered the sheet sees fewer rows than the import counts, and is told which.
+ */
+function hiddenRowsWarnings(source: TableSource): string[] {
+  const hidden = source.sheet?.hiddenRowsRead ?? [];
+  if (!hidden.length) return [];
+  const shown = hidden.slice(0, 10).join(', ') + (hidden.length > 10 ? `, … (${hidden.length} in all)` : '');
+  const one = hidden.length === 1;
+  return [`${hidden.length} ${one ? 'row is' : 'rows are'} hidden in Excel (by hand or by a filter) and ${one ? 'was' : 'were'} read like the others: sheet ${one ? 'row' : 'rows'} ${shown}; unhide or clear the filter in Excel to see ${one ? 'it' : 'them'}`];
 }
 
 /** Sheets after the one read that have applications' columns too: one sheet is imported per file. */

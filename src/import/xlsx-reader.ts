@@ -47,6 +47,9 @@ interface WorkbookParts {
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
 }
 
+/** Hidden rows with values noted per read (their numbers are for a message). */
+const MAX_HIDDEN_ROWS_NOTED = 100_000;
+
 /** A zip archive that is no workbook at all (a .docx, an archive of files). */
 export class NotAWorkbookError extends OperationError {}
 
@@ -127,12 +130,12 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         done(null, chunk);
       },
     });
-    const notes: SheetNotes = { uncalculated: new Map() };
+    const notes: SheetNotes = { uncalculated: new Map(), hiddenRows: new Set() };
     wanted.uncalculated = notes.uncalculated;
+    wanted.hiddenRowsRead = [];
     if (options.marks) {
-      notes.hiddenRows = new Set();
       notes.hiddenColumns = new Set();
-      wanted.marks = { hiddenRows: notes.hiddenRows, hiddenColumns: notes.hiddenColumns, struckRows: new Set() };
+      wanted.marks = { hiddenRows: notes.hiddenRows!, hiddenColumns: notes.hiddenColumns, struckRows: new Set() };
     }
     const plain = plainCells(plainNamespaces(sheetStream), notes);
     plain.on('error', (e) => tap.destroy(e));
@@ -160,8 +163,10 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         if (filled.length && filled.every((i) => font(i)?.strike === true)) wanted.marks.struckRows.add((row as { number?: number }).number ?? emittedRows);
       }
       if (cells.some((c) => c !== '')) {
+        const number = (row as { number?: number }).number ?? emittedRows;
+        if (notes.hiddenRows!.has(number) && wanted.hiddenRowsRead.length < MAX_HIDDEN_ROWS_NOTED) wanted.hiddenRowsRead.push(number);
         try {
-          onRow(cells, (row as { number?: number }).number ?? emittedRows);
+          onRow(cells, number);
         } catch (e) {
           fromCallback = e;
           throw e;

@@ -260,3 +260,26 @@ describe('one workbook, a sheet per call', () => {
     expect(second.stderr).not.toMatch(/imported into call/);
   });
 });
+
+// An officer filters the sheet (or hides rows) in Excel and sees fewer rows than the import counts.
+describe('rows hidden in Excel', () => {
+  it('are read like the others, and the report names them by their sheet row numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Call 2024']);
+    ws.addRow(['Organization', 'Email', 'Status']);
+    for (let i = 0; i < 6; i++) ws.addRow([`Org ${i}`, `o${i}@example.org`, i % 3 ? 'eligible' : 'withdrawn']);
+    ws.autoFilter = 'A2:C8';
+    ws.getRow(3).hidden = true;
+    ws.getRow(6).hidden = true;
+    ws.addRow([]).hidden = true;
+    const f = path.join(dir, 'filtered.xlsx');
+    await wb.xlsx.writeFile(f);
+    const run = await skillsnet(['--db', path.join(dir, 'filtered.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 6, inserted: 6 });
+    expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
+      '2 rows are hidden in Excel (by hand or by a filter) and were read like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them',
+    ]);
+  });
+});
+

@@ -23,7 +23,7 @@ export { cleanParagraphs, cleanText, countEmails, normaliseEmail, normaliseParag
 export type LanguageSource = 'column' | 'detected' | 'officer';
 
 /** The reason a row of totals is rejected: it is no application, and its fix is to delete it. */
-export const TOTALS_LINE = 'a line of totals, not an application (delete it from the sheet)';
+export const TOTALS_LINE = 'a line of totals, not an application (delete it from the file, then import the file again)';
 
 /** The fields an import produces for one application: the model's ApplicationFields, the contact's name parts, and how two fields were read. */
 export type NormalisedApplication = ApplicationFields & {

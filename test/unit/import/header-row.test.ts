@@ -157,7 +157,7 @@ describe('a line of totals under the applications', () => {
     expect(report).toMatchObject({ rows: 4, inserted: 2, rejected: 2 });
     expect(rejects.map((r) => [r.rowNumber, r.reasons])).toEqual([
       [3, ['missing email']],
-      [4, ['a line of totals, not an application (delete it from the sheet)']],
+      [4, ['a line of totals, not an application (delete it from the file, then import the file again)']],
     ]);
   });
 });

@@ -16,6 +16,9 @@ interface HeaderCase {
   firstApp?: Record<string, unknown>;
 }
 
+/** A CSV file of these rows, written when the case runs. */
+const csvFile = (name: string, rows: string[][]) => () => caseFile(name, stringify(rows));
+
 const CASES: HeaderCase[] = [
   // A data row whose values happen to read like headers ("ref", "not-an-email") must not be
   // taken for the header, or every row above it is silently skipped (found by the fuzz test).
@@ -65,50 +68,50 @@ const CASES: HeaderCase[] = [
   },
   {
     name: 'csv: "Contact" over "First name | Last name" becomes the contact name',
-    file: () => caseFile('names.csv', stringify([
+    file: csvFile('names.csv', [
       ['Organization', 'Contact', '', 'Email'],
       ['', 'First name', 'Last name', ''],
       ['Acme Skills', 'Ana', 'Diallo', 'ana@example.org'],
-    ])),
+    ]),
     report: { rows: 1, inserted: 1, rejected: 0 },
     firstApp: { contactName: 'Ana Diallo' },
   },
   {
     // an incubator's sheet: "IPs Filed" over the kinds of rights, which name no field
     name: 'csv: a group\'s sub-header row that labels every column of the group with words is no data row, even naming no field',
-    file: () => caseFile('startups.csv', stringify([
+    file: csvFile('startups.csv', [
       ['S No', 'Name of Startup', 'Personal Email Id', 'IPs Filed', '', '', '', 'Brief description'],
       ['', '', '', 'Patent', 'Design', 'Trademark', 'Copyright', ''],
       ['1', 'Acme Robotics', 'ana@example.org', '1', '0', '1', '0', 'Robots that teach welding'],
       ['2', 'Beta Looms', 'li@example.net', '0', '0', '0', '0', 'Looms for apprentices'],
-    ])),
+    ]),
     report: { rows: 2, inserted: 2, rejected: 0 },
     columns: { organization: ['Name of Startup'], email: ['Personal Email Id'] },
   },
   {
     name: 'csv: such a sub-header row is no data row with no row under it either',
-    file: () => caseFile('startups-empty.csv', stringify([
+    file: csvFile('startups-empty.csv', [
       ['Name of Startup', 'Personal Email Id', 'IPs Filed', '', '', '', 'Brief description'],
       ['', '', 'Patent', 'Design', 'Trademark', 'Copyright', ''],
-    ])),
+    ]),
     report: { rows: 0, rejected: 0 },
   },
   {
     name: 'a first data row filling only a group\'s columns with answers is still data',
-    file: () => caseFile('group-answers.csv', stringify([
+    file: csvFile('group-answers.csv', [
       ['Organization', 'Email', 'IPs Filed', '', ''],
       ['', '', 'Yes', 'No', 'Yes'],
       ['Beta Skills', 'beta@example.org', 'No', 'No', 'No'],
-    ])),
+    ]),
     report: { rows: 2, inserted: 1, rejected: 1 },
   },
   {
     name: 'a first data row with blanks under a group is still data',
-    file: () => caseFile('group-data.csv', stringify([
+    file: csvFile('group-data.csv', [
       ['Organization', 'Email', 'Contact', ''],
       ['Acme Skills', 'ana@example.org', 'Ana', 'Diallo'],
       ['Beta Skills', 'beta@example.org', '', ''],
-    ])),
+    ]),
     report: { rows: 2, inserted: 2 },
   },
   // An officer's workbook groups every column, a group of one included ("Évaluation" over
@@ -134,11 +137,11 @@ const CASES: HeaderCase[] = [
   },
   {
     name: 'a first data row under a group of one column is still data when it leaves a column blank',
-    file: () => caseFile('group-single.csv', stringify([
+    file: csvFile('group-single.csv', [
       ['Organization', 'Email', 'Contact', '', 'Country'],
       ['Acme Skills', '', 'Ana', 'Diallo', 'Kenya'],
       ['Beta Skills', 'beta@example.org', 'Li', 'Wei', 'Ghana'],
-    ])),
+    ]),
     report: { rows: 2, inserted: 1, rejected: 1 },
   },
 ];

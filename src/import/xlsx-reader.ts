@@ -2,6 +2,7 @@
  * Reads one sheet of an .xlsx workbook: its parts taken from the zip by name, read by namespace
  * (ooxml.ts), the sheet parsed by exceljs's streaming worksheet reader.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -43,8 +44,22 @@ interface WorkbookParts {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  /** the string table `_parseSharedStrings` fills (sharedStrings: 'cache') */
+  sharedStrings?: unknown[];
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
+}
+
+/** The string table of the workbook read last, by its path, size and modification time. */
+let sharedStrings: { key: string; strings: unknown[] } | undefined;
+
+function workbookKey(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() ? `${path.resolve(file)}\0${st.dev}:${st.ino}\0${st.size}\0${st.mtimeMs}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Hidden rows with values noted per read (their numbers are for a message). */
@@ -110,7 +125,14 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (!sheet) return;
     wanted.name = sheet.name;
     if (zip.has('xl/sharedStrings.xml')) {
-      for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;
+      // (a workbook's sheets are read one after another, and the sheet imported twice: its
+      // string table, most of the time spent on a large workbook's top rows, is parsed once)
+      const key = options.bytes ? null : workbookKey(file);
+      if (key !== null && sharedStrings?.key === key) reader.sharedStrings = sharedStrings.strings;
+      else {
+        for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;
+        if (key !== null && reader.sharedStrings) sharedStrings = { key, strings: reader.sharedStrings };
+      }
     }
     if (zip.has('xl/styles.xml')) await reader._parseStyles(plainNamespaces(await zip.stream('xl/styles.xml')));
     const stored = zip.parts.get(sheet.part)!.compressedSize;

@@ -8,6 +8,8 @@ import { importFiles } from '../../../src/import/importer.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { importHooks } from '../../../src/cli/import.js';
 import { scriptedPrompts } from '../../../src/ui/prompts.js';
+import { topRows } from '../../../src/import/header-row.js';
+import { xlsxSource } from '../../../src/import/xlsx-reader.js';
 
 const dir = tempDir('skillsnet-sheets-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -280,6 +282,18 @@ describe('rows hidden in Excel', () => {
     expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
       '2 rows are hidden in Excel (by hand or by a filter) and were read like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them',
     ]);
+  });
+});
+
+// A workbook's string table is parsed once for its sheets' reads; a workbook saved again under
+// the same name is another table.
+describe('the string table of a workbook read sheet after sheet', () => {
+  it('is the workbook\'s own, also after the file is saved again under its name', async () => {
+    const f = await workbook('saved-again.xlsx', [['One', [['Organization', 'Email'], ['Acme', 'a@example.org']]], ['Two', [['Organization', 'Email'], ['Beta', 'b@example.org']]]]);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organization', 'Email'], ['Acme', 'a@example.org']]);
+    expect(await topRows(xlsxSource(f, 1))).toEqual([['Organization', 'Email'], ['Beta', 'b@example.org']]);
+    await workbook('saved-again.xlsx', [['One', [['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]]]);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]);
   });
 });
 

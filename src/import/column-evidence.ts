@@ -9,7 +9,7 @@
  */
 import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
-import { parseDate } from './dates.js';
+import { parseDate, parseSubmissionDate } from './dates.js';
 import { foldText, headerTokens } from './header-words.js';
 import type { Field } from './headers.js';
 import { normaliseEmail, parseScore } from './cells.js';
@@ -318,7 +318,7 @@ function judgeDates(cells: readonly string[], holds: string, timeOfDay: boolean)
   const years: number[] = [];
   let timed = 0;
   for (const c of cells) {
-    const p = parseDate(c);
+    const p = parseSubmissionDate(c);
     if (p) years.push(p.year);
     if (p?.time && !/^00:00(?::00)?$/.test(p.time)) timed++;
   }

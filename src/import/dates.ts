@@ -205,6 +205,29 @@ function parseWordDate(text: string): DateParts | null {
 }
 
 /** The ISO form of a date, reading an ambiguous numeric date in the column's order. */
+/** An Excel serial date ("45352", "45352.6041666667"): days since 1899-12-30 in the 1900 date system. */
+const SERIAL = /^(\d{5})(?:\.\d+)?$/;
+/** Serials from 1970 to 2099: a submission date; other five-digit numbers are no date of a call. */
+const SERIAL_FROM = 25_569;
+const SERIAL_TO = 73_051;
+
+/**
+ * A submission date: as `parseDate` reads it, or a date cell a workbook holds as its bare serial
+ * number (a column pasted as values, or formatted "General": Excel then shows 45352 for
+ * 2024-03-01). Only in the submission-date column: elsewhere 45352 is an amount.
+ */
+export function parseSubmissionDate(raw: string): DateParts | null {
+  const parts = parseDate(raw);
+  if (parts) return parts;
+  const m = SERIAL.exec(raw.trim());
+  if (!m || Number(m[1]) < SERIAL_FROM || Number(m[1]) > SERIAL_TO) return null;
+  const ms = Math.round((Number(raw) - SERIAL_FROM) * 86_400) * 1000;
+  const d = new Date(ms);
+  const seconds = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
+  const time = seconds ? d.toISOString().slice(11, 19) : null;
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), time, zone: null, ambiguous: false };
+}
+
 export function isoDate(p: DateParts, order: DateOrder): string {
   let { month, day } = p;
   if (p.first !== undefined && p.second !== undefined && order) {

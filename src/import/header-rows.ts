@@ -130,13 +130,16 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
  * header whose next cell is blank), at least one under a blank one. And it names fields, or it
  * labels every column of its groups and nothing else, with words, each once ("IPs Filed" over
  * "Patent | Design | Trademark | Copyright"), while the row under it (`next`), if any, fills
- * other columns as data rows do.
+ * other columns as data rows do. A row that names every column with words, each once, and more
+ * fields than the header row, is a second header row also under a group of one column
+ * ("Évaluation" over "Note").
  */
 function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: readonly string[] | undefined): boolean {
   const width = Math.max(top.length, sub.length);
   const blank = (i: number) => !cleanHeader(top[i]);
   let filled = 0;
   let underBlank = 0;
+  let underSingle = 0;
   const grouped = new Set<number>();
   for (let i = 0; i < width; i++) {
     const s = (sub[i] ?? '').trim();
@@ -151,18 +154,31 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: 
       while (j >= 0 && blank(j)) j--;
       if (j < 0) return false;
       underBlank++;
-    } else if (i + 1 >= top.length || !blank(i + 1)) return false; // under an ordinary header: data
+    } else if (i + 1 >= top.length || !blank(i + 1)) underSingle++; // under an ordinary header: data, unless the row names every column (below)
     else for (let j = i; j === i || (j < top.length && blank(j)); j++) grouped.add(j);
   }
   if (filled < 2 || underBlank < 1) return false;
+  // a group over one column ("Évaluation" over "Note", beside "Contact" over "Name | Email"):
+  // the row is a header row only if it names every column with words, each once, and names at
+  // least as many fields as the row above; a data row has an address, a number or a blank
+  if (underSingle > 0) return isFullLabelRow(sub, width) && headerLikeness(sub) >= Math.max(2, headerLikeness(top));
   if (headerLikeness(sub) >= 1) return true;
   const labels = sub.map((c) => cleanHeader(c)).filter(Boolean);
-  const words = labels.every((l) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40);
-  const distinct = new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
   const complete = [...grouped].every((i) => cleanHeader(sub[i]) !== '');
   // (nothing below: no data row says otherwise)
   const dataBelow = next === undefined || next.filter((c, i) => cleanHeader(c) !== '' && !grouped.has(i)).length >= 2;
-  return words && distinct && complete && dataBelow;
+  return distinctWordLabels(labels) && complete && dataBelow;
+}
+
+/** Whether `row` labels each of its `width` columns. */
+function isFullLabelRow(row: readonly string[], width: number): boolean {
+  const labels = Array.from({ length: width }, (_, i) => cleanHeader(row[i]));
+  return labels.every(Boolean) && distinctWordLabels(labels);
+}
+
+/** Labels of columns rather than values: words without digits (a value has a date, a count, an amount), each label once. */
+function distinctWordLabels(labels: readonly string[]): boolean {
+  return labels.every((l) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40) && new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
 }
 
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */

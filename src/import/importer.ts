@@ -502,6 +502,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
         ...(writer.counts.rows === 0 ? ['the file has its column names but no data rows: nothing was imported (export the responses again once applications came in, or check the file)'] : []),
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
         ...uncalculatedWarnings(source),
+        ...otherSheetsWarnings(source),
+        ...hiddenRowsWarnings(source),
         ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)}${looksLikePersonalData(r.header) ? '' : ` "${r.header}"`} names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),
         ...summary.warnings,
@@ -594,7 +596,28 @@ function uncalculatedWarnings(source: TableSource): string[] {
   if (!columns.length) return [];
   const cells = columns.reduce((n, [, c]) => n + c, 0);
   const where = columns.length === 1 ? `column ${columns[0]![0]}` : `columns ${columns.map(([l]) => l).join(', ')}`;
-  return [`${cells} ${cells === 1 ? 'cell' : 'cells'} of ${where} hold formulas that were never calculated (the program that wrote the workbook does not compute them), so they were read as empty: open the workbook in Excel or LibreOffice, save it, and import it again`];
+  return [`${cells} ${cells === 1 ? 'cell' : 'cells'} of ${where} ${cells === 1 ? 'holds a formula that was' : 'hold formulas that were'} never calculated (the program that wrote the workbook does not compute formulas), so ${cells === 1 ? 'it was' : 'they were'} read as empty: open the workbook in Excel or LibreOffice, save it, and import it again`];
+}
+
+/**
+ * Rows Excel hides (by hand, or filtered out by the sheet's filter) are read like the others: an
+ * officer who filtered the sheet sees fewer rows than the import counts, and is told which.
+ */
+function hiddenRowsWarnings(source: TableSource): string[] {
+  const hidden = source.sheet?.hiddenRowsRead ?? [];
+  if (!hidden.length) return [];
+  const shown = hidden.slice(0, 10).join(', ') + (hidden.length > 10 ? `, … (${hidden.length} in all)` : '');
+  const one = hidden.length === 1;
+  return [`${hidden.length} ${one ? 'row is' : 'rows are'} hidden in Excel (by hand or by a filter) and ${one ? 'was' : 'were'} read like the others: sheet ${one ? 'row' : 'rows'} ${shown}; unhide or clear the filter in Excel to see ${one ? 'it' : 'them'}`];
+}
+
+/** Sheets after the one read that have applications' columns too: one sheet is imported per file. */
+function otherSheetsWarnings(source: TableSource): string[] {
+  const others = source.sheet?.otherApplications ?? [];
+  if (!others.length) return [];
+  const names = others.map((n) => `"${n}"`).join(', ');
+  const one = others.length === 1;
+  return [`sheet ${source.sheet!.name ? `"${source.sheet!.name}"` : source.sheet!.index + 1} was read; ${one ? 'sheet' : 'sheets'} ${names} ${one ? 'has' : 'have'} organisation and email columns too and ${one ? 'was' : 'were'} not read: if ${one ? 'it holds' : 'they hold'} applications, import ${one ? `it with --sheet "${others[0]}"` : `each with --sheet NAME (--sheet "${others[0]}")`}`];
 }
 
 /** Files of at least this many bytes are written with a larger page cache (db/imports.ts, widenCache). */

@@ -12,7 +12,7 @@ import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
 import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, PROSE, TIMELINE_DATES, TIMES_OF_DAY, TOOL_LINKS, bareCategoryHeader, bareCodeHeader, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
-import { parseDate, type DateOrder } from './dates.js';
+import { parseSubmissionDate, type DateOrder } from './dates.js';
 import { readHeaderRows, uniqueHeaders } from './header-rows.js';
 import { headerIndex } from './header-data.js';
 import { headerTokens } from './header-words.js';
@@ -95,7 +95,7 @@ const FITS: Partial<Record<Field, (cell: string) => boolean>> = {
   language: (c) => resolveLanguage(c) !== null,
   workingLanguage: (c) => resolveLanguage(c) !== null,
   score: (c) => !looksLikePersonalData(c) && typeof parseScore(c) === 'number',
-  submittedAt: (c) => parseDate(c) !== null,
+  submittedAt: (c) => parseSubmissionDate(c) !== null,
 };
 
 /**

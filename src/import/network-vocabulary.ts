@@ -134,3 +134,23 @@ const PLACEHOLDER_ORGANIZATIONS = new Set([
 export function isPlaceholderOrganization(nameKey: string): boolean {
   return PLACEHOLDER_ORGANIZATIONS.has(nameKey);
 }
+
+/**
+ * A line that sums up a hand-made list rather than a member or an application: a label of data/network.json's
+ * totalLabels ("Total", "Totaux :", "Total 3") and otherwise numbers. It became a member called
+ * "3", or "Total", and a rejected application whose fix was to type an email into it.
+ */
+export function isTotalLine(cells: readonly string[]): boolean {
+  const labels = networkVocabulary().totalLabels;
+  let label = false;
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (!text || NUMBER_ONLY.test(text)) continue;
+    if (!labels.has(normaliseName(text.replace(/[\p{Nd}.,:;%()+\-–/]+/gu, ' ')))) return false;
+    label = true;
+  }
+  return label;
+}
+
+/** A cell of digits (of any script: "٣", "３" as "3") and punctuation only: a count, a row number, never a name. */
+export const NUMBER_ONLY = /^[\p{Nd}\s.,:;%()+\-–/#°]+$/u;

@@ -9,9 +9,10 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { detectLanguage, resolveLanguage } from '../geo/languages.js';
 import type { ApplicationFields, Region } from '../model.js';
 import { NO_NAME, cleanParagraphs, cleanText, countEmails, normaliseEmail, parseScore, splitCategories, splitList } from './cells.js';
-import { DateOrderEvidence, isoDate, parseDate, type DateOrder } from './dates.js';
+import { DateOrderEvidence, isoDate, parseSubmissionDate, type DateOrder } from './dates.js';
 import { isOtherBox, MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 import { canonicalTerm } from './vocabulary.js';
+import { isTotalLine } from './network-vocabulary.js';
 import { WarningLog } from './warnings.js';
 import { foldText } from './header-words.js';
 
@@ -20,6 +21,9 @@ export { cleanParagraphs, cleanText, countEmails, normaliseEmail, normaliseParag
 
 /** Where an application's language came from. */
 export type LanguageSource = 'column' | 'detected' | 'officer';
+
+/** The reason a row of totals is rejected: it is no application, and its fix is to delete it. */
+export const TOTALS_LINE = 'a line of totals, not an application (delete it from the file, then import the file again)';
 
 /** The fields an import produces for one application: the model's ApplicationFields, the contact's name parts, and how two fields were read. */
 export type NormalisedApplication = ApplicationFields & {
@@ -88,7 +92,7 @@ export class RowNormaliser {
   private submittedAt(cells: readonly string[]): { iso: string | null; raw: string | null } {
     const raw = this.text(cells, 'submittedAt');
     if (!raw) return { iso: null, raw: null };
-    const parts = parseDate(raw);
+    const parts = parseSubmissionDate(raw);
     this.dates.add(parts);
     if (!parts) return { iso: raw, raw };
     const order = this.dateOrder;
@@ -290,6 +294,9 @@ export class RowNormaliser {
 
     const beneficiariesRaw = this.raw(cells, 'beneficiaries');
     const categoriesRaw = this.raw(cells, 'selfCategories');
+    // a hand-made sheet's "Total" row under the applications: rejected for what it is, so the
+    // rejects sheet does not ask for an email to be typed into it
+    if (reasons.length > 0 && isTotalLine(cells)) reasons.splice(0, reasons.length, TOTALS_LINE);
     return {
       reasons,
       application: {

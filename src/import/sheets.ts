@@ -78,7 +78,7 @@ export async function chooseSheet(file: string, given: TableSource, callbacks: C
   const { mapFile } = options;
   const fit = sheetFit(first, mapFile);
   // the first sheet holds the applications, even when a column is still to be named
-  if (fit === SheetFit.complete || (fit === SheetFit.incomplete && !mapFile)) return { source: opened, first };
+  if (fit === SheetFit.complete || (fit === SheetFit.incomplete && !mapFile)) return { source: await notingOthers(file, opened, mapFile), first };
   const count = Math.min(opened.sheet!.seen.length, MAX_SHEETS);
   for (let i = opened.sheet!.index + 1; i < count; i++) {
     if (hidden[i]) continue;
@@ -89,10 +89,30 @@ export async function chooseSheet(file: string, given: TableSource, callbacks: C
     if (mapFile ? otherFit === SheetFit.complete : otherFit >= SheetFit.incomplete) {
       const why = mapFile && fit > SheetFit.none ? 'has not the columns of the mapping file' : fit === SheetFit.otherTable ? 'has no organisation and email columns' : 'has no column headers';
       callbacks.onStatus?.(`${path.basename(file)}: the first sheet (${sheetLabel(opened)}) ${why}; importing sheet ${sheetLabel(other)}.`);
-      return { source: other, first: rows };
+      return { source: await notingOthers(file, other, mapFile), first: rows };
     }
   }
   return { source: opened, first };
+}
+
+/**
+ * Notes in `source.sheet.otherApplications` the sheets shown after the one read that have the
+ * columns of applications too (a workbook of two rounds, "Ronda 1" and "Ronda 2"): only one
+ * sheet is imported, and the report names the others rather than leave them unread without a word.
+ */
+async function notingOthers(file: string, source: TableSource, mapFile: MappingFile | undefined): Promise<TableSource> {
+  const sheet = source.sheet!;
+  const others: string[] = [];
+  const count = Math.min(sheet.seen.length, MAX_SHEETS);
+  for (let i = sheet.index + 1; i < count; i++) {
+    if (sheet.hidden?.[i]) continue;
+    const other = xlsxSource(file, i);
+    const rows = await topRows(other);
+    if (!other.sheet!.exists) break;
+    if (sheetFit(rows, mapFile) === SheetFit.complete) others.push(other.sheet!.name ?? `number ${i + 1}`);
+  }
+  sheet.otherApplications = others;
+  return source;
 }
 
 function sheetLabel(source: TableSource): string {

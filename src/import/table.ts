@@ -26,6 +26,10 @@ export interface WorkbookSheet {
   seen: string[];
   /** which of them Excel does not show (hidden or very hidden), in the same order */
   hidden?: boolean[];
+  /** sheets shown after this one that have the columns of applications too (not read unless --sheet names them) */
+  otherApplications?: string[];
+  /** once read: the rows (numbered as Excel shows them) with values that Excel hides, by hand or by a filter; they are read like the others */
+  hiddenRowsRead?: number[];
   /** once read: formula cells without a cached value, per column letter (read as empty) */
   uncalculated?: Map<string, number>;
   /**

@@ -2,6 +2,7 @@
  * Reads one sheet of an .xlsx workbook: its parts taken from the zip by name, read by namespace
  * (ooxml.ts), the sheet parsed by exceljs's streaming worksheet reader.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -43,9 +44,26 @@ interface WorkbookParts {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  /** the string table `_parseSharedStrings` fills (sharedStrings: 'cache') */
+  sharedStrings?: unknown[];
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
 }
+
+/** The string table of the workbook read last, by its path, size and modification time. */
+let sharedStrings: { key: string; strings: unknown[] } | undefined;
+
+function workbookKey(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() ? `${path.resolve(file)}\0${st.dev}:${st.ino}\0${st.size}\0${st.mtimeMs}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hidden rows with values noted per read (their numbers are for a message). */
+const MAX_HIDDEN_ROWS_NOTED = 100_000;
 
 /** A zip archive that is no workbook at all (a .docx, an archive of files). */
 export class NotAWorkbookError extends OperationError {}
@@ -107,7 +125,14 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (!sheet) return;
     wanted.name = sheet.name;
     if (zip.has('xl/sharedStrings.xml')) {
-      for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;
+      // (a workbook's sheets are read one after another, and the sheet imported twice: its
+      // string table, most of the time spent on a large workbook's top rows, is parsed once)
+      const key = options.bytes ? null : workbookKey(file);
+      if (key !== null && sharedStrings?.key === key) reader.sharedStrings = sharedStrings.strings;
+      else {
+        for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;
+        if (key !== null && reader.sharedStrings) sharedStrings = { key, strings: reader.sharedStrings };
+      }
     }
     if (zip.has('xl/styles.xml')) await reader._parseStyles(plainNamespaces(await zip.stream('xl/styles.xml')));
     const stored = zip.parts.get(sheet.part)!.compressedSize;
@@ -127,12 +152,12 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         done(null, chunk);
       },
     });
-    const notes: SheetNotes = { uncalculated: new Map() };
+    const notes: SheetNotes = { uncalculated: new Map(), hiddenRows: new Set() };
     wanted.uncalculated = notes.uncalculated;
+    wanted.hiddenRowsRead = [];
     if (options.marks) {
-      notes.hiddenRows = new Set();
       notes.hiddenColumns = new Set();
-      wanted.marks = { hiddenRows: notes.hiddenRows, hiddenColumns: notes.hiddenColumns, struckRows: new Set() };
+      wanted.marks = { hiddenRows: notes.hiddenRows!, hiddenColumns: notes.hiddenColumns, struckRows: new Set() };
     }
     const plain = plainCells(plainNamespaces(sheetStream), notes);
     plain.on('error', (e) => tap.destroy(e));
@@ -160,8 +185,10 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         if (filled.length && filled.every((i) => font(i)?.strike === true)) wanted.marks.struckRows.add((row as { number?: number }).number ?? emittedRows);
       }
       if (cells.some((c) => c !== '')) {
+        const number = (row as { number?: number }).number ?? emittedRows;
+        if (notes.hiddenRows!.has(number) && wanted.hiddenRowsRead.length < MAX_HIDDEN_ROWS_NOTED) wanted.hiddenRowsRead.push(number);
         try {
-          onRow(cells, (row as { number?: number }).number ?? emittedRows);
+          onRow(cells, number);
         } catch (e) {
           fromCallback = e;
           throw e;
@@ -234,6 +261,9 @@ export function cellText(v: unknown): string {
     // builds it as UTC), to the second (a serial number's last digits are no milliseconds).
     if (Number.isNaN(v.getTime())) return '';
     const iso = new Date(Math.round(v.getTime() / 1000) * 1000).toISOString();
+    // a time of day alone ("14:30" typed in a time column) is a fraction of Excel's day 0, which
+    // exceljs dates 1899-12-30: the sheet shows the time, never that day
+    if (iso < '1900-01-01') return iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
   if (typeof v === 'object') {

@@ -16,7 +16,7 @@ import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db
 import { OperationError } from '../errors.js';
 import { prepareFiles, type ImportHooks } from '../import/importer.js';
 import { missingColumnsError } from '../import/mapping.js';
-import { networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
+import { isTotalLine, NUMBER_ONLY, networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
 import { RowNormaliser } from '../import/normalise.js';
 import type { MemberRole } from '../model.js';
 import { checkpoint, mapInSteps, warning } from '../reporting.js';
@@ -193,26 +193,6 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   for (const line of normaliser.warnings.lines()) hooks.onWarning?.(warning('row', line));
   return report;
 }
-
-/**
- * A line that sums up a hand-made list rather than a member: a label of data/network.json's
- * totalLabels ("Total", "Totaux :", "Total 3") and otherwise numbers. It became a member called
- * "3", or "Total".
- */
-export function isTotalLine(cells: readonly string[]): boolean {
-  const labels = networkVocabulary().totalLabels;
-  let label = false;
-  for (const cell of cells) {
-    const text = cell.trim();
-    if (!text || NUMBER_ONLY.test(text)) continue;
-    if (!labels.has(normaliseName(text.replace(/[\p{Nd}.,:;%()+\-–/]+/gu, ' ')))) return false;
-    label = true;
-  }
-  return label;
-}
-
-/** A cell of digits (of any script: "٣", "３" as "3") and punctuation only: a count, a row number, never a name. */
-const NUMBER_ONLY = /^[\p{Nd}\s.,:;%()+\-–/#°]+$/u;
 
 /** An organisation or a person's name: a cell with a letter in it ("3" or "12." is none). */
 const nameOrNull = (text: string | null | undefined): string | null => (text && !NUMBER_ONLY.test(text.trim()) ? text : null);

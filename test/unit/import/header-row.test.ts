@@ -16,6 +16,9 @@ interface HeaderCase {
   firstApp?: Record<string, unknown>;
 }
 
+/** A CSV file of these rows, written when the case runs. */
+const csvFile = (name: string, rows: string[][]) => () => caseFile(name, stringify(rows));
+
 const CASES: HeaderCase[] = [
   // A data row whose values happen to read like headers ("ref", "not-an-email") must not be
   // taken for the header, or every row above it is silently skipped (found by the fuzz test).
@@ -65,53 +68,102 @@ const CASES: HeaderCase[] = [
   },
   {
     name: 'csv: "Contact" over "First name | Last name" becomes the contact name',
-    file: () => caseFile('names.csv', stringify([
+    file: csvFile('names.csv', [
       ['Organization', 'Contact', '', 'Email'],
       ['', 'First name', 'Last name', ''],
       ['Acme Skills', 'Ana', 'Diallo', 'ana@example.org'],
-    ])),
+    ]),
     report: { rows: 1, inserted: 1, rejected: 0 },
     firstApp: { contactName: 'Ana Diallo' },
   },
   {
     // an incubator's sheet: "IPs Filed" over the kinds of rights, which name no field
     name: 'csv: a group\'s sub-header row that labels every column of the group with words is no data row, even naming no field',
-    file: () => caseFile('startups.csv', stringify([
+    file: csvFile('startups.csv', [
       ['S No', 'Name of Startup', 'Personal Email Id', 'IPs Filed', '', '', '', 'Brief description'],
       ['', '', '', 'Patent', 'Design', 'Trademark', 'Copyright', ''],
       ['1', 'Acme Robotics', 'ana@example.org', '1', '0', '1', '0', 'Robots that teach welding'],
       ['2', 'Beta Looms', 'li@example.net', '0', '0', '0', '0', 'Looms for apprentices'],
-    ])),
+    ]),
     report: { rows: 2, inserted: 2, rejected: 0 },
     columns: { organization: ['Name of Startup'], email: ['Personal Email Id'] },
   },
   {
     name: 'csv: such a sub-header row is no data row with no row under it either',
-    file: () => caseFile('startups-empty.csv', stringify([
+    file: csvFile('startups-empty.csv', [
       ['Name of Startup', 'Personal Email Id', 'IPs Filed', '', '', '', 'Brief description'],
       ['', '', 'Patent', 'Design', 'Trademark', 'Copyright', ''],
-    ])),
+    ]),
     report: { rows: 0, rejected: 0 },
   },
   {
     name: 'a first data row filling only a group\'s columns with answers is still data',
-    file: () => caseFile('group-answers.csv', stringify([
+    file: csvFile('group-answers.csv', [
       ['Organization', 'Email', 'IPs Filed', '', ''],
       ['', '', 'Yes', 'No', 'Yes'],
       ['Beta Skills', 'beta@example.org', 'No', 'No', 'No'],
-    ])),
+    ]),
     report: { rows: 2, inserted: 1, rejected: 1 },
   },
   {
     name: 'a first data row with blanks under a group is still data',
-    file: () => caseFile('group-data.csv', stringify([
+    file: csvFile('group-data.csv', [
       ['Organization', 'Email', 'Contact', ''],
       ['Acme Skills', 'ana@example.org', 'Ana', 'Diallo'],
       ['Beta Skills', 'beta@example.org', '', ''],
-    ])),
+    ]),
     report: { rows: 2, inserted: 2 },
   },
+  // An officer's workbook groups every column, a group of one included ("Évaluation" over
+  // "Note"), under a title row and a blank row: the second row names each column.
+  {
+    name: 'xlsx: group headers over every column, one of them over a single column, are read with the row of names under them',
+    file: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Candidatures');
+      ws.addRow(['Appel à innovations 2024']);
+      ws.addRow([]);
+      ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']);
+      ws.addRow(['Nom', 'Pays', 'Nom du contact', 'Courriel', 'Note']);
+      ws.mergeCells('A3:B3');
+      ws.mergeCells('C3:D3');
+      ws.addRow(['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5]);
+      ws.addRow(['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]);
+      return caseFile('groupes.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    },
+    report: { rows: 2, inserted: 2, rejected: 0 },
+    columns: { organization: ['Organisation - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
+    firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
+  },
+  {
+    name: 'a first data row under a group of one column is still data when it leaves a column blank',
+    file: csvFile('group-single.csv', [
+      ['Organization', 'Email', 'Contact', '', 'Country'],
+      ['Acme Skills', '', 'Ana', 'Diallo', 'Kenya'],
+      ['Beta Skills', 'beta@example.org', 'Li', 'Wei', 'Ghana'],
+    ]),
+    report: { rows: 2, inserted: 1, rejected: 1 },
+  },
 ];
+
+describe('a line of totals under the applications', () => {
+  it('is rejected as one, not for a missing email the officer would be asked to type in; a row with an organisation stays an application', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Organization', 'Email', 'Score']);
+    ws.addRow(['Acme Skills', 'ana@example.org', 7]);
+    ws.addRow(['Beta Skills', 'li@example.org', 8.5]);
+    ws.addRow(['Total Skills', '', 9]);
+    ws.addRow(['Total', '', { formula: 'SUM(C2:C4)', result: 24.5 }]);
+    const { run, report, rejects } = await importCase(caseFile('totals.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), ['--call', '2024']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(report).toMatchObject({ rows: 4, inserted: 2, rejected: 2 });
+    expect(rejects.map((r) => [r.rowNumber, r.reasons])).toEqual([
+      [3, ['missing email']],
+      [4, ['a line of totals, not an application (delete it from the file, then import the file again)']],
+    ]);
+  });
+});
 
 describe('the header row', () => {
   it.each(CASES)('$name', async (c) => {

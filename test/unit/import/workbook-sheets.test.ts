@@ -8,6 +8,8 @@ import { importFiles } from '../../../src/import/importer.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { importHooks } from '../../../src/cli/import.js';
 import { scriptedPrompts } from '../../../src/ui/prompts.js';
+import { topRows } from '../../../src/import/header-row.js';
+import { xlsxSource } from '../../../src/import/xlsx-reader.js';
 
 const dir = tempDir('skillsnet-sheets-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,6 +58,24 @@ describe('a workbook whose first sheet holds no table', () => {
     ]);
     const run = await skillsnet(['--db', path.join(dir, 'c.db'), 'import', f, '--call', '2024', '--json']);
     expect(json(run)).toMatchObject({ rows: 1, inserted: 1 });
+  });
+
+  // A workbook of two rounds ("Ronda 1", "Ronda 2"): the second was left unread without a word.
+  it('the report names the later sheets shown that have applications\' columns too, and how to import them; not a hidden one, nor a list', async () => {
+    const apps = (n: number) => [['Nombre de la organización', 'Correo electrónico'], ...Array.from({ length: n }, (_, i) => [`Org ${n}-${i}`, `r${n}-${i}@example.org`])];
+    const f = await workbook('rondas.xlsx', [['Léame', [['Dos rondas de la convocatoria']]], ['Ronda 1', apps(2)], ['Países', [['País'], ['Perú']]], ['Ronda 2', apps(3)], ['Copia', apps(4)]]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    wb.getWorksheet('Copia')!.state = 'hidden';
+    await wb.xlsx.writeFile(f);
+    const run = await skillsnet(['--db', path.join(dir, 'rondas.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 2, inserted: 2, files: [{ sheet: 'Ronda 1' }] });
+    const warnings: string[] = json(run).files[0].warnings;
+    expect(warnings.filter((w) => /sheet/.test(w))).toEqual(['sheet "Ronda 1" was read; sheet "Ronda 2" has organisation and email columns too and was not read: if it holds applications, import it with --sheet "Ronda 2"']);
+    // named, it is read; and the sheet after it is a hidden one: nothing to say
+    const second = await skillsnet(['--db', path.join(dir, 'rondas.db'), 'import', f, '--call', '2024', '--sheet', 'Ronda 2', '--json']);
+    expect(json(second)).toMatchObject({ rows: 3, inserted: 3 });
+    expect(json(second).files[0].warnings.filter((w: string) => /sheet/.test(w))).toEqual([]);
   });
 });
 
@@ -242,3 +262,38 @@ describe('one workbook, a sheet per call', () => {
     expect(second.stderr).not.toMatch(/imported into call/);
   });
 });
+
+// An officer filters the sheet (or hides rows) in Excel and sees fewer rows than the import counts.
+describe('rows hidden in Excel', () => {
+  it('are read like the others, and the report names them by their sheet row numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Call 2024']);
+    ws.addRow(['Organization', 'Email', 'Status']);
+    for (let i = 0; i < 6; i++) ws.addRow([`Org ${i}`, `o${i}@example.org`, i % 3 ? 'eligible' : 'withdrawn']);
+    ws.autoFilter = 'A2:C8';
+    ws.getRow(3).hidden = true;
+    ws.getRow(6).hidden = true;
+    ws.addRow([]).hidden = true;
+    const f = path.join(dir, 'filtered.xlsx');
+    await wb.xlsx.writeFile(f);
+    const run = await skillsnet(['--db', path.join(dir, 'filtered.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 6, inserted: 6 });
+    expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
+      '2 rows are hidden in Excel (by hand or by a filter) and were read like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them',
+    ]);
+  });
+});
+
+// A workbook's string table is parsed once for its sheets' reads; a workbook saved again under
+// the same name is another table.
+describe('the string table of a workbook read sheet after sheet', () => {
+  it('is the workbook\'s own, also after the file is saved again under its name', async () => {
+    const f = await workbook('saved-again.xlsx', [['One', [['Organization', 'Email'], ['Acme', 'a@example.org']]], ['Two', [['Organization', 'Email'], ['Beta', 'b@example.org']]]]);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organization', 'Email'], ['Acme', 'a@example.org']]);
+    expect(await topRows(xlsxSource(f, 1))).toEqual([['Organization', 'Email'], ['Beta', 'b@example.org']]);
+    await workbook('saved-again.xlsx', [['One', [['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]]]);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]);
+  });
+});
+

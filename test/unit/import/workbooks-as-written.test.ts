@@ -73,7 +73,7 @@ describe('formula cells are read by the value Excel shows', () => {
     expect(run.code).toBe(0);
     expect(report).toMatchObject({ rows: 2, inserted: 2 });
     expect(apps.map((a) => a.score)).toEqual([null, null]);
-    expect(report.files[0].warnings.join('\n')).toMatch(/2 cells of column C hold formulas that were never calculated.*open the workbook in Excel or LibreOffice, save it, and import it again/);
+    expect(report.files[0].warnings.join('\n')).toMatch(/2 cells of column C hold formulas that were never calculated.*so they were read as empty.*open the workbook in Excel or LibreOffice, save it, and import it again/);
   });
 });
 
@@ -93,6 +93,23 @@ describe('cells as other programs write them', () => {
       `<row r="2"><c r="A2" s="1"><v>43891.39204861111</v></c>${t('B2', 'Org')}${t('C2', 'a@example.org')}</row>`;
     const { apps } = await importOf(await workbook([{ name: 'Sheet', data }], [], true));
     expect(apps[0].submittedAt).toBe('2024-03-02T09:24:33');
+  });
+
+  it('a time of day alone is the time the sheet shows, never Excel\'s day 0 (1899-12-30)', () => {
+    expect(cellText(new Date(Date.UTC(1899, 11, 30, 14, 30)))).toBe('14:30');
+    expect(cellText(new Date(Date.UTC(1899, 11, 30, 9, 5, 12)))).toBe('09:05:12');
+    expect(cellText(new Date(Date.UTC(1900, 0, 1)))).toBe('1900-01-01');
+  });
+
+  it('a submission date held as its bare serial number (a column pasted as values) is read as the date; elsewhere the number stays a number', async () => {
+    const data = `<row r="1">${t('A1', 'Date')}${t('B1', 'Organization')}${t('C1', 'Email')}${t('D1', 'Budget')}</row>` +
+      [['45352', '45000'], ['45353.6041666667', '52000'], ['45354', '61000']].map(([date, budget], i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}"><v>${date}</v></c>${t(`B${i + 2}`, `Org ${i}`)}${t(`C${i + 2}`, `a${i}@example.org`)}<c r="D${i + 2}"><v>${budget}</v></c></row>`).join('');
+    const { report, apps, raw } = await importOf(await workbook([{ name: 'Sheet', data }]));
+    expect(report).toMatchObject({ rows: 3, inserted: 3 });
+    expect(report.files[0].columns.submittedAt).toEqual(['Date']);
+    expect(apps.map((a) => a.submittedAt)).toEqual(['2024-03-01', '2024-03-02T14:30:00', '2024-03-03']);
+    expect(await raw(apps[0].id)).toMatch(/Budget: 45000/);
   });
 
   it('a number is what Excel shows (15 significant digits)', () => {

@@ -8,7 +8,7 @@ import type { DB } from '../db/connection.js';
 import { deleteEventById, eventCounts, getEvent, insertEvent, listEvents, setEventCancelled, updateEvent, type EventCounts, type EventRecord, type StoredEvent } from '../db/events.js';
 import { coreGroupCohorts, getMember, resolveMemberRef, rosterOfCohort } from '../db/members.js';
 import { listRosters } from '../db/rosters.js';
-import { shellArg } from '../text.js';
+import { foldText, shellArg } from '../text.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseLanguage } from '../geo/parse.js';
 import { NETWORK_LANGUAGES } from '../model.js';
@@ -38,9 +38,21 @@ export interface EventInput {
 
 export const DEFAULT_DURATION = 60;
 
+/**
+ * The kinds as French and Spanish officers write them (accents and case aside): the Network works
+ * in the three languages, and "--kind reunión" was refused with a list in English.
+ */
+const KIND_WORDS: Readonly<Record<string, EventKind>> = {
+  reunion: 'meeting', 'reunion virtual': 'meeting', 'reunion en ligne': 'meeting',
+  webinaire: 'webinar', webinario: 'webinar', 'seminario web': 'webinar', 'seminaire en ligne': 'webinar', 'seminario en linea': 'webinar',
+  clinique: 'clinic', clinica: 'clinic',
+  atelier: 'workshop', taller: 'workshop',
+};
+
 function parseKind(kind: string): EventKind {
-  const k = kind.trim().toLowerCase();
+  const k = foldText(kind.trim()).replace(/[\s_-]+/g, ' ');
   if (isEventKind(k)) return k;
+  if (Object.hasOwn(KIND_WORDS, k)) return KIND_WORDS[k]!;
   throw new UsageError(`unknown kind of event "${kind}"${didYouMean(kind, EVENT_KINDS)}`, { hint: `use one of ${EVENT_KINDS.join(', ')}` });
 }
 

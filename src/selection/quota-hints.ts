@@ -4,6 +4,7 @@
  * other vocabulary ("Youth" on an organisation type's line). Each gives the line to write, for the
  * refusal or the warning that names the line.
  */
+import { LIST_SEPARATOR } from '../geo/parse.js';
 import { canonicalTerm, isKnownTerm, type VocabularyKind } from '../import/vocabulary.js';
 import { featureWord, normaliseFree, normaliseValue, quotaFeature, quotaLabel, type Feature } from './quotas.js';
 
@@ -42,7 +43,7 @@ export function valueOfOtherFeature(feature: Feature, written: string): string |
 export function severalValues(feature: Feature, written: string): { message: string; hint: string } | undefined {
   // (a language line has its own: "Anglais et français" names 2 languages)
   if (!['region', 'subregion', 'country', 'category'].includes(feature)) return undefined;
-  const parts = written.split(/\s*[,;|/+&]\s*|\s+(?:and|et|y)\s+/i).map((p) => p.trim()).filter(Boolean);
+  const parts = written.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return undefined;
   const labels: string[] = [];
   for (const part of parts) {

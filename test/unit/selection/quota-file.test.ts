@@ -335,4 +335,17 @@ describe('a value cell naming several values', () => {
     expect((await readQuotaFile(write('one.csv', 'feature,value,min,max\ncountry,Trinidad and Tobago,,1\ncountry,"Korea, Republic of",,1\nregion,Asia y el Pacífico,1,\n'))).map((r) => r.value)).toEqual(['TT', 'KR', 'Asia and the Pacific']);
     expect((await refused('region,"Africa, Atlantis",1,'))[0]).toBe('several.csv line 2: unknown region "Africa, Atlantis"');
   });
+
+  it('refuses countries listed as codes, or a name and a code, which country names read as a place and its country ("KE, NG" was Nigeria)', async () => {
+    const refused = async (line: string) => {
+      const e = await readQuotaFile(write('listed.csv', `feature,value,min,max\n${line}\n`)).catch((x: unknown) => x);
+      expect(e, line).toBeInstanceOf(UsageError);
+      return (e as Error).message;
+    };
+    expect(await refused('country,"KE, NG",,2')).toBe('listed.csv line 2: "KE, NG" names 2 values: country KE (Kenya), country NG (Nigeria)');
+    expect(await refused('country,IN/US,1,')).toBe('listed.csv line 2: "IN/US" names 2 values: country IN (India), country US (United States)');
+    expect(await refused('country,"Kenya, NG",1,')).toBe('listed.csv line 2: "Kenya, NG" names 2 values: country KE (Kenya), country NG (Nigeria)');
+    // a place and its country is still that country; two names of one country are one
+    expect((await readQuotaFile(write('place.csv', 'feature,value,min,max\ncountry,"Lima, PE",,1\ncountry,"England, UK",,1\n'))).map((r) => r.value)).toEqual(['PE', 'GB']);
+  });
 });

@@ -8,6 +8,14 @@ import { LIST_SEPARATOR } from '../geo/parse.js';
 import { canonicalTerm, isKnownTerm, type VocabularyKind } from '../import/vocabulary.js';
 import { featureWord, normaliseFree, normaliseValue, quotaFeature, quotaLabel, type Feature } from './quotas.js';
 
+/**
+ * A value as a cell of the line to write: quoted where it holds a comma, semicolon or quote, or
+ * the line written as shown splits it ("Congo, Democratic Republic of the" read as "Congo").
+ */
+function asCell(v: string): string {
+  return /[",;\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
 /** Features whose values the tool knows in full (not free vocabulary): a value of one is no value of another by chance. */
 const NAMED_VALUES: Feature[] = ['region', 'country', 'language', 'category'];
 
@@ -32,7 +40,7 @@ export function valueOfOtherFeature(feature: Feature, written: string): string |
   }
   if (found.length === 0) return undefined;
   const v = written.trim();
-  return `"${v}" is ${found.map((f) => f.label).join(' or ')}, not a ${featureWord(feature)}: write ${found.map((f) => `${featureWord(f.feature)},${v},…`).join(' or ')}`;
+  return `"${v}" is ${found.map((f) => f.label).join(' or ')}, not a ${featureWord(feature)}: write ${found.map((f) => `${featureWord(f.feature)},${asCell(v)},…`).join(' or ')}`;
 }
 
 /**
@@ -75,5 +83,5 @@ export function termOfOtherFeature(feature: Feature, written: string): string | 
   const pair = kinds[feature];
   if (!pair || isKnownTerm(pair[0], written) || !isKnownTerm(pair[1], written)) return undefined;
   const v = written.trim();
-  return `"${v}" is ${quotaLabel(pair[2], normaliseFree(canonicalTerm(pair[1], v)))}, not ${feature === 'beneficiary' ? 'a beneficiary group' : 'an organisation type'}: write ${pair[2]},${v},…`;
+  return `"${v}" is ${quotaLabel(pair[2], normaliseFree(canonicalTerm(pair[1], v)))}, not ${feature === 'beneficiary' ? 'a beneficiary group' : 'an organisation type'}: write ${pair[2]},${asCell(v)},…`;
 }

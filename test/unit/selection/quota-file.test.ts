@@ -318,6 +318,15 @@ describe('a value written on the line of another feature', () => {
     // what is no value of any feature keeps the feature's own hint
     expect(await hint('country,Atlantis,1,')).toBe('give an ISO 3166-1 code (MX, FRA) or a country name');
   });
+
+  it('quotes a value with a comma in the line to write, which would otherwise split it', async () => {
+    const e = await readQuotaFile(write('comma.csv', 'feature,value,min,max\nregion,"Congo, Democratic Republic of the",1,\n')).catch((x: unknown) => x);
+    const hint = (e as UsageError).hint!;
+    expect(hint).toBe('"Congo, Democratic Republic of the" is country CD (Democratic Republic of the Congo), not a region: write country,"Congo, Democratic Republic of the",…');
+    // the line as the hint writes it reads as that country
+    const line = hint.slice(hint.indexOf('write ') + 6).replace('…', '1,');
+    expect((await readQuotaFile(write('comma-fixed.csv', `feature,value,min,max\n${line}\n`))).map((r) => [r.feature, r.value, r.min])).toEqual([['country', 'CD', 1]]);
+  });
 });
 
 describe('a value cell naming several values', () => {

@@ -4,6 +4,7 @@
  * other vocabulary ("Youth" on an organisation type's line). Each gives the line to write, for the
  * refusal or the warning that names the line.
  */
+import { isPlaceholder } from '../geo/countries.js';
 import { LIST_SEPARATOR } from '../geo/parse.js';
 import { canonicalTerm, isKnownTerm, type VocabularyKind } from '../import/vocabulary.js';
 import { featureWord, normaliseFree, normaliseValue, quotaFeature, quotaLabel, type Feature } from './quotas.js';
@@ -25,6 +26,8 @@ const NAMED_VALUES: Feature[] = ['region', 'country', 'language', 'category'];
  * undefined when it is none of them.
  */
 export function valueOfOtherFeature(feature: Feature, written: string): string | undefined {
+  // ("NA", "N/A", "none" on a region's line stand for no value: no "country NA (Namibia)" to offer)
+  if (isPlaceholder(written)) return undefined;
   const regional = (f: Feature) => f === 'region' || f === 'subregion';
   const found: { feature: Feature; label: string }[] = [];
   for (const named of NAMED_VALUES) {

@@ -317,6 +317,9 @@ describe('a value written on the line of another feature', () => {
     expect(await hint('region,es,1,')).toBe('"es" is country ES (Spain) or language es, not a region: write country,es,… or language,es,…');
     // what is no value of any feature keeps the feature's own hint
     expect(await hint('country,Atlantis,1,')).toBe('give an ISO 3166-1 code (MX, FRA) or a country name');
+    // "NA", "N/A", "none" where a region or category should be stand for no value: no Namibia or Nauruan to offer
+    for (const line of ['region,NA,1,', 'category,N/A,1,', 'region,none,1,']) expect(await hint(line), line).not.toMatch(/ is country|language|Namibia/);
+    expect(await hint('region,NA,1,')).toMatch(/^use one of: "Africa"/);
   });
 
   it('quotes a value with a comma in the line to write, which would otherwise split it', async () => {

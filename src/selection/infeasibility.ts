@@ -98,12 +98,12 @@ export interface Relaxation {
  * its maximum) allowed only when r_q = 1; minimise the number of switches first and the
  * total slack second. The size and --include/--exclude stay hard.
  */
-export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60, signal?: AbortSignal, options: { counterpart?: boolean } = {}): Promise<Relaxation | null> {
+export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60, signal?: AbortSignal, options: { counterpart?: boolean; /** the solver (a test's stand-in) */ solve?: typeof solveMip } = {}): Promise<Relaxation | null> {
   const candidates = pruneDominated(problem, { softMaxima: true });
   const reduced = { ...problem, candidates };
   const base = buildRows(reduced);
   const started = performance.now();
-  const found = await relaxationMip(problem, candidates, base, new Set(), timeLimit, signal);
+  const found = await relaxationMip(problem, candidates, base, new Set(), timeLimit, signal, { solve: options.solve });
   if (!found || found.status === 'infeasible') return null;
   const relaxed: number[] = [];
   const conflicts: string[] = [];
@@ -125,9 +125,9 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
     // first took (at least 2 s), not the whole time limit again: a name is worth a few seconds, not
     // minutes. A search that ran out of time proves nothing, so nothing is named.
     const limit = Math.min(timeLimit, Math.max(2, (performance.now() - started) / 1000));
-    const other = await relaxationMip(problem, candidates, base, new Set(relaxed), limit, signal, { single: true });
+    const other = await relaxationMip(problem, candidates, base, new Set(relaxed), limit, signal, { single: true, solve: options.solve });
     if (other?.status === 'optimal' && other.relaxed.length === 1) {
-      const third = await relaxationMip(problem, candidates, base, new Set([...relaxed, ...other.relaxed]), limit, signal, { single: true });
+      const third = await relaxationMip(problem, candidates, base, new Set([...relaxed, ...other.relaxed]), limit, signal, { single: true, solve: options.solve });
       if (third?.status === 'infeasible') {
         const q = problem.quotas[other.relaxed[0]!]!;
         conflicts[0] += ` (it conflicts with ${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)})`;
@@ -142,7 +142,7 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
  * `single`, any roster relaxing at most one quota (no cost: the status says whether there is
  * one, `infeasible` that there is none). Null when the solver found no roster, in time or at all.
  */
-async function relaxationMip(problem: SelectionProblem, candidates: Candidate[], base: ReturnType<typeof buildRows>, hold: Set<number>, timeLimit: number, signal?: AbortSignal, options: { single?: boolean } = {}): Promise<{ relaxed: number[]; slack: { u: number; v: number }[]; optimal: boolean; status: SolverStatus } | null> {
+async function relaxationMip(problem: SelectionProblem, candidates: Candidate[], base: ReturnType<typeof buildRows>, hold: Set<number>, timeLimit: number, signal?: AbortSignal, options: { single?: boolean; solve?: typeof solveMip } = {}): Promise<{ relaxed: number[]; slack: { u: number; v: number }[]; optimal: boolean; status: SolverStatus } | null> {
   const n = candidates.length;
   const Q = problem.quotas.length;
   const slackTotal = problem.quotas.reduce((s, q, qi) => s + q.min + base[qi + 1].columns.length, 0);
@@ -161,7 +161,7 @@ async function relaxationMip(problem: SelectionProblem, candidates: Candidate[],
     rows.push({ lower: -Infinity, upper: 0, columns: [U + qi, R + qi], coefficients: [1, -Math.max(q.min, 1)] });
     rows.push({ lower: -Infinity, upper: 0, columns: [V + qi, R + qi], coefficients: [1, -Math.max(cols.length, 1)] });
   });
-  const out = await solveMip({
+  const out = await (options.solve ?? solveMip)({
     sense: 'minimize', cost, lower, upper, integer: range(n + 3 * Q).map(() => true), rows, timeLimit,
   }, signal);
   if (out.status === 'infeasible') return { relaxed: [], slack: [], optimal: false, status: 'infeasible' };

@@ -1,15 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import * as solve from '../../../src/selection/solve.js';
+import { describe, expect, it } from 'vitest';
+import { smallestRelaxation } from '../../../src/selection/infeasibility.js';
+import { expandQuotas } from '../../../src/selection/quotas.js';
+import { solveMip, type MipInput } from '../../../src/selection/solve.js';
 import { selectRoster } from '../../../src/selection/select.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
 import type { QuotaRule } from '../../../src/selection/quotas.js';
-
-// (solveMip passes through to the real one; a test below makes one search run out of time)
-vi.mock('../../../src/selection/solve.js', async (original) => {
-  const real = await original<typeof solve>();
-  return { ...real, solveMip: vi.fn(real.solveMip) };
-});
-const solveMip = vi.mocked(solve.solveMip);
 
 // When only the solver can prove that no roster meets the quotas, the error names the fewest
 // quotas to relax; "the other quotas" it conflicts with must be named too, or the officer is left
@@ -56,32 +51,39 @@ describe('a conflict only the solver finds', () => {
 const rules = [rule('region', 'Arab States', 3, null, 2), rule('subregion', 'Western Asia', 0, 1, 3), rule('language', 'fr', 1, null, 4)];
 
 describe('the searches for the other side of a conflict', () => {
+  const problem = { size: 4, candidates: cands, quotas: expandQuotas(rules, cands), include: new Set<number>() };
+  // the real solver, each call's time limit noted; the calls numbered in `late` run out of time
+  const solver = (late: number[] = []) => {
+    const limits: number[] = [];
+    const solve = async (input: MipInput, signal?: AbortSignal) => {
+      limits.push(input.timeLimit!);
+      return late.includes(limits.length) ? { status: 'time limit' as const, optimal: false, values: [], objective: null, bound: null, ms: 1 } : solveMip(input, signal);
+    };
+    return { solve, limits };
+  };
+
+  it('name the other quota when both searches answer', async () => {
+    const { solve, limits } = solver();
+    const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
+    expect(r!.conflicts).toHaveLength(1);
+    expect(r!.conflicts[0]).toMatch(/it conflicts with/);
+    expect(limits).toHaveLength(3);
+  });
+
   it('name nothing when the last one runs out of time', async () => {
-    solveMip.mockClear();
-    const real = solveMip.getMockImplementation()!;
-    let calls = 0;
-    // 1: the roster (infeasible), 2: the relaxation, 3: the other quota, 4: a third one (times out)
-    solveMip.mockImplementation(async (input, signal) => (++calls === 4
-      ? { status: 'time limit', optimal: false, values: [], objective: null, bound: null, ms: 1 }
-      : real(input, signal)));
-    try {
-      const r = await selectRoster(cands, { size: 4, rules, timeLimit: 60 });
-      expect(calls).toBe(4);
-      expect(r.feasible).toBe(false);
-      expect(r.conflicts).toHaveLength(1);
-      expect(r.conflicts[0]).not.toMatch(/it conflicts with/);
-    } finally {
-      solveMip.mockImplementation(real);
-    }
+    // 1: the relaxation, 2: the other quota, 3: a third one (out of time: proves nothing)
+    const { solve, limits } = solver([3]);
+    const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
+    expect(limits).toHaveLength(3);
+    expect(r!.conflicts).toHaveLength(1);
+    expect(r!.conflicts[0]).toMatch(/^(sub-region Western Asia|region Arab States): at (most|least)/);
+    expect(r!.conflicts[0]).not.toMatch(/it conflicts with/);
   });
 
   it('are not given the whole time limit again', async () => {
-    solveMip.mockClear();
-    const r = await selectRoster(cands, { size: 4, rules, timeLimit: 60 });
-    expect(r.conflicts[0]).toMatch(/it conflicts with/);
-    const limits = solveMip.mock.calls.map(([input]) => input.timeLimit);
-    expect(limits).toHaveLength(4);
-    expect(limits.slice(0, 2)).toEqual([60, 60]);
-    for (const l of limits.slice(2)) expect(l).toBeLessThan(10);
+    const { solve, limits } = solver();
+    await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
+    expect(limits[0]).toBe(60);
+    for (const l of limits.slice(1)) expect(l).toBeLessThan(10);
   });
 });

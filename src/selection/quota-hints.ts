@@ -47,28 +47,39 @@ export function valueOfOtherFeature(feature: Feature, written: string): string |
 }
 
 /**
- * A cell naming several values of its feature ("Africa, Americas", "KE / NG", "life-skills y
- * entrepreneurship"), each of which the tool knows: a quota counts one value, and whether the
- * officer meant the bounds for each or for all together cannot be told. Undefined otherwise.
+ * The values a cell lists, each part one the tool knows ("Africa, Americas", "KE / NG"), the same
+ * value named twice counted once ("Africa / Afrique", as a bilingual template labels it: one
+ * value). Undefined when a part is no value of the feature, or the cell is no list.
  */
-export function severalValues(feature: Feature, written: string): { message: string; hint: string } | undefined {
+export function valuesListed(feature: Feature, written: string): { feature: Feature; value: string; label: string }[] | undefined {
   // (a language line has its own: "Anglais et français" names 2 languages)
   if (!['region', 'subregion', 'country', 'category'].includes(feature)) return undefined;
   const parts = written.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return undefined;
-  const labels: string[] = [];
+  const found: { feature: Feature; value: string; label: string }[] = [];
   for (const part of parts) {
     const f = feature === 'region' || feature === 'subregion' ? quotaFeature('region', part) : feature;
     try {
       const value = normaliseValue(f, part);
       if (value === '*') return undefined;
-      labels.push(quotaLabel(f, value));
+      if (!found.some((x) => x.feature === f && x.value === value)) found.push({ feature: f, value, label: quotaLabel(f, value) });
     } catch {
       return undefined;
     }
   }
+  return found;
+}
+
+/**
+ * A cell naming several values of its feature ("Africa, Americas", "KE / NG", "life-skills y
+ * entrepreneurship"), each of which the tool knows: a quota counts one value, and whether the
+ * officer meant the bounds for each or for all together cannot be told. Undefined otherwise.
+ */
+export function severalValues(feature: Feature, written: string): { message: string; hint: string } | undefined {
+  const listed = valuesListed(feature, written);
+  if (!listed || listed.length < 2) return undefined;
   return {
-    message: `"${written.trim()}" names ${parts.length} values: ${labels.join(', ')}`,
+    message: `"${written.trim()}" names ${listed.length} values: ${listed.map((x) => x.label).join(', ')}`,
     hint: `a quota counts one value, none several together: write a line for each, with its own bounds${feature === 'country' ? ', or a sub-region that holds them (docs/quotas-file.md)' : ''}`,
   };
 }

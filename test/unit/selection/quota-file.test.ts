@@ -348,6 +348,13 @@ describe('a value cell naming several values', () => {
     expect((await refused('region,"Africa, Atlantis",1,'))[0]).toBe('several.csv line 2: unknown region "Africa, Atlantis"');
   });
 
+  it('reads a cell naming one value twice, as a bilingual template labels it, as that value ("Africa / Afrique" was refused as 2 values: Africa, Africa)', async () => {
+    const rules = await readQuotaFile(write('bilingual.csv', 'feature,value,min,max\nregion,Africa / Afrique,3,\ncategory,Entrepreneurship / Emprendimiento,1,\ncountry,KE; Kenya,,2\nregion,West Africa / Afrique de l\'Ouest,1,\n'));
+    expect(rules.map((r) => [r.feature, r.value])).toEqual([['region', 'Africa'], ['category', 'entrepreneurship'], ['country', 'KE'], ['subregion', 'Western Africa']]);
+    // a value named twice beside another is still two values, each named once
+    await expect(readQuotaFile(write('twice.csv', 'feature,value,min,max\nregion,"Africa / Afrique, Americas",3,\n'))).rejects.toThrow('twice.csv line 2: "Africa / Afrique, Americas" names 2 values: region Africa, region Americas');
+  });
+
   it('refuses countries listed as codes, or a name and a code, which country names read as a place and its country ("KE, NG" was Nigeria)', async () => {
     const refused = async (line: string) => {
       const e = await readQuotaFile(write('listed.csv', `feature,value,min,max\n${line}\n`)).catch((x: unknown) => x);

@@ -312,9 +312,14 @@ export function resolveCountry(text: string): CountryMatch | null {
  * treats it as a blank cell rather than an unrecognised country.
  */
 export function isNoCountry(text: string): boolean {
+  return isPlaceholder(text) && (normaliseName(text) === '' || text.trim() !== 'NA');
+}
+
+/** What stands for "no value" in a cell: "N/A", "NA" (even as written for Namibia), "none", "-", "Unknown". */
+export function isPlaceholder(text: string): boolean {
   if (typeof text !== 'string') return false;
   const key = normaliseName(text);
-  return key === '' || (text.trim() !== 'NA' && getIndex().notCountries.has(key));
+  return key === '' || getIndex().notCountries.has(key);
 }
 
 /** ILO region of an ISO alpha-2 code (any case); null for an unknown code. */

@@ -32,14 +32,44 @@ export function parseRegion(input: string): Region {
   throw new UsageError(`unknown region "${input}"${didYouMean(input, REGIONS)}`, { hint: `use one of: ${REGIONS.map((r) => `"${r}"`).join(', ')}` });
 }
 
-export function parseCountry(input: string): string {
+/** What separates the items of a list written in one cell: "KE, NG", "KE/NG", "Kenya and Nigeria", "Bénin et Togo". */
+export const LIST_SEPARATOR = /\s*[,;|/+&]\s*|\s+(?:and|et|y)\s+/i;
+
+/** The ISO code a country typed on purpose is: any code, Namibia's NA too (see parseCountry). */
+function countryTyped(input: string): string | null {
   const match = resolveCountry(input);
   if (match) return match.code;
+  const code = input.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(code) && isCountryCode(code) ? code : null;
+}
+
+/**
+ * The countries a cell lists, each part a country ("KE, NG", "Kenya / NG", "IN/US"); empty when it
+ * names one or none. Country resolution reads "Nairobi, Kenya" as a place and its country and so
+ * read "KE, NG" as Nigeria alone; where every part is a country of its own, it is a list.
+ */
+export function countriesListed(input: string): string[] {
+  const parts = input.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return [];
+  const codes = new Set<string>();
+  for (const part of parts) {
+    const code = countryTyped(part);
+    if (!code) return [];
+    codes.add(code);
+  }
+  return codes.size > 1 ? [...codes] : [];
+}
+
+export function parseCountry(input: string): string {
+  const listed = countriesListed(input);
+  if (listed.length) {
+    throw new UsageError(`"${input.trim()}" names ${listed.length} countries: ${listed.join(', ')}`, { hint: 'give one country' });
+  }
   // A cell of a spreadsheet reads "NA" as "not available" rather than Namibia, but a country typed
   // in a flag or a quotas file is named on purpose, and list --json writes Namibia as NA: an ISO
   // code is the country it codes.
-  const code = input.trim().toUpperCase();
-  if (/^[A-Z]{2}$/.test(code) && isCountryCode(code)) return code;
+  const code = countryTyped(input);
+  if (code) return code;
   throw new UsageError(`unknown country "${input}"`, { hint: 'give an ISO 3166-1 code (MX, FRA) or a country name' });
 }
 

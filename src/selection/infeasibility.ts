@@ -1,7 +1,7 @@
 import type { Candidate } from './candidates.js';
 import { buildRows, pruneDominated, range, type SelectionProblem } from './model.js';
 import { boundsText, counts, eligibleCounts, featureValues, featureWord, organizationKeysOf, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
-import { solveMip, type MipRow } from './solve.js';
+import { solveMip, type MipRow, type SolverStatus } from './solve.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -98,12 +98,13 @@ export interface Relaxation {
  * its maximum) allowed only when r_q = 1; minimise the number of switches first and the
  * total slack second. The size and --include/--exclude stay hard.
  */
-export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60, signal?: AbortSignal, options: { counterpart?: boolean } = {}): Promise<Relaxation | null> {
+export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60, signal?: AbortSignal, options: { counterpart?: boolean; /** the solver (a test's stand-in) */ solve?: typeof solveMip } = {}): Promise<Relaxation | null> {
   const candidates = pruneDominated(problem, { softMaxima: true });
   const reduced = { ...problem, candidates };
   const base = buildRows(reduced);
-  const found = await relaxationMip(problem, candidates, base, new Set(), timeLimit, signal);
-  if (!found) return null;
+  const started = performance.now();
+  const found = await relaxationMip(problem, candidates, base, new Set(), timeLimit, signal, { solve: options.solve });
+  if (!found || found.status === 'infeasible') return null;
   const relaxed: number[] = [];
   const conflicts: string[] = [];
   found.slack.forEach(({ u, v }, qi) => {
@@ -120,10 +121,14 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
   // against "at least 8 from the Arab States"), and that one is named. Where several could (three
   // category minimums and the size), naming one would be a guess, and nothing is added.
   if (options.counterpart && relaxed.length === 1) {
-    const other = await relaxationMip(problem, candidates, base, new Set(relaxed), timeLimit, signal);
-    if (other?.optimal && other.relaxed.length === 1) {
-      const third = await relaxationMip(problem, candidates, base, new Set([...relaxed, ...other.relaxed]), timeLimit, signal);
-      if (third === null || third.relaxed.length > 1) {
+    // Two more searches, for whether one quota alone gives way; each is given no longer than the
+    // first took (at least 2 s), not the whole time limit again: a name is worth a few seconds, not
+    // minutes. A search that ran out of time proves nothing, so nothing is named.
+    const limit = Math.min(timeLimit, Math.max(2, (performance.now() - started) / 1000));
+    const other = await relaxationMip(problem, candidates, base, new Set(relaxed), limit, signal, { single: true, solve: options.solve });
+    if (other?.status === 'optimal' && other.relaxed.length === 1) {
+      const third = await relaxationMip(problem, candidates, base, new Set([...relaxed, ...other.relaxed]), limit, signal, { single: true, solve: options.solve });
+      if (third?.status === 'infeasible') {
         const q = problem.quotas[other.relaxed[0]!]!;
         conflicts[0] += ` (it conflicts with ${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)})`;
       }
@@ -133,20 +138,22 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
 }
 
 /**
- * The relaxation program of smallestRelaxation; the quotas in `hold` may not be relaxed. Null when
- * no roster is possible with them held (or the solver found none in time).
+ * The relaxation program of smallestRelaxation; the quotas in `hold` may not be relaxed. With
+ * `single`, any roster relaxing at most one quota (no cost: the status says whether there is
+ * one, `infeasible` that there is none). Null when the solver found no roster, in time or at all.
  */
-async function relaxationMip(problem: SelectionProblem, candidates: Candidate[], base: ReturnType<typeof buildRows>, hold: Set<number>, timeLimit: number, signal?: AbortSignal): Promise<{ relaxed: number[]; slack: { u: number; v: number }[]; optimal: boolean } | null> {
+async function relaxationMip(problem: SelectionProblem, candidates: Candidate[], base: ReturnType<typeof buildRows>, hold: Set<number>, timeLimit: number, signal?: AbortSignal, options: { single?: boolean; solve?: typeof solveMip } = {}): Promise<{ relaxed: number[]; slack: { u: number; v: number }[]; optimal: boolean; status: SolverStatus } | null> {
   const n = candidates.length;
   const Q = problem.quotas.length;
   const slackTotal = problem.quotas.reduce((s, q, qi) => s + q.min + base[qi + 1].columns.length, 0);
   const big = slackTotal + 1;
   // Columns: x (n), r (Q), u (Q), v (Q).
   const R = n, U = n + Q, V = n + 2 * Q;
-  const cost = [...Array(n).fill(0), ...Array(Q).fill(big), ...Array(2 * Q).fill(1)];
+  const cost = options.single ? Array(n + 3 * Q).fill(0) : [...Array(n).fill(0), ...Array(Q).fill(big), ...Array(2 * Q).fill(1)];
   const lower = [...candidates.map((c) => (problem.include.has(c.id) ? 1 : 0)), ...Array(3 * Q).fill(0)];
   const upper = [...Array(n).fill(1), ...range(Q).map((qi) => (hold.has(qi) ? 0 : 1)), ...problem.quotas.map((q) => q.min), ...base.slice(1).map((r) => r.columns.length)];
   const rows: MipRow[] = [base[0]];
+  if (options.single) rows.push({ lower: -Infinity, upper: 1, columns: range(Q).map((qi) => R + qi), coefficients: range(Q).map(() => 1) });
   problem.quotas.forEach((q, qi) => {
     const cols = base[qi + 1].columns;
     if (q.min > 0) rows.push({ lower: q.min, upper: Infinity, columns: [...cols, U + qi], coefficients: [...cols.map(() => 1), 1] });
@@ -154,14 +161,16 @@ async function relaxationMip(problem: SelectionProblem, candidates: Candidate[],
     rows.push({ lower: -Infinity, upper: 0, columns: [U + qi, R + qi], coefficients: [1, -Math.max(q.min, 1)] });
     rows.push({ lower: -Infinity, upper: 0, columns: [V + qi, R + qi], coefficients: [1, -Math.max(cols.length, 1)] });
   });
-  const out = await solveMip({
+  const out = await (options.solve ?? solveMip)({
     sense: 'minimize', cost, lower, upper, integer: range(n + 3 * Q).map(() => true), rows, timeLimit,
   }, signal);
+  if (out.status === 'infeasible') return { relaxed: [], slack: [], optimal: false, status: 'infeasible' };
   if (out.values.length === 0) return null;
   return {
     relaxed: range(Q).filter((qi) => out.values[R + qi] >= 0.5),
     slack: range(Q).map((qi) => ({ u: out.values[U + qi], v: out.values[V + qi] })),
     optimal: out.optimal,
+    status: out.status,
   };
 }
 

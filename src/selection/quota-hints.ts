@@ -4,8 +4,18 @@
  * other vocabulary ("Youth" on an organisation type's line). Each gives the line to write, for the
  * refusal or the warning that names the line.
  */
+import { isPlaceholder } from '../geo/countries.js';
+import { LIST_SEPARATOR } from '../geo/parse.js';
 import { canonicalTerm, isKnownTerm, type VocabularyKind } from '../import/vocabulary.js';
 import { featureWord, normaliseFree, normaliseValue, quotaFeature, quotaLabel, type Feature } from './quotas.js';
+
+/**
+ * A value as a cell of the line to write: quoted where it holds a comma, semicolon or quote, or
+ * the line written as shown splits it ("Congo, Democratic Republic of the" read as "Congo").
+ */
+function asCell(v: string): string {
+  return /[",;\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
 
 /** Features whose values the tool knows in full (not free vocabulary): a value of one is no value of another by chance. */
 const NAMED_VALUES: Feature[] = ['region', 'country', 'language', 'category'];
@@ -16,6 +26,8 @@ const NAMED_VALUES: Feature[] = ['region', 'country', 'language', 'category'];
  * undefined when it is none of them.
  */
 export function valueOfOtherFeature(feature: Feature, written: string): string | undefined {
+  // ("NA", "N/A", "none" on a region's line stand for no value: no "country NA (Namibia)" to offer)
+  if (isPlaceholder(written)) return undefined;
   const regional = (f: Feature) => f === 'region' || f === 'subregion';
   const found: { feature: Feature; label: string }[] = [];
   for (const named of NAMED_VALUES) {
@@ -31,7 +43,31 @@ export function valueOfOtherFeature(feature: Feature, written: string): string |
   }
   if (found.length === 0) return undefined;
   const v = written.trim();
-  return `"${v}" is ${found.map((f) => f.label).join(' or ')}, not a ${featureWord(feature)}: write ${found.map((f) => `${featureWord(f.feature)},${v},…`).join(' or ')}`;
+  return `"${v}" is ${found.map((f) => f.label).join(' or ')}, not a ${featureWord(feature)}: write ${found.map((f) => `${featureWord(f.feature)},${asCell(v)},…`).join(' or ')}`;
+}
+
+/**
+ * The values a cell lists, each part one the tool knows ("Africa, Americas", "KE / NG"), the same
+ * value named twice counted once ("Africa / Afrique", as a bilingual template labels it: one
+ * value). Undefined when a part is no value of the feature, or the cell is no list.
+ */
+export function valuesListed(feature: Feature, written: string): { feature: Feature; value: string; label: string }[] | undefined {
+  // (a language line has its own: "Anglais et français" names 2 languages)
+  if (!['region', 'subregion', 'country', 'category'].includes(feature)) return undefined;
+  const parts = written.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const found: { feature: Feature; value: string; label: string }[] = [];
+  for (const part of parts) {
+    const f = feature === 'region' || feature === 'subregion' ? quotaFeature('region', part) : feature;
+    try {
+      const value = normaliseValue(f, part);
+      if (value === '*') return undefined;
+      if (!found.some((x) => x.feature === f && x.value === value)) found.push({ feature: f, value, label: quotaLabel(f, value) });
+    } catch {
+      return undefined;
+    }
+  }
+  return found;
 }
 
 /**
@@ -40,23 +76,10 @@ export function valueOfOtherFeature(feature: Feature, written: string): string |
  * officer meant the bounds for each or for all together cannot be told. Undefined otherwise.
  */
 export function severalValues(feature: Feature, written: string): { message: string; hint: string } | undefined {
-  // (a language line has its own: "Anglais et français" names 2 languages)
-  if (!['region', 'subregion', 'country', 'category'].includes(feature)) return undefined;
-  const parts = written.split(/\s*[,;|/+&]\s*|\s+(?:and|et|y)\s+/i).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return undefined;
-  const labels: string[] = [];
-  for (const part of parts) {
-    const f = feature === 'region' || feature === 'subregion' ? quotaFeature('region', part) : feature;
-    try {
-      const value = normaliseValue(f, part);
-      if (value === '*') return undefined;
-      labels.push(quotaLabel(f, value));
-    } catch {
-      return undefined;
-    }
-  }
+  const listed = valuesListed(feature, written);
+  if (!listed || listed.length < 2) return undefined;
   return {
-    message: `"${written.trim()}" names ${parts.length} values: ${labels.join(', ')}`,
+    message: `"${written.trim()}" names ${listed.length} values: ${listed.map((x) => x.label).join(', ')}`,
     hint: `a quota counts one value, none several together: write a line for each, with its own bounds${feature === 'country' ? ', or a sub-region that holds them (docs/quotas-file.md)' : ''}`,
   };
 }
@@ -74,5 +97,5 @@ export function termOfOtherFeature(feature: Feature, written: string): string | 
   const pair = kinds[feature];
   if (!pair || isKnownTerm(pair[0], written) || !isKnownTerm(pair[1], written)) return undefined;
   const v = written.trim();
-  return `"${v}" is ${quotaLabel(pair[2], normaliseFree(canonicalTerm(pair[1], v)))}, not ${feature === 'beneficiary' ? 'a beneficiary group' : 'an organisation type'}: write ${pair[2]},${v},…`;
+  return `"${v}" is ${quotaLabel(pair[2], normaliseFree(canonicalTerm(pair[1], v)))}, not ${feature === 'beneficiary' ? 'a beneficiary group' : 'an organisation type'}: write ${pair[2]},${asCell(v)},…`;
 }

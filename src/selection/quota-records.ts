@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 import { FEATURES, featureWord, normaliseValue, quotaFeature, saysAny, type QuotaRule } from './quotas.js';
-import { severalValues, valueOfOtherFeature } from './quota-hints.js';
+import { severalValues, valueOfOtherFeature, valuesListed } from './quota-hints.js';
 import { didYouMean } from '../suggest.js';
 
 /** What a quotas file's bounds are counted against: a percentage ("20%") is a share of the size. */
@@ -48,14 +48,19 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     }
     const valueText = get('value');
     if (valueText === '') throw new UsageError(`${where}: the value is empty`, { hint: 'write the region, code or name to count, or * for every value' });
-    const feature = quotaFeature(named, valueText);
+    let feature = quotaFeature(named, valueText);
     let value: string;
     try {
       value = normaliseValue(feature, valueText);
     } catch (e) {
-      const several = severalValues(feature, valueText);
-      if (several) throw new UsageError(`${where}: ${several.message}`, { hint: several.hint });
-      throw new UsageError(`${where}: ${(e as Error).message}`, { hint: valueOfOtherFeature(feature, valueText) ?? (e as UsageError).hint });
+      // "Africa / Afrique", "KE; Kenya": every part names one value (a bilingual label), which it is
+      const listed = valuesListed(feature, valueText);
+      if (listed?.length === 1) ({ feature, value } = listed[0]!);
+      else {
+        const several = severalValues(feature, valueText);
+        if (several) throw new UsageError(`${where}: ${several.message}`, { hint: several.hint });
+        throw new UsageError(`${where}: ${(e as Error).message}`, { hint: valueOfOtherFeature(feature, valueText) ?? (e as UsageError).hint });
+      }
     }
     const range = rangeBounds(get('range'), get('min'), get('max'), where);
     const minText = range?.min ?? get('min');

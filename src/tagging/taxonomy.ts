@@ -54,13 +54,25 @@ export function parseCategoryCode(input: string, flag = 'category'): string {
     });
   }
   // A code run together, as a script or a spreadsheet's camel case writes it ("lifeskills",
-  // "WorkBasedLearning"): the same letters in the same order are that code, not a typo of it.
-  const letters = code.replace(/[^a-z]/g, '');
-  const joined = categoryCodes().filter((c) => c.replace(/-/g, '') === letters);
-  if (joined.length === 1) return joined[0]!;
+  // "WorkBasedLearning"), or with a space or underscore for a hyphen ("life skills"): that code,
+  // not a typo of it. Only the hyphens may go: a digit or another sign ("life-skills 2020",
+  // "life-skills (2)") or a break inside a word ("l-i-f-e-s-k-i-l-l-s") is something else.
+  const joined = runTogetherCode(code);
+  if (joined) return joined;
   const near = nearestCategoryCode(code) ?? nearestNamedCode(input);
   throw new UsageError(`unknown ${flag} "${input}"${near ? `; did you mean "${near}"?` : ''}`, {
     hint: `the codes are: ${categoryCodes().join(', ')} (see skillsnet categories)`,
+  });
+}
+
+/** The code whose words the input's are, run together or apart at its hyphens ("lifeskills", "work based-learning"). */
+function runTogetherCode(code: string): string | undefined {
+  if (!/^[a-z]+(?:[\s_.-]+[a-z]+)*$/.test(code)) return undefined;
+  const words = code.split(/[\s_.-]+/);
+  const breaks = (ws: string[]) => ws.slice(0, -1).map((_, i) => ws.slice(0, i + 1).join('').length);
+  return categoryCodes().find((c) => {
+    const own = c.split('-');
+    return own.join('') === words.join('') && breaks(words).every((b) => breaks(own).includes(b));
   });
 }
 

@@ -210,4 +210,26 @@ describe('parseCountry (a country named on purpose: a flag, a quotas file)', () 
     // what is no code stays refused
     for (const text of ['N/A', 'Unknown', 'XX', 'none']) expect(() => parseCountry(text), text).toThrow(/unknown country/);
   });
+
+  it('refuses a cell listing countries ("KE, NG", "IN/US" were read as the last), but not the name of one country', async () => {
+    const { parseCountry } = await import('../../../src/geo/parse.js');
+    expect(() => parseCountry('KE, NG')).toThrow('"KE, NG" names 2 countries: KE, NG');
+    expect(() => parseCountry('IN/US')).toThrow('"IN/US" names 2 countries: IN, US');
+    expect(() => parseCountry('Bénin et Togo')).toThrow('"Bénin et Togo" names 2 countries: BJ, TG');
+    // every name of every country, in English, French and Spanish, with its "and", "&", "/" or comma, is one country
+    const require = createRequire(import.meta.url);
+    const lib = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+    for (const lang of ['en', 'fr', 'es']) lib.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+    let listed = 0;
+    for (const row of listCountries()) {
+      for (const lang of ['en', 'fr', 'es']) {
+        for (const name of [lib.getName(row.alpha2, lang, { select: 'all' }) ?? []].flat()) {
+          if (!/[,;|/+&]|\s(?:and|et|y)\s/i.test(name)) continue;
+          listed++;
+          expect(parseCountry(name), name).toBe(row.alpha2);
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(25);
+  });
 });

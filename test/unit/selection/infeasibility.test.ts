@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { smallestRelaxation } from '../../../src/selection/infeasibility.js';
+import { expandQuotas } from '../../../src/selection/quotas.js';
+import { solveMip, type MipInput } from '../../../src/selection/solve.js';
 import { selectRoster } from '../../../src/selection/select.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
 import type { QuotaRule } from '../../../src/selection/quotas.js';
@@ -39,5 +42,48 @@ describe('a conflict only the solver finds', () => {
     expect(r.feasible).toBe(false);
     expect(r.conflicts).toHaveLength(1);
     expect(r.conflicts[0]).toMatch(/^category [a-z-]+: at least 2 required, but together with the other quotas at most 1 can be met$/);
+  });
+});
+
+// The two searches that name the quota on a conflict's other side are extras: one that runs out
+// of time proves nothing (no other quota is named on it), and neither is given the whole time
+// limit again (a 5,000-application call waited three times as long for a name).
+const rules = [rule('region', 'Arab States', 3, null, 2), rule('subregion', 'Western Asia', 0, 1, 3), rule('language', 'fr', 1, null, 4)];
+
+describe('the searches for the other side of a conflict', () => {
+  const problem = { size: 4, candidates: cands, quotas: expandQuotas(rules, cands), include: new Set<number>() };
+  // the real solver, each call's time limit noted; the calls numbered in `late` run out of time
+  const solver = (late: number[] = []) => {
+    const limits: number[] = [];
+    const solve = async (input: MipInput, signal?: AbortSignal) => {
+      limits.push(input.timeLimit!);
+      return late.includes(limits.length) ? { status: 'time limit' as const, optimal: false, values: [], objective: null, bound: null, ms: 1 } : solveMip(input, signal);
+    };
+    return { solve, limits };
+  };
+
+  it('name the other quota when both searches answer', async () => {
+    const { solve, limits } = solver();
+    const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
+    expect(r!.conflicts).toHaveLength(1);
+    expect(r!.conflicts[0]).toMatch(/it conflicts with/);
+    expect(limits).toHaveLength(3);
+  });
+
+  it('name nothing when the last one runs out of time', async () => {
+    // 1: the relaxation, 2: the other quota, 3: a third one (out of time: proves nothing)
+    const { solve, limits } = solver([3]);
+    const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
+    expect(limits).toHaveLength(3);
+    expect(r!.conflicts).toHaveLength(1);
+    expect(r!.conflicts[0]).toMatch(/^(sub-region Western Asia|region Arab States): at (most|least)/);
+    expect(r!.conflicts[0]).not.toMatch(/it conflicts with/);
+  });
+
+  it('are not given the whole time limit again', async () => {
+    const { solve, limits } = solver();
+    await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
+    expect(limits[0]).toBe(60);
+    for (const l of limits.slice(1)) expect(l).toBeLessThan(10);
   });
 });

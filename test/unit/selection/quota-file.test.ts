@@ -317,6 +317,18 @@ describe('a value written on the line of another feature', () => {
     expect(await hint('region,es,1,')).toBe('"es" is country ES (Spain) or language es, not a region: write country,es,… or language,es,…');
     // what is no value of any feature keeps the feature's own hint
     expect(await hint('country,Atlantis,1,')).toBe('give an ISO 3166-1 code (MX, FRA) or a country name');
+    // "NA", "N/A", "none" where a region or category should be stand for no value: no Namibia or Nauruan to offer
+    for (const line of ['region,NA,1,', 'category,N/A,1,', 'region,none,1,']) expect(await hint(line), line).not.toMatch(/ is country|language|Namibia/);
+    expect(await hint('region,NA,1,')).toMatch(/^use one of: "Africa"/);
+  });
+
+  it('quotes a value with a comma in the line to write, which would otherwise split it', async () => {
+    const e = await readQuotaFile(write('comma.csv', 'feature,value,min,max\nregion,"Congo, Democratic Republic of the",1,\n')).catch((x: unknown) => x);
+    const hint = (e as UsageError).hint!;
+    expect(hint).toBe('"Congo, Democratic Republic of the" is country CD (Democratic Republic of the Congo), not a region: write country,"Congo, Democratic Republic of the",…');
+    // the line as the hint writes it reads as that country
+    const line = hint.slice(hint.indexOf('write ') + 6).replace('…', '1,');
+    expect((await readQuotaFile(write('comma-fixed.csv', `feature,value,min,max\n${line}\n`))).map((r) => [r.feature, r.value, r.min])).toEqual([['country', 'CD', 1]]);
   });
 });
 
@@ -334,5 +346,25 @@ describe('a value cell naming several values', () => {
     // one value whose name holds "and" or a comma is one value; a part the tool cannot place keeps the usual refusal
     expect((await readQuotaFile(write('one.csv', 'feature,value,min,max\ncountry,Trinidad and Tobago,,1\ncountry,"Korea, Republic of",,1\nregion,Asia y el Pacífico,1,\n'))).map((r) => r.value)).toEqual(['TT', 'KR', 'Asia and the Pacific']);
     expect((await refused('region,"Africa, Atlantis",1,'))[0]).toBe('several.csv line 2: unknown region "Africa, Atlantis"');
+  });
+
+  it('reads a cell naming one value twice, as a bilingual template labels it, as that value ("Africa / Afrique" was refused as 2 values: Africa, Africa)', async () => {
+    const rules = await readQuotaFile(write('bilingual.csv', 'feature,value,min,max\nregion,Africa / Afrique,3,\ncategory,Entrepreneurship / Emprendimiento,1,\ncountry,KE; Kenya,,2\nregion,West Africa / Afrique de l\'Ouest,1,\n'));
+    expect(rules.map((r) => [r.feature, r.value])).toEqual([['region', 'Africa'], ['category', 'entrepreneurship'], ['country', 'KE'], ['subregion', 'Western Africa']]);
+    // a value named twice beside another is still two values, each named once
+    await expect(readQuotaFile(write('twice.csv', 'feature,value,min,max\nregion,"Africa / Afrique, Americas",3,\n'))).rejects.toThrow('twice.csv line 2: "Africa / Afrique, Americas" names 2 values: region Africa, region Americas');
+  });
+
+  it('refuses countries listed as codes, or a name and a code, which country names read as a place and its country ("KE, NG" was Nigeria)', async () => {
+    const refused = async (line: string) => {
+      const e = await readQuotaFile(write('listed.csv', `feature,value,min,max\n${line}\n`)).catch((x: unknown) => x);
+      expect(e, line).toBeInstanceOf(UsageError);
+      return (e as Error).message;
+    };
+    expect(await refused('country,"KE, NG",,2')).toBe('listed.csv line 2: "KE, NG" names 2 values: country KE (Kenya), country NG (Nigeria)');
+    expect(await refused('country,IN/US,1,')).toBe('listed.csv line 2: "IN/US" names 2 values: country IN (India), country US (United States)');
+    expect(await refused('country,"Kenya, NG",1,')).toBe('listed.csv line 2: "Kenya, NG" names 2 values: country KE (Kenya), country NG (Nigeria)');
+    // a place and its country is still that country; two names of one country are one
+    expect((await readQuotaFile(write('place.csv', 'feature,value,min,max\ncountry,"Lima, PE",,1\ncountry,"England, UK",,1\n'))).map((r) => r.value)).toEqual(['PE', 'GB']);
   });
 });

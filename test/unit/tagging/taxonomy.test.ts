@@ -75,6 +75,15 @@ describe('a category named in a filter or a quotas file', () => {
     expect(() => parseCategoryCode('lifeskill')).toThrow(/did you mean "life-skills"/);
   });
 
+  it('is no code run together when more than its hyphens is changed: a number, a sign, a break inside a word', () => {
+    // (these were read as life-skills: every sign but a letter was dropped before comparing)
+    for (const text of ['life-skills 2020', 'life-skills2', '2lifeskills', 'life-skills (2)', 'lifeskills!!', 'l-i-f-e-s-k-i-l-l-s', 'lifes-kills']) {
+      expect(() => parseCategoryCode(text), text).toThrow(/unknown category/);
+    }
+    // a space, an underscore or a hyphen where the code has one, or none, is still the code
+    for (const text of ['Work Based Learning', 'work_based-learning', 'work-basedlearning', 'WorkBased Learning']) expect(parseCategoryCode(text), text).toBe('work-based-learning');
+  });
+
   it('is refused when the name stands for two categories, naming both', () => {
     expect(() => parseCategoryCode('Career, entrepreneurship and employment services')).toThrow(/names 2 categories of the revised taxonomy: career-guidance, entrepreneurship/);
   });

@@ -2,12 +2,11 @@
  * Reads one sheet of an .xlsx workbook: its parts taken from the zip by name, read by namespace
  * (ooxml.ts), the sheet parsed by exceljs's streaming worksheet reader.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { OperationError } from '../errors.js';
-import { NotAZipError, notAWorkbook, ZipArchive, ZipBombError } from './zip.js';
+import { NotAZipError, notAWorkbook, ZipArchive, ZipBombError, type ZipPart } from './zip.js';
 import { InputLimitError, MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.js';
 import { plainNamespaces } from './ooxml.js';
 import { plainCells, plainSharedStrings, type SheetNotes } from './sheet-xml.js';
@@ -50,16 +49,17 @@ interface WorkbookParts {
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
 }
 
-/** The string table of the workbook read last, by its path, size and modification time. */
+/** The string table of the workbook read last, by its path and the table's checksum and sizes. */
 let sharedStrings: { key: string; strings: unknown[] } | undefined;
 
-function workbookKey(file: string): string | null {
-  try {
-    const st = fs.statSync(file);
-    return st.isFile() ? `${path.resolve(file)}\0${st.dev}:${st.ino}\0${st.size}\0${st.mtimeMs}` : null;
-  } catch {
-    return null;
-  }
+/**
+ * What tells one string table from another: the file's path and the part's CRC-32 and sizes in
+ * the zip directory. (A file's size and modification time do not: a workbook copied over another
+ * of the same size within the same second, or with its time kept, as `cp -p` and sync tools do,
+ * read the old file's names.)
+ */
+function stringTableKey(file: string, part: ZipPart): string {
+  return `${path.resolve(file)}\0${part.crc32}\0${part.size}\0${part.compressedSize}`;
 }
 
 /** Hidden rows with values noted per read (their numbers are for a message). */
@@ -127,7 +127,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (zip.has('xl/sharedStrings.xml')) {
       // (a workbook's sheets are read one after another, and the sheet imported twice: its
       // string table, most of the time spent on a large workbook's top rows, is parsed once)
-      const key = options.bytes ? null : workbookKey(file);
+      const key = options.bytes ? null : stringTableKey(file, zip.parts.get('xl/sharedStrings.xml')!);
       if (key !== null && sharedStrings?.key === key) reader.sharedStrings = sharedStrings.strings;
       else {
         for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { json, run as skillsnet, tempDir } from '../support/run.js';
 import { openDatabase } from '../../../src/db/connection.js';
 import { importFiles } from '../../../src/import/importer.js';
@@ -23,6 +24,23 @@ async function workbook(name: string, sheets: [string, unknown[][]][]): Promise<
   const f = path.join(dir, name);
   await wb.xlsx.writeFile(f);
   return f;
+}
+
+/** A one-sheet workbook of shared strings (A1 B1 over A2 B2), stored uncompressed with fixed part dates: two of same-length strings have the same size. */
+async function storedWorkbook(strings: string[]): Promise<Buffer> {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const zip = new JSZip();
+  const date = new Date(Date.UTC(2024, 2, 1));
+  const put = (name: string, xml: string) => zip.file(name, `<?xml version="1.0"?>${xml}`, { date });
+  put('[Content_Types].xml', `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`);
+  put('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  put('xl/workbook.xml', `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="One" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  put('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rT" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+  put('xl/sharedStrings.xml', `<sst xmlns="${main}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`);
+  const cell = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+  put('xl/worksheets/sheet1.xml', `<worksheet xmlns="${main}"><sheetData><row r="1">${cell('A1', 0)}${cell('B1', 1)}</row><row r="2">${cell('A2', 2)}${cell('B2', 3)}</row></sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
 // Officers' workbooks often open on an instructions or summary sheet; the applications follow.
@@ -294,6 +312,22 @@ describe('the string table of a workbook read sheet after sheet', () => {
     expect(await topRows(xlsxSource(f, 1))).toEqual([['Organization', 'Email'], ['Beta', 'b@example.org']]);
     await workbook('saved-again.xlsx', [['One', [['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]]]);
     expect(await topRows(xlsxSource(f, 0))).toEqual([['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]);
+  });
+
+  // a file's size and modification time were the table's key: a workbook copied over another of
+  // the same size, its time kept (cp -p, a sync tool) or within the same second, read the old names
+  it('is the new workbook\'s after a copy of the same size and modification time over the file', async () => {
+    const f = path.join(dir, 'copied-over.xlsx');
+    const first = await storedWorkbook(['Organization', 'Email', 'Acme', 'a@example.org']);
+    const second = await storedWorkbook(['Organization', 'Email', 'Zeta', 'z@example.org']);
+    expect(second.length).toBe(first.length);
+    const kept = new Date(Date.UTC(2024, 2, 1, 9, 30)); // the time a copy keeps, to the second
+    fs.writeFileSync(f, first);
+    fs.utimesSync(f, kept, kept);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organization', 'Email'], ['Acme', 'a@example.org']]);
+    fs.writeFileSync(f, second); // in place: the same file, the same size
+    fs.utimesSync(f, kept, kept);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organization', 'Email'], ['Zeta', 'z@example.org']]);
   });
 });
 

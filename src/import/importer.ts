@@ -611,13 +611,19 @@ function hiddenRowsWarnings(source: TableSource): string[] {
   return [`${hidden.length} ${one ? 'row is' : 'rows are'} hidden in Excel (by hand or by a filter) and ${one ? 'was' : 'were'} read like the others: sheet ${one ? 'row' : 'rows'} ${shown}; unhide or clear the filter in Excel to see ${one ? 'it' : 'them'}`];
 }
 
+/** Sheets named in the warning of sheets not read; the others are counted. */
+const OTHER_SHEETS_NAMED = 5;
+
 /** Sheets after the one read that have applications' columns too: one sheet is imported per file. */
 function otherSheetsWarnings(source: TableSource): string[] {
   const others = source.sheet?.otherApplications ?? [];
-  if (!others.length) return [];
-  const names = others.map((n) => `"${n}"`).join(', ');
+  const unchecked = source.sheet?.otherSheetsUnchecked ?? 0;
+  const notLooked = unchecked ? [`${unchecked} later ${unchecked === 1 ? 'sheet was' : 'sheets were'} not looked at (import ${unchecked === 1 ? 'it' : 'each'} with --sheet NAME if ${unchecked === 1 ? 'it holds' : 'they hold'} applications)`] : [];
+  if (!others.length) return notLooked;
+  // a workbook of a sheet per round or country: the first few named, the others counted
+  const names = others.slice(0, OTHER_SHEETS_NAMED).map((n) => `"${n}"`).join(', ') + (others.length > OTHER_SHEETS_NAMED ? ` and ${others.length - OTHER_SHEETS_NAMED} more` : '');
   const one = others.length === 1;
-  return [`sheet ${source.sheet!.name ? `"${source.sheet!.name}"` : source.sheet!.index + 1} was read; ${one ? 'sheet' : 'sheets'} ${names} ${one ? 'has' : 'have'} organisation and email columns too and ${one ? 'was' : 'were'} not read: if ${one ? 'it holds' : 'they hold'} applications, import ${one ? `it with --sheet "${others[0]}"` : `each with --sheet NAME (--sheet "${others[0]}")`}`];
+  return [`sheet ${source.sheet!.name ? `"${source.sheet!.name}"` : source.sheet!.index + 1} was read; ${one ? 'sheet' : `${others.length} sheets,`} ${names}${one ? '' : ','} ${one ? 'has' : 'have'} organisation and email columns too and ${one ? 'was' : 'were'} not read: if ${one ? 'it holds' : 'they hold'} applications, import ${one ? `it with --sheet "${others[0]}"` : `each with --sheet NAME (--sheet "${others[0]}")`}`, ...notLooked];
 }
 
 /** Files of at least this many bytes are written with a larger page cache (db/imports.ts, widenCache). */

@@ -95,6 +95,19 @@ describe('a workbook whose first sheet holds no table', () => {
     expect(json(second)).toMatchObject({ rows: 3, inserted: 3 });
     expect(json(second).files[0].warnings.filter((w: string) => /sheet/.test(w))).toEqual([]);
   });
+
+  // A sheet per round: only the first 20 sheets were looked at, so rounds 21 to 25 went unmentioned,
+  // and the warning listed every name.
+  it('a workbook of more than 20 sheets: every later sheet is looked at, the first few named and the others counted, not a pivot table', async () => {
+    const rounds = Array.from({ length: 25 }, (_, s) => [`Round ${s + 1}`, [['Organisation', 'Email'], [`Org ${s}`, `o${s}@example.org`]]] as [string, unknown[][]]);
+    // and a pivot table of the rounds, its columns named like applications' but no address in it
+    const f = await workbook('rounds.xlsx', [...rounds, ['Pivot', [['Organisation', 'Count of Email'], ['Org 1', 3], ['Grand Total', 3]]]]);
+    const run = await skillsnet(['--db', path.join(dir, 'rounds.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 1, inserted: 1, files: [{ sheet: 'Round 1' }] });
+    expect(json(run).files[0].warnings.filter((w: string) => /sheet/.test(w))).toEqual([
+      'sheet "Round 1" was read; 24 sheets, "Round 2", "Round 3", "Round 4", "Round 5", "Round 6" and 19 more, have organisation and email columns too and were not read: if they hold applications, import each with --sheet NAME (--sheet "Round 2")',
+    ]);
+  });
 });
 
 describe('a workbook whose first sheet is a table of something else', () => {

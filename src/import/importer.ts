@@ -446,13 +446,16 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn, responses: isResponseNumberColumn(layout.headers[idColumn] ?? '') }, rows);
     const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;
+    /** the sheet row number of the first row read after the header rows (hidden rows above it are titles or headers) */
+    let firstDataRow: number | undefined;
     // (a file of valid UTF-8 read as UTF-8 had nothing replaced: a "\uFFFD" in it is its own)
     const replacedBytes = source.format === 'csv' && !(source.encoding === 'utf8' && scan.validUtf8);
     if (worker) {
       summary = await writeFromWorker(worker, file, source.csv!, layout, batchId, refColumn, replacedBytes, writer, progress, hooks.signal);
     } else {
       const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn, replacedBytes });
-      await source.read((cells) => {
+      await source.read((cells, sheetRow) => {
+        if (firstDataRow === undefined && !preparer.inHeaderRows) firstDataRow = sheetRow;
         const row = preparer.prepare(cells);
         if (row) writer.write(row);
       }, (bytes) => progress(bytes));
@@ -503,7 +506,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
         ...uncalculatedWarnings(source),
         ...otherSheetsWarnings(source),
-        ...hiddenRowsWarnings(source),
+        ...hiddenRowsWarnings(source, firstDataRow),
         ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)}${looksLikePersonalData(r.header) ? '' : ` "${r.header}"`} names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),
         ...summary.warnings,
@@ -603,8 +606,9 @@ function uncalculatedWarnings(source: TableSource): string[] {
  * Rows Excel hides (by hand, or filtered out by the sheet's filter) are read like the others: an
  * officer who filtered the sheet sees fewer rows than the import counts, and is told which.
  */
-function hiddenRowsWarnings(source: TableSource): string[] {
-  const hidden = source.sheet?.hiddenRowsRead ?? [];
+function hiddenRowsWarnings(source: TableSource, firstDataRow: number | undefined): string[] {
+  // (a hidden title or header row is not read as an application: no word of it)
+  const hidden = firstDataRow === undefined ? [] : (source.sheet?.hiddenRowsRead ?? []).filter((n) => n >= firstDataRow);
   if (!hidden.length) return [];
   const shown = hidden.slice(0, 10).join(', ') + (hidden.length > 10 ? `, … (${hidden.length} in all)` : '');
   const one = hidden.length === 1;

@@ -314,6 +314,24 @@ describe('rows hidden in Excel', () => {
       '2 rows are hidden in Excel (by hand or by a filter) and were read like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them',
     ]);
   });
+
+  // a hidden title line above the header row was named among the rows "read like the others"
+  it('names only hidden rows under the header rows: a hidden title line is no application', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Skills Innovation Call 2024 (internal codes: ORG, EML)']);
+    ws.addRow(['Organization', 'Email', 'Status']);
+    for (let i = 0; i < 4; i++) ws.addRow([`Org ${i}`, `o${i}@example.org`, 'eligible']);
+    ws.getRow(1).hidden = true;
+    ws.getRow(4).hidden = true;
+    const f = path.join(dir, 'hidden-title.xlsx');
+    await wb.xlsx.writeFile(f);
+    const run = await skillsnet(['--db', path.join(dir, 'hidden-title.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 4, inserted: 4 });
+    expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
+      '1 row is hidden in Excel (by hand or by a filter) and was read like the others: sheet row 4; unhide or clear the filter in Excel to see it',
+    ]);
+  });
 });
 
 // A workbook's string table is parsed once for its sheets' reads; a workbook saved again under

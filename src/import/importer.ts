@@ -612,7 +612,8 @@ function hiddenRowsWarnings(source: TableSource, firstDataRow: number | undefine
   if (!hidden.length) return [];
   const shown = hidden.slice(0, 10).join(', ') + (hidden.length > 10 ? `, … (${hidden.length} in all)` : '');
   const one = hidden.length === 1;
-  return [`${hidden.length} ${one ? 'row is' : 'rows are'} hidden in Excel (by hand or by a filter) and ${one ? 'was' : 'were'} read like the others: sheet ${one ? 'row' : 'rows'} ${shown}; unhide or clear the filter in Excel to see ${one ? 'it' : 'them'}`];
+  // (an officer may have hidden rows to set applications aside: they are in the import all the same)
+  return [`${hidden.length} ${one ? 'row' : 'rows'} hidden in Excel (by hand or by a filter) ${one ? 'is' : 'are'} in this import like the others: sheet ${one ? 'row' : 'rows'} ${shown}; unhide or clear the filter in Excel to see ${one ? 'it' : 'them'}, and if ${one ? 'it was' : 'they were'} hidden to set ${one ? 'it' : 'them'} aside, withdraw ${one ? 'it' : 'each'} (skillsnet withdraw ID)`];
 }
 
 /** Sheets named in the warning of sheets not read; the others are counted. */

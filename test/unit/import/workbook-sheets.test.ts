@@ -311,7 +311,7 @@ describe('rows hidden in Excel', () => {
     const run = await skillsnet(['--db', path.join(dir, 'filtered.db'), 'import', f, '--call', '2024', '--json']);
     expect(json(run)).toMatchObject({ rows: 6, inserted: 6 });
     expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
-      '2 rows are hidden in Excel (by hand or by a filter) and were read like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them',
+      '2 rows hidden in Excel (by hand or by a filter) are in this import like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them, and if they were hidden to set them aside, withdraw each (skillsnet withdraw ID)',
     ]);
   });
 
@@ -329,7 +329,7 @@ describe('rows hidden in Excel', () => {
     const run = await skillsnet(['--db', path.join(dir, 'hidden-title.db'), 'import', f, '--call', '2024', '--json']);
     expect(json(run)).toMatchObject({ rows: 4, inserted: 4 });
     expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
-      '1 row is hidden in Excel (by hand or by a filter) and was read like the others: sheet row 4; unhide or clear the filter in Excel to see it',
+      '1 row hidden in Excel (by hand or by a filter) is in this import like the others: sheet row 4; unhide or clear the filter in Excel to see it, and if it was hidden to set it aside, withdraw it (skillsnet withdraw ID)',
     ]);
   });
 });

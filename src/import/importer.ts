@@ -453,7 +453,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     if (worker) {
       summary = await writeFromWorker(worker, file, source.csv!, layout, batchId, refColumn, replacedBytes, writer, progress, hooks.signal);
     } else {
-      const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn, replacedBytes });
+      const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn, replacedBytes, date1904: source.sheet?.date1904 });
       await source.read((cells, sheetRow) => {
         if (firstDataRow === undefined && !preparer.inHeaderRows) firstDataRow = sheetRow;
         const row = preparer.prepare(cells);

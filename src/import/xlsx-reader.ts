@@ -40,6 +40,8 @@ function percentFormat(numFmt: unknown): boolean {
 interface WorkbookParts {
   model?: { sheets?: { name?: string; rId?: string; state?: string }[] };
   workbookRels?: { Id: string; Target: string }[];
+  /** the workbook's properties once its workbook part is read */
+  properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
@@ -124,6 +126,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     wanted.exists = sheet !== undefined;
     if (!sheet) return;
     wanted.name = sheet.name;
+    wanted.date1904 = reader.properties?.model?.date1904 === true;
     if (zip.has('xl/sharedStrings.xml')) {
       // (a workbook's sheets are read one after another, and the sheet imported twice: its
       // string table, most of the time spent on a large workbook's top rows, is parsed once)
@@ -263,7 +266,8 @@ export function cellText(v: unknown): string {
     const iso = new Date(Math.round(v.getTime() / 1000) * 1000).toISOString();
     // a time of day alone ("14:30" typed in a time column) is a fraction of Excel's day 0, which
     // exceljs dates 1899-12-30: the sheet shows the time, never that day
-    if (iso < '1900-01-01') return iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
+    // (1904-01-01 in a workbook of the 1904 date system)
+    if (iso < '1900-01-01' || (iso.startsWith('1904-01-01T') && !iso.startsWith('1904-01-01T00:00:00'))) return iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
   if (typeof v === 'object') {

@@ -93,11 +93,12 @@ export class RowNormaliser {
   }
 
   /** The submission date in ISO 8601 (with the text as written), or the text when it is no date. */
-  private submittedAt(cells: readonly string[]): { iso: string | null; raw: string | null } {
+  private submittedAt(cells: readonly string[], rejected: boolean): { iso: string | null; raw: string | null } {
     const raw = this.text(cells, 'submittedAt');
     if (!raw) return { iso: null, raw: null };
     const parts = parseSubmissionDate(raw, this.date1904);
-    this.dates.add(parts);
+    // (a rejected row keeps nothing: its "Total" or note in the date column is no date "kept as written")
+    if (parts || !rejected) this.dates.add(parts);
     if (!parts) return { iso: raw, raw };
     const order = this.dateOrder;
     if (parts.ambiguous) {
@@ -285,7 +286,7 @@ export class RowNormaliser {
       language = detectLanguage(`${title ?? ''}\n${description ?? ''}`, this.detectAmong);
       if (language) languageSource = 'detected';
     }
-    const submitted = this.submittedAt(cells);
+    const submitted = this.submittedAt(cells, reasons.length > 0);
 
     let score: number | null = null;
     const rawScore = this.raw(cells, 'score');

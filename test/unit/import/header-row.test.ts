@@ -163,6 +163,23 @@ describe('a line of totals under the applications', () => {
       [4, ['a line of totals, not an application (delete it from the file, then import the file again)']],
     ]);
   });
+
+  // "Total" typed in the first column, the date column of a hand-made sheet: the report said a
+  // submission date was "kept as written", of a row that was rejected and kept nothing
+  it('in the date column is no submission date "kept as written": a rejected row keeps nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Date', 'Organization', 'Email']);
+    ws.addRow(['01/03/2024', 'Acme Skills', 'ana@example.org']);
+    ws.addRow(['02/03/2024', 'Beta Skills', 'li@example.org']);
+    ws.addRow(['last week', 'Gamma Skills', 'g@example.org']);
+    ws.addRow(['Totaux', 3, 3]);
+    const { run, report, rejects } = await importCase(caseFile('totals-date.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), ['--call', '2024']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(report).toMatchObject({ rows: 4, inserted: 3, rejected: 1 });
+    expect(rejects.map((r) => r.rowNumber)).toEqual([4]);
+    expect(report.files[0].warnings.filter((w: string) => /submission date/.test(w))).toEqual(['1 submission date was not readable as a date: kept as written']);
+  });
 });
 
 describe('the header row', () => {

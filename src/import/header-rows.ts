@@ -161,7 +161,7 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: 
   // a group over one column ("Évaluation" over "Note", beside "Contact" over "Name | Email"):
   // the row is a header row only if it names every column with words, each once, and names at
   // least as many fields as the row above; a data row has an address, a number or a blank
-  if (underSingle > 0) return isFullLabelRow(sub, width) && headerLikeness(sub) >= Math.max(2, headerLikeness(top));
+  if (underSingle > 0) return isFullLabelRow(top, sub, width) && headerLikeness(sub) >= Math.max(2, headerLikeness(top));
   if (headerLikeness(sub) >= 1) return true;
   const labels = sub.map((c) => cleanHeader(c)).filter(Boolean);
   const complete = [...grouped].every((i) => cleanHeader(sub[i]) !== '');
@@ -170,15 +170,28 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: 
   return distinctWordLabels(labels) && complete && dataBelow;
 }
 
-/** Whether `row` labels each of its `width` columns. */
-function isFullLabelRow(row: readonly string[], width: number): boolean {
+/**
+ * Whether `row` labels each of its `width` columns, each label once within its group of `top`:
+ * two groups may name the same sub-field ("Nom" under "Organisation" and under "Contact").
+ */
+function isFullLabelRow(top: readonly string[], row: readonly string[], width: number): boolean {
   const labels = Array.from({ length: width }, (_, i) => cleanHeader(row[i]));
-  return labels.every(Boolean) && distinctWordLabels(labels);
+  if (!labels.every(Boolean) || !labels.every(wordLabel)) return false;
+  const seen = new Set<string>();
+  let group = -1;
+  return labels.every((l, i) => {
+    if (cleanHeader(top[i])) group = i;
+    const key = `${group}\u0000${l.toLowerCase()}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
-/** Labels of columns rather than values: words without digits (a value has a date, a count, an amount), each label once. */
+/** A label of a column rather than a value: words without digits (a value has a date, a count, an amount). */
+const wordLabel = (l: string) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40;
+
+/** Labels of columns rather than values, each label once. */
 function distinctWordLabels(labels: readonly string[]): boolean {
-  return labels.every((l) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40) && new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
+  return labels.every(wordLabel) && new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
 }
 
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */

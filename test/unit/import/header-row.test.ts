@@ -135,6 +135,25 @@ const CASES: HeaderCase[] = [
     columns: { organization: ['Organisation - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
     firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
   },
+  // two groups naming the same sub-field ("Nom" under "Organisation" and under "Contact") were
+  // taken for a data row's repeated value, and the file refused for want of an email column
+  {
+    name: 'xlsx: group headers over every column whose groups name the same sub-field, one group over a single column',
+    file: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Candidatures');
+      ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']);
+      ws.addRow(['Nom', 'Pays', 'Nom', 'Courriel', 'Note']);
+      ws.mergeCells('A1:B1');
+      ws.mergeCells('C1:D1');
+      ws.addRow(['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5]);
+      ws.addRow(['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]);
+      return caseFile('groupes-nom.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    },
+    report: { rows: 2, inserted: 2, rejected: 0 },
+    columns: { organization: ['Organisation - Nom'], contactName: ['Contact - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
+    firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
+  },
   {
     name: 'a first data row under a group of one column is still data when it leaves a column blank',
     file: csvFile('group-single.csv', [

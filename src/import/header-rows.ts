@@ -7,7 +7,7 @@
  * and the columns that are answers rather than the tool's own metadata.
  */
 import { findHeaderRow } from './header-row.js';
-import { headerLikeness, isFormToolColumn, namesFieldExactly } from './headers.js';
+import { headerLikeness, isFormToolColumn, matchHeaders, namesFieldExactly } from './headers.js';
 
 export interface HeaderRows {
   /** index among the top rows of the (first) header row */
@@ -119,8 +119,35 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
     const unique = uniqueHeaders(headers);
     return { index: headerIndex, count: 2, headers: unique, matchOn: headers };
   }
+  if (sub && isUnitsRow(top, sub)) {
+    // a row of units or formats under the names ("EUR", "%", "yyyy-mm-dd"): part of each header,
+    // not an application to be rejected for its missing email; columns are recognised by name
+    const matchOn = Array.from({ length: width }, (_, i) => cleanHeader(top[i]));
+    const headers = matchOn.map((t, i) => {
+      const unit = cleanHeader(sub[i]);
+      return unit && t ? `${t} (${unit.replace(/^[([]\s*|\s*[)\]]$/g, '')})` : t || unit;
+    });
+    return { index: headerIndex, count: 2, headers: uniqueHeaders(headers), matchOn };
+  }
   const headers = top.map((h) => cleanHeader(h));
   return { index: headerIndex, count: 1, headers: uniqueHeaders(headers), matchOn: headers };
+}
+
+/** A format of dates or times as a sheet shows it above its column: "yyyy-mm-dd", "dd/mm/yyyy hh:mm", "jj/mm/aaaa". */
+const DATE_FORMAT = /^[dmyjahs]{1,4}(?:[\s/.:-]+[dmyjahs]{1,4}){1,5}$/i;
+/** Units and kinds of value a sheet notes under its column names. */
+const UNITS = new Set(['%', '‰', '#', '€', '$', '£', 'n°', 'no.', 'nº', 'kg', 'km', 'ha', 'm2', 'm²', 'h', 'hours', 'days', 'months', 'years', 'heures', 'jours', 'mois', 'ans', 'horas', 'días', 'dias', 'meses', 'años', 'number', 'nombre', 'número', 'numero', 'yes/no', 'oui/non', 'sí/no', 'si/no', 'text', 'texte', 'texto']);
+
+/**
+ * Whether `row`, under the names `top`, is a row of units: each filled cell a unit ("EUR", "%",
+ * "(kg)") or a date format, and nothing under the organisation and email columns (an application
+ * of an acronym alone, "ILO", is a row to reject, not a unit).
+ */
+function isUnitsRow(top: readonly string[], row: readonly string[]): boolean {
+  const cells = row.map((c) => cleanHeader(c).replace(/^[([]\s*|\s*[)\]]$/g, '')).filter(Boolean);
+  if (!cells.length || !cells.every((c) => /^[A-Z]{3}$/.test(c) || DATE_FORMAT.test(c) || UNITS.has(c.toLowerCase()))) return false;
+  const { mapping } = matchHeaders(top.map((c) => cleanHeader(c)));
+  return [...(mapping.organization ?? []), ...(mapping.email ?? [])].every((i) => !cleanHeader(row[i]));
 }
 
 /**

@@ -154,6 +154,28 @@ const CASES: HeaderCase[] = [
     columns: { organization: ['Organisation - Nom'], contactName: ['Contact - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
     firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
   },
+  // a row of units under the names ("EUR", "%", "yyyy-mm-dd") was rejected as an application
+  // missing its organisation and email, and the rejects sheet asked for them to be typed in
+  {
+    name: 'a row of units and date formats under the names is part of the headers, not a rejected application',
+    file: csvFile('units.csv', [
+      ['Organisation', 'Email', 'Budget', 'Share of women', 'Start date', 'Duration'],
+      ['', '', '(EUR)', '%', 'dd/mm/yyyy', 'months'],
+      ['Acme Skills', 'ana@example.org', '12000', '60', '01/03/2024', '12'],
+    ]),
+    report: { rows: 1, inserted: 1, rejected: 0 },
+    columns: { organization: ['Organisation'], email: ['Email'] },
+    firstApp: { organization: 'Acme Skills' },
+  },
+  {
+    name: 'a first application of an acronym alone is no row of units: it is rejected, not taken into the headers',
+    file: csvFile('acronym.csv', [
+      ['Organisation', 'Email', 'Budget'],
+      ['ILO', '', 'USD'],
+      ['Acme Skills', 'ana@example.org', '12000'],
+    ]),
+    report: { rows: 2, inserted: 1, rejected: 1 },
+  },
   {
     name: 'a first data row under a group of one column is still data when it leaves a column blank',
     file: csvFile('group-single.csv', [

@@ -135,6 +135,8 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
 
 /** A format of dates or times as a sheet shows it above its column: "yyyy-mm-dd", "dd/mm/yyyy hh:mm", "jj/mm/aaaa". */
 const DATE_FORMAT = /^[dmyjahs]{1,4}(?:[\s/.:-]+[dmyjahs]{1,4}){1,5}$/i;
+/** Currency codes ("EUR", "XOF"); other three capitals are a country's ("KEN") or a kind's ("NGO"), an application's values. */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 /** Units and kinds of value a sheet notes under its column names. */
 const UNITS = new Set(['%', '‰', '#', '€', '$', '£', 'n°', 'no.', 'nº', 'kg', 'km', 'ha', 'm2', 'm²', 'h', 'hours', 'days', 'months', 'years', 'heures', 'jours', 'mois', 'ans', 'horas', 'días', 'dias', 'meses', 'años', 'number', 'nombre', 'número', 'numero', 'yes/no', 'oui/non', 'sí/no', 'si/no', 'text', 'texte', 'texto']);
 
@@ -145,7 +147,7 @@ const UNITS = new Set(['%', '‰', '#', '€', '$', '£', 'n°', 'no.', 'nº', '
  */
 function isUnitsRow(top: readonly string[], row: readonly string[]): boolean {
   const cells = row.map((c) => cleanHeader(c).replace(/^[([]\s*|\s*[)\]]$/g, '')).filter(Boolean);
-  if (!cells.length || !cells.every((c) => /^[A-Z]{3}$/.test(c) || DATE_FORMAT.test(c) || UNITS.has(c.toLowerCase()))) return false;
+  if (!cells.length || !cells.every((c) => CURRENCIES.has(c) || DATE_FORMAT.test(c) || UNITS.has(c.toLowerCase()))) return false;
   const { mapping } = matchHeaders(top.map((c) => cleanHeader(c)));
   return [...(mapping.organization ?? []), ...(mapping.email ?? [])].every((i) => !cleanHeader(row[i]));
 }

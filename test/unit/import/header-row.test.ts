@@ -177,6 +177,15 @@ const CASES: HeaderCase[] = [
     report: { rows: 2, inserted: 1, rejected: 1 },
   },
   {
+    name: 'a first application of codes only (a country\'s, a kind\'s) is no row of units: three capitals are a unit only as a currency',
+    file: csvFile('codes.csv', [
+      ['Organisation', 'Email', 'Country', 'Type'],
+      ['', '', 'KEN', 'NGO'],
+      ['Acme Skills', 'ana@example.org', 'Kenya', 'NGO'],
+    ]),
+    report: { rows: 2, inserted: 1, rejected: 1 },
+  },
+  {
     name: 'a first data row under a group of one column is still data when it leaves a column blank',
     file: csvFile('group-single.csv', [
       ['Organization', 'Email', 'Contact', '', 'Country'],

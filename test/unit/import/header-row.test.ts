@@ -19,6 +19,22 @@ interface HeaderCase {
 /** A CSV file of these rows, written when the case runs. */
 const csvFile = (name: string, rows: string[][]) => () => caseFile(name, stringify(rows));
 
+/**
+ * An officer's workbook grouping every column, one group over a single column: "Organisation"
+ * over two, "Contact" over two, "Évaluation" over one; `names` under them; a title line above if `titled`.
+ */
+async function groupsWorkbook(name: string, names: string[], titled: boolean): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Candidatures');
+  if (titled) ws.addRows([['Appel à innovations 2024'], []]);
+  const top = ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']).number;
+  ws.addRow(names);
+  ws.mergeCells(`A${top}:B${top}`);
+  ws.mergeCells(`C${top}:D${top}`);
+  ws.addRows([['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5], ['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]]);
+  return caseFile(name, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 const CASES: HeaderCase[] = [
   // A data row whose values happen to read like headers ("ref", "not-an-email") must not be
   // taken for the header, or every row above it is silently skipped (found by the fuzz test).
@@ -118,19 +134,7 @@ const CASES: HeaderCase[] = [
   // "Note"), under a title row and a blank row: the second row names each column.
   {
     name: 'xlsx: group headers over every column, one of them over a single column, are read with the row of names under them',
-    file: async () => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('Candidatures');
-      ws.addRow(['Appel à innovations 2024']);
-      ws.addRow([]);
-      ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']);
-      ws.addRow(['Nom', 'Pays', 'Nom du contact', 'Courriel', 'Note']);
-      ws.mergeCells('A3:B3');
-      ws.mergeCells('C3:D3');
-      ws.addRow(['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5]);
-      ws.addRow(['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]);
-      return caseFile('groupes.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    },
+    file: () => groupsWorkbook('groupes.xlsx', ['Nom', 'Pays', 'Nom du contact', 'Courriel', 'Note'], true),
     report: { rows: 2, inserted: 2, rejected: 0 },
     columns: { organization: ['Organisation - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
     firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
@@ -139,17 +143,7 @@ const CASES: HeaderCase[] = [
   // taken for a data row's repeated value, and the file refused for want of an email column
   {
     name: 'xlsx: group headers over every column whose groups name the same sub-field, one group over a single column',
-    file: async () => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('Candidatures');
-      ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']);
-      ws.addRow(['Nom', 'Pays', 'Nom', 'Courriel', 'Note']);
-      ws.mergeCells('A1:B1');
-      ws.mergeCells('C1:D1');
-      ws.addRow(['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5]);
-      ws.addRow(['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]);
-      return caseFile('groupes-nom.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    },
+    file: () => groupsWorkbook('groupes-nom.xlsx', ['Nom', 'Pays', 'Nom', 'Courriel', 'Note'], false),
     report: { rows: 2, inserted: 2, rejected: 0 },
     columns: { organization: ['Organisation - Nom'], contactName: ['Contact - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
     firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },

@@ -210,18 +210,22 @@ const SERIAL = /^(\d{5})(?:\.\d+)?$/;
 /** Serials from 1970 to 2099: a submission date; other five-digit numbers are no date of a call. */
 const SERIAL_FROM = 25_569;
 const SERIAL_TO = 73_051;
+/** Days from 1900's day 0 to 1904's: a workbook in the 1904 date system (old Mac Excel) counts from 1904-01-01. */
+const DAYS_1900_TO_1904 = 1_462;
 
 /**
  * A submission date: as `parseDate` reads it, or a date cell a workbook holds as its bare serial
  * number (a column pasted as values, or formatted "General": Excel then shows 45352 for
- * 2024-03-01). Only in the submission-date column: elsewhere 45352 is an amount.
+ * 2024-03-01). Only in the submission-date column: elsewhere 45352 is an amount. A workbook in
+ * the 1904 date system counts its serials from 1904-01-01 (`date1904`): 43890 is 2024-03-01 there.
  */
-export function parseSubmissionDate(raw: string): DateParts | null {
+export function parseSubmissionDate(raw: string, date1904 = false): DateParts | null {
   const parts = parseDate(raw);
   if (parts) return parts;
   const m = SERIAL.exec(raw.trim());
-  if (!m || Number(m[1]) < SERIAL_FROM || Number(m[1]) > SERIAL_TO) return null;
-  const ms = Math.round((Number(raw) - SERIAL_FROM) * 86_400) * 1000;
+  const serial = m ? Number(raw) + (date1904 ? DAYS_1900_TO_1904 : 0) : NaN;
+  if (!m || Math.floor(serial) < SERIAL_FROM || Math.floor(serial) > SERIAL_TO) return null;
+  const ms = Math.round((serial - SERIAL_FROM) * 86_400) * 1000;
   const d = new Date(ms);
   const seconds = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
   const time = seconds ? d.toISOString().slice(11, 19) : null;

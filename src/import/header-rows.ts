@@ -7,7 +7,7 @@
  * and the columns that are answers rather than the tool's own metadata.
  */
 import { findHeaderRow } from './header-row.js';
-import { headerLikeness, isFormToolColumn, namesFieldExactly } from './headers.js';
+import { headerLikeness, isFormToolColumn, matchHeaders, namesFieldExactly } from './headers.js';
 
 export interface HeaderRows {
   /** index among the top rows of the (first) header row */
@@ -119,8 +119,37 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
     const unique = uniqueHeaders(headers);
     return { index: headerIndex, count: 2, headers: unique, matchOn: headers };
   }
+  if (sub && isUnitsRow(top, sub)) {
+    // a row of units or formats under the names ("EUR", "%", "yyyy-mm-dd"): part of each header,
+    // not an application to be rejected for its missing email; columns are recognised by name
+    const matchOn = Array.from({ length: width }, (_, i) => cleanHeader(top[i]));
+    const headers = matchOn.map((t, i) => {
+      const unit = cleanHeader(sub[i]);
+      return unit && t ? `${t} (${unit.replace(/^[([]\s*|\s*[)\]]$/g, '')})` : t || unit;
+    });
+    return { index: headerIndex, count: 2, headers: uniqueHeaders(headers), matchOn };
+  }
   const headers = top.map((h) => cleanHeader(h));
   return { index: headerIndex, count: 1, headers: uniqueHeaders(headers), matchOn: headers };
+}
+
+/** A format of dates or times as a sheet shows it above its column: "yyyy-mm-dd", "dd/mm/yyyy hh:mm", "jj/mm/aaaa". */
+const DATE_FORMAT = /^[dmyjahs]{1,4}(?:[\s/.:-]+[dmyjahs]{1,4}){1,5}$/i;
+/** Currency codes ("EUR", "XOF"); other three capitals are a country's ("KEN") or a kind's ("NGO"), an application's values. */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+/** Units and kinds of value a sheet notes under its column names. */
+const UNITS = new Set(['%', '‰', '#', '€', '$', '£', 'n°', 'no.', 'nº', 'kg', 'km', 'ha', 'm2', 'm²', 'h', 'hours', 'days', 'months', 'years', 'heures', 'jours', 'mois', 'ans', 'horas', 'días', 'dias', 'meses', 'años', 'number', 'nombre', 'número', 'numero', 'yes/no', 'oui/non', 'sí/no', 'si/no', 'text', 'texte', 'texto']);
+
+/**
+ * Whether `row`, under the names `top`, is a row of units: each filled cell a unit ("EUR", "%",
+ * "(kg)") or a date format, and nothing under the organisation and email columns (an application
+ * of an acronym alone, "ILO", is a row to reject, not a unit).
+ */
+function isUnitsRow(top: readonly string[], row: readonly string[]): boolean {
+  const cells = row.map((c) => cleanHeader(c).replace(/^[([]\s*|\s*[)\]]$/g, '')).filter(Boolean);
+  if (!cells.length || !cells.every((c) => CURRENCIES.has(c) || DATE_FORMAT.test(c) || UNITS.has(c.toLowerCase()))) return false;
+  const { mapping } = matchHeaders(top.map((c) => cleanHeader(c)));
+  return [...(mapping.organization ?? []), ...(mapping.email ?? [])].every((i) => !cleanHeader(row[i]));
 }
 
 /**
@@ -161,7 +190,7 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: 
   // a group over one column ("Évaluation" over "Note", beside "Contact" over "Name | Email"):
   // the row is a header row only if it names every column with words, each once, and names at
   // least as many fields as the row above; a data row has an address, a number or a blank
-  if (underSingle > 0) return isFullLabelRow(sub, width) && headerLikeness(sub) >= Math.max(2, headerLikeness(top));
+  if (underSingle > 0) return isFullLabelRow(top, sub, width) && headerLikeness(sub) >= Math.max(2, headerLikeness(top));
   if (headerLikeness(sub) >= 1) return true;
   const labels = sub.map((c) => cleanHeader(c)).filter(Boolean);
   const complete = [...grouped].every((i) => cleanHeader(sub[i]) !== '');
@@ -170,15 +199,28 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: 
   return distinctWordLabels(labels) && complete && dataBelow;
 }
 
-/** Whether `row` labels each of its `width` columns. */
-function isFullLabelRow(row: readonly string[], width: number): boolean {
+/**
+ * Whether `row` labels each of its `width` columns, each label once within its group of `top`:
+ * two groups may name the same sub-field ("Nom" under "Organisation" and under "Contact").
+ */
+function isFullLabelRow(top: readonly string[], row: readonly string[], width: number): boolean {
   const labels = Array.from({ length: width }, (_, i) => cleanHeader(row[i]));
-  return labels.every(Boolean) && distinctWordLabels(labels);
+  if (!labels.every(Boolean) || !labels.every(wordLabel)) return false;
+  const seen = new Set<string>();
+  let group = -1;
+  return labels.every((l, i) => {
+    if (cleanHeader(top[i])) group = i;
+    const key = `${group}\u0000${l.toLowerCase()}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
-/** Labels of columns rather than values: words without digits (a value has a date, a count, an amount), each label once. */
+/** A label of a column rather than a value: words without digits (a value has a date, a count, an amount). */
+const wordLabel = (l: string) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40;
+
+/** Labels of columns rather than values, each label once. */
 function distinctWordLabels(labels: readonly string[]): boolean {
-  return labels.every((l) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40) && new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
+  return labels.every(wordLabel) && new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
 }
 
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */

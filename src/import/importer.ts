@@ -446,13 +446,16 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn, responses: isResponseNumberColumn(layout.headers[idColumn] ?? '') }, rows);
     const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;
+    /** the sheet row number of the first row read after the header rows (hidden rows above it are titles or headers) */
+    let firstDataRow: number | undefined;
     // (a file of valid UTF-8 read as UTF-8 had nothing replaced: a "\uFFFD" in it is its own)
     const replacedBytes = source.format === 'csv' && !(source.encoding === 'utf8' && scan.validUtf8);
     if (worker) {
       summary = await writeFromWorker(worker, file, source.csv!, layout, batchId, refColumn, replacedBytes, writer, progress, hooks.signal);
     } else {
-      const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn, replacedBytes });
-      await source.read((cells) => {
+      const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn, replacedBytes, date1904: source.sheet?.date1904 });
+      await source.read((cells, sheetRow) => {
+        if (firstDataRow === undefined && !preparer.inHeaderRows) firstDataRow = sheetRow;
         const row = preparer.prepare(cells);
         if (row) writer.write(row);
       }, (bytes) => progress(bytes));
@@ -503,7 +506,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
         ...uncalculatedWarnings(source),
         ...otherSheetsWarnings(source),
-        ...hiddenRowsWarnings(source),
+        ...hiddenRowsWarnings(source, firstDataRow),
         ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)}${looksLikePersonalData(r.header) ? '' : ` "${r.header}"`} names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),
         ...summary.warnings,
@@ -603,21 +606,29 @@ function uncalculatedWarnings(source: TableSource): string[] {
  * Rows Excel hides (by hand, or filtered out by the sheet's filter) are read like the others: an
  * officer who filtered the sheet sees fewer rows than the import counts, and is told which.
  */
-function hiddenRowsWarnings(source: TableSource): string[] {
-  const hidden = source.sheet?.hiddenRowsRead ?? [];
+function hiddenRowsWarnings(source: TableSource, firstDataRow: number | undefined): string[] {
+  // (a hidden title or header row is not read as an application: no word of it)
+  const hidden = firstDataRow === undefined ? [] : (source.sheet?.hiddenRowsRead ?? []).filter((n) => n >= firstDataRow);
   if (!hidden.length) return [];
   const shown = hidden.slice(0, 10).join(', ') + (hidden.length > 10 ? `, … (${hidden.length} in all)` : '');
   const one = hidden.length === 1;
-  return [`${hidden.length} ${one ? 'row is' : 'rows are'} hidden in Excel (by hand or by a filter) and ${one ? 'was' : 'were'} read like the others: sheet ${one ? 'row' : 'rows'} ${shown}; unhide or clear the filter in Excel to see ${one ? 'it' : 'them'}`];
+  // (an officer may have hidden rows to set applications aside: they are in the import all the same)
+  return [`${hidden.length} ${one ? 'row' : 'rows'} hidden in Excel (by hand or by a filter) ${one ? 'is' : 'are'} in this import like the others: sheet ${one ? 'row' : 'rows'} ${shown}; unhide or clear the filter in Excel to see ${one ? 'it' : 'them'}, and if ${one ? 'it was' : 'they were'} hidden to set ${one ? 'it' : 'them'} aside, withdraw ${one ? 'it' : 'each'} (skillsnet withdraw ID)`];
 }
+
+/** Sheets named in the warning of sheets not read; the others are counted. */
+const OTHER_SHEETS_NAMED = 5;
 
 /** Sheets after the one read that have applications' columns too: one sheet is imported per file. */
 function otherSheetsWarnings(source: TableSource): string[] {
   const others = source.sheet?.otherApplications ?? [];
-  if (!others.length) return [];
-  const names = others.map((n) => `"${n}"`).join(', ');
+  const unchecked = source.sheet?.otherSheetsUnchecked ?? 0;
+  const notLooked = unchecked ? [`${unchecked} later ${unchecked === 1 ? 'sheet was' : 'sheets were'} not looked at (import ${unchecked === 1 ? 'it' : 'each'} with --sheet NAME if ${unchecked === 1 ? 'it holds' : 'they hold'} applications)`] : [];
+  if (!others.length) return notLooked;
+  // a workbook of a sheet per round or country: the first few named, the others counted
+  const names = others.slice(0, OTHER_SHEETS_NAMED).map((n) => `"${n}"`).join(', ') + (others.length > OTHER_SHEETS_NAMED ? ` and ${others.length - OTHER_SHEETS_NAMED} more` : '');
   const one = others.length === 1;
-  return [`sheet ${source.sheet!.name ? `"${source.sheet!.name}"` : source.sheet!.index + 1} was read; ${one ? 'sheet' : 'sheets'} ${names} ${one ? 'has' : 'have'} organisation and email columns too and ${one ? 'was' : 'were'} not read: if ${one ? 'it holds' : 'they hold'} applications, import ${one ? `it with --sheet "${others[0]}"` : `each with --sheet NAME (--sheet "${others[0]}")`}`];
+  return [`sheet ${source.sheet!.name ? `"${source.sheet!.name}"` : source.sheet!.index + 1} was read; ${one ? 'sheet' : `${others.length} sheets,`} ${names}${one ? '' : ','} ${one ? 'has' : 'have'} organisation and email columns too and ${one ? 'was' : 'were'} not read: if ${one ? 'it holds' : 'they hold'} applications, import ${one ? `it with --sheet "${others[0]}"` : `each with --sheet NAME (--sheet "${others[0]}")`}`, ...notLooked];
 }
 
 /** Files of at least this many bytes are written with a larger page cache (db/imports.ts, widenCache). */

@@ -43,6 +43,8 @@ export interface NormaliseOptions {
   languages?: readonly string[];
   /** the file's column headers, to name a column in warnings */
   headers?: readonly string[];
+  /** the workbook counts dates from 1904 (a submission date held as its bare serial number) */
+  date1904?: boolean;
 }
 
 export interface NormalisedRow {
@@ -72,6 +74,7 @@ export class RowNormaliser {
   readonly ambiguousWritten = new Set<DateOrder>();
   private readonly dateHint: DateOrder;
   private readonly detectAmong: readonly string[] | undefined;
+  private readonly date1904: boolean;
 
   private readonly headers: readonly string[];
 
@@ -81,6 +84,7 @@ export class RowNormaliser {
     this.hasLanguageColumn = Boolean(mapping.language?.length);
     this.dateHint = options.dateOrder ?? null;
     this.detectAmong = options.languages;
+    this.date1904 = options.date1904 ?? false;
   }
 
   /** How numeric dates of this file are read now: what its dates showed, else the hint. */
@@ -89,11 +93,12 @@ export class RowNormaliser {
   }
 
   /** The submission date in ISO 8601 (with the text as written), or the text when it is no date. */
-  private submittedAt(cells: readonly string[]): { iso: string | null; raw: string | null } {
+  private submittedAt(cells: readonly string[], rejected: boolean): { iso: string | null; raw: string | null } {
     const raw = this.text(cells, 'submittedAt');
     if (!raw) return { iso: null, raw: null };
-    const parts = parseSubmissionDate(raw);
-    this.dates.add(parts);
+    const parts = parseSubmissionDate(raw, this.date1904);
+    // (a rejected row keeps nothing: its "Total" or note in the date column is no date "kept as written")
+    if (parts || !rejected) this.dates.add(parts);
     if (!parts) return { iso: raw, raw };
     const order = this.dateOrder;
     if (parts.ambiguous) {
@@ -281,7 +286,7 @@ export class RowNormaliser {
       language = detectLanguage(`${title ?? ''}\n${description ?? ''}`, this.detectAmong);
       if (language) languageSource = 'detected';
     }
-    const submitted = this.submittedAt(cells);
+    const submitted = this.submittedAt(cells, reasons.length > 0);
 
     let score: number | null = null;
     const rawScore = this.raw(cells, 'score');

@@ -83,6 +83,11 @@ export class RowPreparer {
     this.hashSeed = `${contentHash(`${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}`)}\u0001`;
   }
 
+  /** Whether the next row given is still a header row (or a title line above them). */
+  get inHeaderRows(): boolean {
+    return this.toSkip > 0;
+  }
+
   /** The row ready to be written, or null for a header row, a title line or a blank row. */
   prepare(cells: string[]): PreparedRow | null {
     if (this.toSkip > 0) {

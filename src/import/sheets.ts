@@ -20,6 +20,9 @@ import { xlsxSource, type TableSource } from './readers.js';
 /** Sheets looked at for the applications when the first one holds none. */
 export const MAX_SHEETS = 20;
 
+/** Later sheets looked at for applications not imported (each is a read of its top rows). */
+export const MAX_OTHER_SHEETS = 100;
+
 /** How a sheet's top rows hold an application table (higher is better). */
 export const SheetFit = {
   /** no row reads like a header row: instructions, notes, an empty sheet */
@@ -45,8 +48,12 @@ export function sheetFit(rows: string[][], mapFile?: MappingFile): SheetFit {
   const { mapping } = matchHeaders(header);
   if (!mapFile && missingRequired(mapping).length === 0) return SheetFit.complete;
   const ownColumn = (Object.keys(mapping) as Field[]).some((f) => mapping[f]?.length && !LIST_FIELDS.has(f));
-  const addresses = rows.slice(headerIndex + 1).some((row) => row.some((c) => ADDRESS_IN_TEXT.test(c)));
-  return ownColumn || addresses ? SheetFit.incomplete : SheetFit.otherTable;
+  return ownColumn || addressesBelowHeader(rows, headerIndex) ? SheetFit.incomplete : SheetFit.otherTable;
+}
+
+/** Whether a row under the header row holds an email address. */
+function addressesBelowHeader(rows: string[][], headerIndex = findHeaderRow(rows).headerIndex): boolean {
+  return rows.slice(headerIndex + 1).some((row) => row.some((c) => ADDRESS_IN_TEXT.test(c)));
 }
 
 export interface ChosenSheet {
@@ -103,13 +110,17 @@ export async function chooseSheet(file: string, given: TableSource, callbacks: C
 async function notingOthers(file: string, source: TableSource, mapFile: MappingFile | undefined): Promise<TableSource> {
   const sheet = source.sheet!;
   const others: string[] = [];
-  const count = Math.min(sheet.seen.length, MAX_SHEETS);
+  // (not MAX_SHEETS: a workbook of a sheet per round or country has more than 20, and its
+  // sheets past the 20th went unmentioned)
+  const count = Math.min(sheet.seen.length, sheet.index + 1 + MAX_OTHER_SHEETS);
+  sheet.otherSheetsUnchecked = sheet.seen.slice(count).filter((_, i) => !sheet.hidden?.[count + i]).length;
   for (let i = sheet.index + 1; i < count; i++) {
     if (sheet.hidden?.[i]) continue;
     const other = xlsxSource(file, i);
     const rows = await topRows(other);
     if (!other.sheet!.exists) break;
-    if (sheetFit(rows, mapFile) === SheetFit.complete) others.push(other.sheet!.name ?? `number ${i + 1}`);
+    // (a pivot table's "Organisation | Count of Email" names the columns too, and holds no address)
+    if (sheetFit(rows, mapFile) === SheetFit.complete && addressesBelowHeader(rows)) others.push(other.sheet!.name ?? `number ${i + 1}`);
   }
   sheet.otherApplications = others;
   return source;

@@ -28,8 +28,12 @@ export interface WorkbookSheet {
   hidden?: boolean[];
   /** sheets shown after this one that have the columns of applications too (not read unless --sheet names them) */
   otherApplications?: string[];
+  /** sheets shown after those looked at for `otherApplications` (a workbook of very many sheets) */
+  otherSheetsUnchecked?: number;
   /** once read: the rows (numbered as Excel shows them) with values that Excel hides, by hand or by a filter; they are read like the others */
   hiddenRowsRead?: number[];
+  /** once read: the workbook counts dates from 1904-01-01 (old Mac Excel), not 1899-12-30 */
+  date1904?: boolean;
   /** once read: formula cells without a cached value, per column letter (read as empty) */
   uncalculated?: Map<string, number>;
   /**

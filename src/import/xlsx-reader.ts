@@ -2,12 +2,11 @@
  * Reads one sheet of an .xlsx workbook: its parts taken from the zip by name, read by namespace
  * (ooxml.ts), the sheet parsed by exceljs's streaming worksheet reader.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { OperationError } from '../errors.js';
-import { NotAZipError, notAWorkbook, ZipArchive, ZipBombError } from './zip.js';
+import { NotAZipError, notAWorkbook, ZipArchive, ZipBombError, type ZipPart } from './zip.js';
 import { InputLimitError, MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.js';
 import { plainNamespaces } from './ooxml.js';
 import { plainCells, plainSharedStrings, type SheetNotes } from './sheet-xml.js';
@@ -41,6 +40,8 @@ function percentFormat(numFmt: unknown): boolean {
 interface WorkbookParts {
   model?: { sheets?: { name?: string; rId?: string; state?: string }[] };
   workbookRels?: { Id: string; Target: string }[];
+  /** the workbook's properties once its workbook part is read */
+  properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
@@ -50,16 +51,17 @@ interface WorkbookParts {
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
 }
 
-/** The string table of the workbook read last, by its path, size and modification time. */
+/** The string table of the workbook read last, by its path and the table's checksum and sizes. */
 let sharedStrings: { key: string; strings: unknown[] } | undefined;
 
-function workbookKey(file: string): string | null {
-  try {
-    const st = fs.statSync(file);
-    return st.isFile() ? `${path.resolve(file)}\0${st.dev}:${st.ino}\0${st.size}\0${st.mtimeMs}` : null;
-  } catch {
-    return null;
-  }
+/**
+ * What tells one string table from another: the file's path and the part's CRC-32 and sizes in
+ * the zip directory. (A file's size and modification time do not: a workbook copied over another
+ * of the same size within the same second, or with its time kept, as `cp -p` and sync tools do,
+ * read the old file's names.)
+ */
+function stringTableKey(file: string, part: ZipPart): string {
+  return `${path.resolve(file)}\0${part.crc32}\0${part.size}\0${part.compressedSize}`;
 }
 
 /** Hidden rows with values noted per read (their numbers are for a message). */
@@ -124,10 +126,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     wanted.exists = sheet !== undefined;
     if (!sheet) return;
     wanted.name = sheet.name;
+    wanted.date1904 = reader.properties?.model?.date1904 === true;
     if (zip.has('xl/sharedStrings.xml')) {
       // (a workbook's sheets are read one after another, and the sheet imported twice: its
       // string table, most of the time spent on a large workbook's top rows, is parsed once)
-      const key = options.bytes ? null : workbookKey(file);
+      const key = options.bytes ? null : stringTableKey(file, zip.parts.get('xl/sharedStrings.xml')!);
       if (key !== null && sharedStrings?.key === key) reader.sharedStrings = sharedStrings.strings;
       else {
         for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;
@@ -263,7 +266,8 @@ export function cellText(v: unknown): string {
     const iso = new Date(Math.round(v.getTime() / 1000) * 1000).toISOString();
     // a time of day alone ("14:30" typed in a time column) is a fraction of Excel's day 0, which
     // exceljs dates 1899-12-30: the sheet shows the time, never that day
-    if (iso < '1900-01-01') return iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
+    // (1904-01-01 in a workbook of the 1904 date system)
+    if (iso < '1900-01-01' || (iso.startsWith('1904-01-01T') && !iso.startsWith('1904-01-01T00:00:00'))) return iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
   if (typeof v === 'object') {

@@ -15,6 +15,8 @@ export interface ZipPart {
   name: string;
   compressedSize: number;
   size: number;
+  /** the CRC-32 of its content, from the archive's directory */
+  crc32: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export class ZipArchive {
         zip.on('error', (e: Error) => reject(new NotAZipError(e.message)));
         zip.readEntry();
       });
-      const parts = new Map([...entries].map(([name, e]) => [name, { name, compressedSize: e.compressedSize, size: e.uncompressedSize }] as [string, ZipPart]));
+      const parts = new Map([...entries].map(([name, e]) => [name, { name, compressedSize: e.compressedSize, size: e.uncompressedSize, crc32: e.crc32 }] as [string, ZipPart]));
       checkExpansion([...parts.values()]);
       return new ZipArchive(zip, zip.fileSize, parts, entries);
     } catch (e) {
@@ -150,7 +152,7 @@ export function zipEntryNames(bytes: Buffer): string[] {
 }
 
 /** Refuses an archive whose parts would expand past MAX_WORKBOOK_BYTES or MAX_EXPANSION_RATIO. */
-export function checkExpansion(parts: ZipPart[]): void {
+export function checkExpansion(parts: readonly Omit<ZipPart, 'crc32'>[]): void {
   let total = 0;
   for (const p of parts) {
     total += p.size;

@@ -19,6 +19,22 @@ interface HeaderCase {
 /** A CSV file of these rows, written when the case runs. */
 const csvFile = (name: string, rows: string[][]) => () => caseFile(name, stringify(rows));
 
+/**
+ * An officer's workbook grouping every column, one group over a single column: "Organisation"
+ * over two, "Contact" over two, "Évaluation" over one; `names` under them; a title line above if `titled`.
+ */
+async function groupsWorkbook(name: string, names: string[], titled: boolean): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Candidatures');
+  if (titled) ws.addRows([['Appel à innovations 2024'], []]);
+  const top = ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']).number;
+  ws.addRow(names);
+  ws.mergeCells(`A${top}:B${top}`);
+  ws.mergeCells(`C${top}:D${top}`);
+  ws.addRows([['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5], ['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]]);
+  return caseFile(name, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
 const CASES: HeaderCase[] = [
   // A data row whose values happen to read like headers ("ref", "not-an-email") must not be
   // taken for the header, or every row above it is silently skipped (found by the fuzz test).
@@ -118,22 +134,50 @@ const CASES: HeaderCase[] = [
   // "Note"), under a title row and a blank row: the second row names each column.
   {
     name: 'xlsx: group headers over every column, one of them over a single column, are read with the row of names under them',
-    file: async () => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('Candidatures');
-      ws.addRow(['Appel à innovations 2024']);
-      ws.addRow([]);
-      ws.addRow(['Organisation', '', 'Contact', '', 'Évaluation']);
-      ws.addRow(['Nom', 'Pays', 'Nom du contact', 'Courriel', 'Note']);
-      ws.mergeCells('A3:B3');
-      ws.mergeCells('C3:D3');
-      ws.addRow(['Ateliers du Sahel', 'Sénégal', 'Awa Ndiaye', 'awa@example.org', 8.5]);
-      ws.addRow(['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', 7]);
-      return caseFile('groupes.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    },
+    file: () => groupsWorkbook('groupes.xlsx', ['Nom', 'Pays', 'Nom du contact', 'Courriel', 'Note'], true),
     report: { rows: 2, inserted: 2, rejected: 0 },
     columns: { organization: ['Organisation - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
     firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
+  },
+  // two groups naming the same sub-field ("Nom" under "Organisation" and under "Contact") were
+  // taken for a data row's repeated value, and the file refused for want of an email column
+  {
+    name: 'xlsx: group headers over every column whose groups name the same sub-field, one group over a single column',
+    file: () => groupsWorkbook('groupes-nom.xlsx', ['Nom', 'Pays', 'Nom', 'Courriel', 'Note'], false),
+    report: { rows: 2, inserted: 2, rejected: 0 },
+    columns: { organization: ['Organisation - Nom'], contactName: ['Contact - Nom'], email: ['Contact - Courriel'], score: ['Évaluation - Note'] },
+    firstApp: { organization: 'Ateliers du Sahel', email: 'awa@example.org', score: 8.5 },
+  },
+  // a row of units under the names ("EUR", "%", "yyyy-mm-dd") was rejected as an application
+  // missing its organisation and email, and the rejects sheet asked for them to be typed in
+  {
+    name: 'a row of units and date formats under the names is part of the headers, not a rejected application',
+    file: csvFile('units.csv', [
+      ['Organisation', 'Email', 'Budget', 'Share of women', 'Start date', 'Duration'],
+      ['', '', '(EUR)', '%', 'dd/mm/yyyy', 'months'],
+      ['Acme Skills', 'ana@example.org', '12000', '60', '01/03/2024', '12'],
+    ]),
+    report: { rows: 1, inserted: 1, rejected: 0 },
+    columns: { organization: ['Organisation'], email: ['Email'] },
+    firstApp: { organization: 'Acme Skills' },
+  },
+  {
+    name: 'a first application of an acronym alone is no row of units: it is rejected, not taken into the headers',
+    file: csvFile('acronym.csv', [
+      ['Organisation', 'Email', 'Budget'],
+      ['ILO', '', 'USD'],
+      ['Acme Skills', 'ana@example.org', '12000'],
+    ]),
+    report: { rows: 2, inserted: 1, rejected: 1 },
+  },
+  {
+    name: 'a first application of codes only (a country\'s, a kind\'s) is no row of units: three capitals are a unit only as a currency',
+    file: csvFile('codes.csv', [
+      ['Organisation', 'Email', 'Country', 'Type'],
+      ['', '', 'KEN', 'NGO'],
+      ['Acme Skills', 'ana@example.org', 'Kenya', 'NGO'],
+    ]),
+    report: { rows: 2, inserted: 1, rejected: 1 },
   },
   {
     name: 'a first data row under a group of one column is still data when it leaves a column blank',
@@ -162,6 +206,23 @@ describe('a line of totals under the applications', () => {
       [3, ['missing email']],
       [4, ['a line of totals, not an application (delete it from the file, then import the file again)']],
     ]);
+  });
+
+  // "Total" typed in the first column, the date column of a hand-made sheet: the report said a
+  // submission date was "kept as written", of a row that was rejected and kept nothing
+  it('in the date column is no submission date "kept as written": a rejected row keeps nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Date', 'Organization', 'Email']);
+    ws.addRow(['01/03/2024', 'Acme Skills', 'ana@example.org']);
+    ws.addRow(['02/03/2024', 'Beta Skills', 'li@example.org']);
+    ws.addRow(['last week', 'Gamma Skills', 'g@example.org']);
+    ws.addRow(['Totaux', 3, 3]);
+    const { run, report, rejects } = await importCase(caseFile('totals-date.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), ['--call', '2024']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(report).toMatchObject({ rows: 4, inserted: 3, rejected: 1 });
+    expect(rejects.map((r) => r.rowNumber)).toEqual([4]);
+    expect(report.files[0].warnings.filter((w: string) => /submission date/.test(w))).toEqual(['1 submission date was not readable as a date: kept as written']);
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { json, run as skillsnet, tempDir } from '../support/run.js';
 import { openDatabase } from '../../../src/db/connection.js';
 import { importFiles } from '../../../src/import/importer.js';
@@ -23,6 +24,23 @@ async function workbook(name: string, sheets: [string, unknown[][]][]): Promise<
   const f = path.join(dir, name);
   await wb.xlsx.writeFile(f);
   return f;
+}
+
+/** A one-sheet workbook of shared strings (A1 B1 over A2 B2), stored uncompressed with fixed part dates: two of same-length strings have the same size. */
+async function storedWorkbook(strings: string[]): Promise<Buffer> {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const zip = new JSZip();
+  const date = new Date(Date.UTC(2024, 2, 1));
+  const put = (name: string, xml: string) => zip.file(name, `<?xml version="1.0"?>${xml}`, { date });
+  put('[Content_Types].xml', `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`);
+  put('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  put('xl/workbook.xml', `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="One" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  put('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rT" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+  put('xl/sharedStrings.xml', `<sst xmlns="${main}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`);
+  const cell = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+  put('xl/worksheets/sheet1.xml', `<worksheet xmlns="${main}"><sheetData><row r="1">${cell('A1', 0)}${cell('B1', 1)}</row><row r="2">${cell('A2', 2)}${cell('B2', 3)}</row></sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
 // Officers' workbooks often open on an instructions or summary sheet; the applications follow.
@@ -76,6 +94,19 @@ describe('a workbook whose first sheet holds no table', () => {
     const second = await skillsnet(['--db', path.join(dir, 'rondas.db'), 'import', f, '--call', '2024', '--sheet', 'Ronda 2', '--json']);
     expect(json(second)).toMatchObject({ rows: 3, inserted: 3 });
     expect(json(second).files[0].warnings.filter((w: string) => /sheet/.test(w))).toEqual([]);
+  });
+
+  // A sheet per round: only the first 20 sheets were looked at, so rounds 21 to 25 went unmentioned,
+  // and the warning listed every name.
+  it('a workbook of more than 20 sheets: every later sheet is looked at, the first few named and the others counted, not a pivot table', async () => {
+    const rounds = Array.from({ length: 25 }, (_, s) => [`Round ${s + 1}`, [['Organisation', 'Email'], [`Org ${s}`, `o${s}@example.org`]]] as [string, unknown[][]]);
+    // and a pivot table of the rounds, its columns named like applications' but no address in it
+    const f = await workbook('rounds.xlsx', [...rounds, ['Pivot', [['Organisation', 'Count of Email'], ['Org 1', 3], ['Grand Total', 3]]]]);
+    const run = await skillsnet(['--db', path.join(dir, 'rounds.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 1, inserted: 1, files: [{ sheet: 'Round 1' }] });
+    expect(json(run).files[0].warnings.filter((w: string) => /sheet/.test(w))).toEqual([
+      'sheet "Round 1" was read; 24 sheets, "Round 2", "Round 3", "Round 4", "Round 5", "Round 6" and 19 more, have organisation and email columns too and were not read: if they hold applications, import each with --sheet NAME (--sheet "Round 2")',
+    ]);
   });
 });
 
@@ -280,7 +311,25 @@ describe('rows hidden in Excel', () => {
     const run = await skillsnet(['--db', path.join(dir, 'filtered.db'), 'import', f, '--call', '2024', '--json']);
     expect(json(run)).toMatchObject({ rows: 6, inserted: 6 });
     expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
-      '2 rows are hidden in Excel (by hand or by a filter) and were read like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them',
+      '2 rows hidden in Excel (by hand or by a filter) are in this import like the others: sheet rows 3, 6; unhide or clear the filter in Excel to see them, and if they were hidden to set them aside, withdraw each (skillsnet withdraw ID)',
+    ]);
+  });
+
+  // a hidden title line above the header row was named among the rows "read like the others"
+  it('names only hidden rows under the header rows: a hidden title line is no application', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Skills Innovation Call 2024 (internal codes: ORG, EML)']);
+    ws.addRow(['Organization', 'Email', 'Status']);
+    for (let i = 0; i < 4; i++) ws.addRow([`Org ${i}`, `o${i}@example.org`, 'eligible']);
+    ws.getRow(1).hidden = true;
+    ws.getRow(4).hidden = true;
+    const f = path.join(dir, 'hidden-title.xlsx');
+    await wb.xlsx.writeFile(f);
+    const run = await skillsnet(['--db', path.join(dir, 'hidden-title.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 4, inserted: 4 });
+    expect(json(run).files[0].warnings.filter((w: string) => /hidden/.test(w))).toEqual([
+      '1 row hidden in Excel (by hand or by a filter) is in this import like the others: sheet row 4; unhide or clear the filter in Excel to see it, and if it was hidden to set it aside, withdraw it (skillsnet withdraw ID)',
     ]);
   });
 });
@@ -294,6 +343,22 @@ describe('the string table of a workbook read sheet after sheet', () => {
     expect(await topRows(xlsxSource(f, 1))).toEqual([['Organization', 'Email'], ['Beta', 'b@example.org']]);
     await workbook('saved-again.xlsx', [['One', [['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]]]);
     expect(await topRows(xlsxSource(f, 0))).toEqual([['Organisation', 'Courriel'], ['Gamma Compétences', 'g@example.org']]);
+  });
+
+  // a file's size and modification time were the table's key: a workbook copied over another of
+  // the same size, its time kept (cp -p, a sync tool) or within the same second, read the old names
+  it('is the new workbook\'s after a copy of the same size and modification time over the file', async () => {
+    const f = path.join(dir, 'copied-over.xlsx');
+    const first = await storedWorkbook(['Organization', 'Email', 'Acme', 'a@example.org']);
+    const second = await storedWorkbook(['Organization', 'Email', 'Zeta', 'z@example.org']);
+    expect(second.length).toBe(first.length);
+    const kept = new Date(Date.UTC(2024, 2, 1, 9, 30)); // the time a copy keeps, to the second
+    fs.writeFileSync(f, first);
+    fs.utimesSync(f, kept, kept);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organization', 'Email'], ['Acme', 'a@example.org']]);
+    fs.writeFileSync(f, second); // in place: the same file, the same size
+    fs.utimesSync(f, kept, kept);
+    expect(await topRows(xlsxSource(f, 0))).toEqual([['Organization', 'Email'], ['Zeta', 'z@example.org']]);
   });
 });
 

@@ -99,6 +99,9 @@ describe('cells as other programs write them', () => {
     expect(cellText(new Date(Date.UTC(1899, 11, 30, 14, 30)))).toBe('14:30');
     expect(cellText(new Date(Date.UTC(1899, 11, 30, 9, 5, 12)))).toBe('09:05:12');
     expect(cellText(new Date(Date.UTC(1900, 0, 1)))).toBe('1900-01-01');
+    // day 0 of the 1904 date system
+    expect(cellText(new Date(Date.UTC(1904, 0, 1, 14, 30)))).toBe('14:30');
+    expect(cellText(new Date(Date.UTC(1904, 0, 2, 14, 30)))).toBe('1904-01-02T14:30:00');
   });
 
   it('a submission date held as its bare serial number (a column pasted as values) is read as the date; elsewhere the number stays a number', async () => {
@@ -110,6 +113,19 @@ describe('cells as other programs write them', () => {
     expect(report.files[0].columns.submittedAt).toEqual(['Date']);
     expect(apps.map((a) => a.submittedAt)).toEqual(['2024-03-01', '2024-03-02T14:30:00', '2024-03-03']);
     expect(await raw(apps[0].id)).toMatch(/Budget: 45000/);
+  });
+
+  // a workbook of the 1904 date system (old Mac Excel) counts from 1904-01-01: its bare serials
+  // were read four years and a day early, and a time alone as 1904-01-01T14:30:00
+  it('in a workbook of the 1904 date system: a bare serial is that system\'s date, a time alone the time', async () => {
+    const data = `<row r="1">${t('A1', 'Date')}${t('B1', 'Organization')}${t('C1', 'Email')}${t('D1', 'Interview time')}</row>` +
+      [['43890', '0.6041666666666666'], ['43891.5', '0.375']].map(([date, time], i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}"><v>${date}</v></c>${t(`B${i + 2}`, `Org ${i}`)}${t(`C${i + 2}`, `a${i}@example.org`)}<c r="D${i + 2}" s="1"><v>${time}</v></c></row>`).join('');
+    const { report, apps, raw } = await importOf(await workbook([{ name: 'Sheet', data }], [], true));
+    expect(report).toMatchObject({ rows: 2, inserted: 2 });
+    expect(apps.map((a) => a.submittedAt)).toEqual(['2024-03-01', '2024-03-02T12:00:00']);
+    expect(await raw(apps[0].id)).toMatch(/Interview time: 14:30\b/);
+    expect(await raw(apps[1].id)).toMatch(/Interview time: 09:00\b/);
   });
 
   it('a number is what Excel shows (15 significant digits)', () => {

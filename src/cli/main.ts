@@ -247,6 +247,18 @@ function outHint(program: CommandType, args: string[]): string | undefined {
   return `the file to write goes after --out: ${['skillsnet', ...typed].join(' ')}`;
 }
 
+/**
+ * `skillsnet tag --json`: a group of commands has no --json of its own, and "unknown option
+ * '--json'" read as if nothing printed JSON. The hint names the commands of the group that do.
+ */
+function jsonHint(program: CommandType, args: string[]): string | undefined {
+  const { command, names } = walkCommands(program, args);
+  const withJson = command.commands.filter((c) => c.options.some((o) => o.long === '--json')).map((c) => c.name());
+  if (!names.length || !withJson.length) return undefined;
+  const which = withJson.length > 1 ? `${withJson.slice(0, -1).join(', ')} or ${withJson.at(-1)}` : withJson[0];
+  return `--json goes with ${withJson.length > 1 ? 'one of its commands' : 'its command'}: skillsnet ${names.join(' ')} ${which} (see skillsnet ${names.join(' ')} --help)`;
+}
+
 /** Whether the option `flag` of this command or of one above it takes a value. */
 function takesValue(command: CommandType, flag: string): boolean {
   for (let c: CommandType | null = command; c; c = c.parent) {
@@ -355,7 +367,9 @@ export async function main(argv: string[], ctx?: CliContext): Promise<number> {
       const path = commandPath(program, argv.slice(2));
       const out = ['commander.excessArguments', 'commander.missingMandatoryOptionValue'].includes(e.code) ? outHint(program, argv.slice(2)) : undefined;
       const spaces = !out && e.code === 'commander.excessArguments' ? quoteHint(program, argv.slice(2)) : undefined;
-      if (out ?? spaces) (ctx?.streams?.stderr ?? process.stderr).write(`  ${out ?? spaces}\n`);
+      const json = e.code === 'commander.unknownOption' && e.message.includes("'--json'") ? jsonHint(program, argv.slice(2)) : undefined;
+      const hint = out ?? spaces ?? json;
+      if (hint) (ctx?.streams?.stderr ?? process.stderr).write(`  ${hint}\n`);
       else if (code === 2) (ctx?.streams?.stderr ?? process.stderr).write(`  see ${['skillsnet', path].filter(Boolean).join(' ')} --help\n`);
       return code;
     }

@@ -60,6 +60,19 @@ describe('a file name typed without --out', () => {
   });
 });
 
+describe('--json given to a group of commands', () => {
+  // (its commands that print JSON are named; a command without --json keeps the help's address)
+  it.each([
+    [['tag', '--json'], '  --json goes with one of its commands: skillsnet tag auto, add, remove, explain or evaluate (see skillsnet tag --help)'],
+    [['--json', 'scores'], '  --json goes with its command: skillsnet scores import (see skillsnet scores --help)'],
+    [['tag', 'review', '--json'], '  see skillsnet tag review --help'],
+  ])('%j', async (args, hint) => {
+    const r = await run(['--db', path.join(dir, 'json.db'), ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: unknown option '--json'\n${hint}\n`);
+  });
+});
+
 /** The `new UsageError(...)` calls of a source file, whole (strings skipped for their brackets). */
 function usageErrorCalls(text: string): string[] {
   const calls: string[] = [];

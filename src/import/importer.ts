@@ -423,7 +423,9 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     const callId = ensureCall(db, options.call);
     const previous = previousImportOf(db, callId, scan.sha256);
     if (previous) {
-      hooks.onStatus?.(`${name}: the same file was imported into this call before (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
+      // (the sheet read is not kept: a workbook's second round, --sheet "Ronda 2", is the same file but not the same rows)
+      const same = source.sheet ? 'the same workbook was imported into this call before (this sheet or another)' : 'the same file was imported into this call before';
+      hooks.onStatus?.(`${name}: ${same} (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
     }
     applyStoredMapping(db, callId, prepared);
     const columns = mappingByHeader(layout.headers, layout.mapping);

@@ -85,6 +85,7 @@ describe('skillsnet import: the report', () => {
     expect(first.stderr).toContain(`Imported into call "2024", in a new database: ${d}.`);
     const again = await run(['import', f, '--db', d, '--call', '2024']);
     expect(again.stderr).toMatch(/^Imported into call "2024"\.$/m);
+    expect(again.stderr).toMatch(/first\.csv: the same file was imported into this call before \(batch 1, /);
     // (a dry run makes none)
     const dry = await run(['import', f, '--db', db(), '--call', '2024', '--dry-run']);
     expect(dry.stderr).not.toContain('new database');

@@ -87,7 +87,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     ready?.release();
     scratch?.release();
   }
-  printImportReport(io, report, { json: opts.json });
+  printImportReport(io, report, { json: opts.json, newDatabase: isNew && !scratch ? opts.dbPath : undefined });
   return report;
 }
 
@@ -186,7 +186,7 @@ const SOURCE_NAMES: Record<string, string> = { header: 'from the header', map: '
  * The import summary: with json, the CONTRACT document on stdout; otherwise a table of counts per
  * file on stdout, then warnings and next steps on stderr. The demo reuses it.
  */
-export function printImportReport(io: IO, report: ImportReport, options: { json?: boolean } = {}): void {
+export function printImportReport(io: IO, report: ImportReport, options: { json?: boolean; newDatabase?: string } = {}): void {
   if (options.json) {
     printJson(io, report);
   } else {
@@ -204,7 +204,8 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
   const where = `call "${report.call}"`;
   if (report.dryRun) info(io, `Dry run: nothing was written (${where}).`);
   else if (report.rows === 0) info(io, `Nothing was imported into ${where}: the files have no data rows.`);
-  else info(io, `Imported into ${where}.`);
+  // (a database made here: an import run from another folder than the last one starts a second, empty of the first's work)
+  else info(io, `Imported into ${where}${options.newDatabase ? `, in a new database: ${options.newDatabase}` : ''}.`);
   if (report.needTagging > 0) {
     const n = report.needTagging;
     const officer = report.needTaggingWithOfficerTags;

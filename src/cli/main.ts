@@ -215,6 +215,50 @@ function quoteHint(program: CommandType, args: string[]): string | undefined {
   return `a value with spaces goes in quotes: ${fixed.join(', ')}`;
 }
 
+/**
+ * A file name typed where the command wants `--out FILE` (`export map network.html`, `rejects
+ * --csv fix.csv`): commander says "required option '--out <path>' not specified" or "too many
+ * arguments", and the officer does not see that the name needs the option before it. The
+ * command as it should have been typed, the name after `--out`.
+ */
+function outHint(program: CommandType, args: string[]): string | undefined {
+  const { command, after } = walkCommands(program, args);
+  if (!command.options.some((o) => o.long === '--out')) return undefined;
+  const rest = args.slice(after);
+  if (rest.some((a) => a === '--out' || a.startsWith('--out='))) return undefined;
+  if (command.registeredArguments.some((arg) => arg.variadic)) return undefined;
+  // the positional words after the command's own arguments
+  const extra: number[] = [];
+  let positional = 0;
+  for (let i = after; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && takesValue(command, a)) i++;
+      continue;
+    }
+    if (positional++ >= command.registeredArguments.length) extra.push(i);
+  }
+  // one word only, and a file's or a folder's name (an extension, or a path)
+  if (extra.length !== 1) return undefined;
+  const word = args[extra[0]!]!;
+  if (!/[\\/]|\.[a-z][a-z0-9]{0,4}$/i.test(word)) return undefined;
+  const typed = args.map((a, i) => (i === extra[0] ? `--out ${shellArg(a)}` : shellArg(a)));
+  return `the file to write goes after --out: ${['skillsnet', ...typed].join(' ')}`;
+}
+
+/**
+ * `skillsnet tag --json`: a group of commands has no --json of its own, and "unknown option
+ * '--json'" read as if nothing printed JSON. The hint names the commands of the group that do.
+ */
+function jsonHint(program: CommandType, args: string[]): string | undefined {
+  const { command, names } = walkCommands(program, args);
+  const withJson = command.commands.filter((c) => c.options.some((o) => o.long === '--json')).map((c) => c.name());
+  if (!names.length || !withJson.length) return undefined;
+  const which = withJson.length > 1 ? `${withJson.slice(0, -1).join(', ')} or ${withJson.at(-1)}` : withJson[0];
+  return `--json goes with ${withJson.length > 1 ? 'one of its commands' : 'its command'}: skillsnet ${names.join(' ')} ${which} (see skillsnet ${names.join(' ')} --help)`;
+}
+
 /** Whether the option `flag` of this command or of one above it takes a value. */
 function takesValue(command: CommandType, flag: string): boolean {
   for (let c: CommandType | null = command; c; c = c.parent) {
@@ -321,8 +365,11 @@ export async function main(argv: string[], ctx?: CliContext): Promise<number> {
       const code = commanderExitCode(e);
       // commander printed the problem; say where the options are explained.
       const path = commandPath(program, argv.slice(2));
-      const quote = e.code === 'commander.excessArguments' ? quoteHint(program, argv.slice(2)) : undefined;
-      if (quote) (ctx?.streams?.stderr ?? process.stderr).write(`  ${quote}\n`);
+      const out = ['commander.excessArguments', 'commander.missingMandatoryOptionValue'].includes(e.code) ? outHint(program, argv.slice(2)) : undefined;
+      const spaces = !out && e.code === 'commander.excessArguments' ? quoteHint(program, argv.slice(2)) : undefined;
+      const json = e.code === 'commander.unknownOption' && e.message.includes("'--json'") ? jsonHint(program, argv.slice(2)) : undefined;
+      const hint = out ?? spaces ?? json;
+      if (hint) (ctx?.streams?.stderr ?? process.stderr).write(`  ${hint}\n`);
       else if (code === 2) (ctx?.streams?.stderr ?? process.stderr).write(`  see ${['skillsnet', path].filter(Boolean).join(' ')} --help\n`);
       return code;
     }

@@ -5,6 +5,7 @@ import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { RejectedRow } from '../db/imports.js';
 import { REASON_COLUMN, REJECTED_ROW_COLUMN, rejectRef, type RejectSheet } from '../import/rejects.js';
+import { TOTALS_LINE } from '../import/normalise.js';
 import { renderTable, truncate } from '../ui/table.js';
 import { shellArg } from '../text.js';
 
@@ -70,8 +71,20 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
   if (rows.length) io.stdout.write(renderTable(io, [...(several ? ['Sheet'] : []), 'File', 'Data row', 'Reasons', 'Organisation', 'Email'], table));
   if (!rows.length) info(io, 'No rejected rows.');
   else if (several) info(io, `${rows.length} rejected rows from ${sheets.length} files with different columns${new Set(sheets.map((s) => s.call)).size > 1 ? ' or calls' : ''}. Write them to fix in Excel, one CSV per file: skillsnet rejects --csv --out fix/ (or one of them: --csv --file N > fix.csv)`);
-  else info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv`);
+  else info(io, rejectsSummary(rows));
   return rows;
+}
+
+/**
+ * "1 rejected row. Write them to fix in Excel" of a sheet's line of totals sent the officer to
+ * fix a row that is to be deleted: such lines are said apart, and alone they need no sheet.
+ */
+function rejectsSummary(rows: RejectedRow[]): string {
+  const totals = rows.filter((r) => r.reasons.length === 1 && r.reasons[0] === TOTALS_LINE).length;
+  const n = rows.length;
+  if (totals === n) return `${n} rejected row${n === 1 ? ', a line' : 's, lines'} of totals under the applications: nothing to fix (delete ${n === 1 ? 'it' : 'them'} from the file before importing it again).`;
+  const aside = totals ? ` (${totals} of them ${totals === 1 ? 'a line' : 'lines'} of totals: to delete, not fix)` : '';
+  return `${n} rejected row${n === 1 ? '' : 's'}${aside}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv`;
 }
 
 function sheetOf(sheets: RejectSheet[], r: RejectedRow): number {

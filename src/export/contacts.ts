@@ -111,6 +111,8 @@ export interface ContactList {
   members: number;
   /** Of those members, the ones with no usable email address: not in the list. */
   membersWithoutEmail?: number;
+  /** Their member IDs, for the warning that names them. */
+  membersWithoutEmailIds?: number[];
 }
 
 /** What a contact list holds besides the applications: memberships, members without applications, consent. */
@@ -352,7 +354,7 @@ function* contactsOfNetwork(applications: Iterable<Application>, rostersByApplic
   let noConsent = 0;
   let withdrawn = 0;
   let members = 0;
-  let membersWithoutEmail = 0;
+  const membersWithoutEmailIds: number[] = [];
   const keep = (consent: Consent | undefined, status: string | null | undefined) => {
     // (a member who left the network is written to only when asked for)
     if (status === 'withdrawn' && !sources.includeWithdrawn) {
@@ -379,13 +381,14 @@ function* contactsOfNetwork(applications: Iterable<Application>, rostersByApplic
     for (const m of sources.members ?? []) {
       if (!keep(m.consentContact, m.status)) continue;
       if (emailsIn(m.email).length) members++;
-      else membersWithoutEmail++;
+      else membersWithoutEmailIds.push(m.id);
       yield memberContactSource(m);
     }
   }
   const list = yield* contactsOf(records());
   // (the records read, less the members: "from 2 applications" said of two stakeholders was wrong)
-  return { ...list, applications: list.applications - members - membersWithoutEmail, noConsent, withdrawn, members, membersWithoutEmail };
+  const membersWithoutEmail = membersWithoutEmailIds.length;
+  return { ...list, applications: list.applications - members - membersWithoutEmail, noConsent, withdrawn, members, membersWithoutEmail, membersWithoutEmailIds };
 }
 
 /** The application's organisation by its recorded name, else as the form wrote it. */

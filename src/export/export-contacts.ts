@@ -98,7 +98,10 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   if (list.withdrawn) callbacks.onStatus?.(`${plural(list.withdrawn, 'member')} who withdrew from the network ${list.withdrawn === 1 ? 'is' : 'are'} left out (--status withdrawn lists them)`);
   if (counts.applications === 0 && counts.members === 0 && counts.membersWithoutEmail === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
   if (counts.membersWithoutEmail) {
-    warn('member-without-email', `${plural(counts.membersWithoutEmail, 'member who never applied has', 'members who never applied have')} no email address on record and ${counts.membersWithoutEmail === 1 ? 'is' : 'are'} not in the list (give one with skillsnet member add --organization NAME --email ADDRESS)`);
+    // (named, as the applications without one are: "2 members" left the officer to look for them)
+    const ids = (list.membersWithoutEmailIds ?? []).map((id) => `member-${id}`);
+    const named = ids.length ? `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''}; ` : '';
+    warn('member-without-email', `${plural(counts.membersWithoutEmail, 'member who never applied has', 'members who never applied have')} no email address on record and ${counts.membersWithoutEmail === 1 ? 'is' : 'are'} not in the list (${named}give one with skillsnet member add --organization NAME --email ADDRESS)`);
   }
   if (list.withoutEmail.length) {
     const sample = list.withoutEmail.slice(0, 5).join(', ');

@@ -344,12 +344,15 @@ async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions,
   }
 }
 
+/** The call of an import given no --call into a database without calls. */
+const DEFAULT_CALL = 'default';
+
 function defaultCall(db: DB, hooks: ImportHooks): string {
   const calls = callNames(db);
   if (calls.length === 1) return calls[0]!;
   if (calls.length === 0) {
-    hooks.onStatus?.('No --call given: importing into a call named "default" (name calls with --call, e.g. --call 2020).');
-    return 'default';
+    hooks.onStatus?.(`No --call given: importing into a call named "${DEFAULT_CALL}" (name calls with --call, e.g. --call 2020).`);
+    return DEFAULT_CALL;
   }
   throw new UsageError('this database holds several calls: say which one with --call', { hint: `calls: ${calls.join(', ')}` });
 }
@@ -420,7 +423,9 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     const callId = ensureCall(db, options.call);
     const previous = previousImportOf(db, callId, scan.sha256);
     if (previous) {
-      hooks.onStatus?.(`${name}: the same file was imported into this call before (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
+      // (the sheet read is not kept: a workbook's second round, --sheet "Ronda 2", is the same file but not the same rows)
+      const same = source.sheet ? 'the same workbook was imported into this call before (this sheet or another)' : 'the same file was imported into this call before';
+      hooks.onStatus?.(`${name}: ${same} (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
     }
     applyStoredMapping(db, callId, prepared);
     const columns = mappingByHeader(layout.headers, layout.mapping);
@@ -552,10 +557,14 @@ function copiesOfOtherCalls(db: DB, pre: PreparedImport, call: string, dryRun: b
     // (a workbook's sheets of the same columns cannot be told apart: the sheet read is not kept)
     const sheet = file.source.sheet ? ' (or another sheet of the workbook with the same columns)' : '';
     const already = `this file was imported into call "${other.call}" already${sheet} (batch ${other.id}, ${other.importedAt.slice(0, 16).replace('T', ' ')} UTC)`;
+    // (the call an import without --call made: the mistake is more likely that first import, made before --call was known)
+    const unnamed = other.call === DEFAULT_CALL
+      ? ` (or, if the first import's missing --call was, out of "${DEFAULT_CALL}": skillsnet list --call ${DEFAULT_CALL})`
+      : '';
     // (a dry run saved nothing: there is nothing to take out yet)
     copies.set(file, dryRun
       ? `${already}: its applications would be in the new call "${call}" as well, a second copy of each. If --call is a mistake, import into call "${other.call}" with --call ${shellArg(other.call)}; add --yes when a new call from such a file is meant`
-      : `${already}: its applications are in the new call "${call}" as well, a second copy of each. If --call was a mistake, take them out of "${call}" with skillsnet list --call ${shellArg(call)} and skillsnet withdraw ID; add --yes when a new call from such a file is meant`);
+      : `${already}: its applications are in the new call "${call}" as well, a second copy of each. If --call was a mistake, take them out of "${call}" with skillsnet list --call ${shellArg(call)} and skillsnet withdraw ID${unnamed}; add --yes when a new call from such a file is meant`);
   }
   return copies;
 }

@@ -280,6 +280,20 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     expect(json<unknown[]>(inTwice('list', '--json', '--call', '2023'))).toHaveLength(2);
   });
 
+  it('a file imported first without --call (into "default"), then with one, names "default" as the copy to take out too', () => {
+    const first = path.join(dir, 'twice-default.db');
+    const inFirst = (...args: string[]) => runCli(['--db', first, ...args], { cwd: dir });
+    const forgot = file('forgot-call.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nD1,Red Uno,uno@example.org,Ana Uno,Peru,15/03/2021,7\n`);
+    expect(inFirst('import', forgot).code).toBe(0);
+    const named = inFirst('import', forgot, '--call', '2021');
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).toMatch(/If --call was a mistake, take them out of "2021" with skillsnet list --call 2021 and skillsnet withdraw ID \(or, if the first import's missing --call was, out of "default": skillsnet list --call default\); add --yes/);
+    // (a call named on purpose is no forgotten --call: not said of it)
+    const again = inFirst('import', forgot, '--call', '2022');
+    expect(again.stderr).toMatch(/imported into call "(default|2021)" already/);
+    expect(again.stderr).not.toMatch(/out of "2021": skillsnet list --call 2021\)/);
+  });
+
   it('of several files into a new call, only the one imported into another call before carries the warning', () => {
     const twice = path.join(dir, 'twice-several.db');
     const inTwice = (...args: string[]) => runCli(['--db', twice, ...args], { cwd: dir });

@@ -77,6 +77,20 @@ describe('skillsnet import: the report', () => {
     expect((await list(d))[0].categories.length).toBeGreaterThan(0);
   });
 
+  it('says where a database it made is, once: an import run from another folder starts a second one', async () => {
+    const f = file('first.csv', 'Organisation,Email,Country\nOrg A,a@example.org,Peru\n');
+    const d = db();
+    const first = await run(['import', f, '--db', d, '--call', '2024']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`Imported into call "2024", in a new database: ${d}.`);
+    const again = await run(['import', f, '--db', d, '--call', '2024']);
+    expect(again.stderr).toMatch(/^Imported into call "2024"\.$/m);
+    expect(again.stderr).toMatch(/first\.csv: the same file was imported into this call before \(batch 1, /);
+    // (a dry run makes none)
+    const dry = await run(['import', f, '--db', db(), '--call', '2024', '--dry-run']);
+    expect(dry.stderr).not.toContain('new database');
+  });
+
   it('a failed first import leaves no database file behind', async () => {
     const d = path.join(dir, 'never.db');
     const noColumns = file('nocols.csv', 'A,B\n1,2\n');

@@ -24,6 +24,21 @@ describe('rejects and show number rows as data rows', () => {
   });
 });
 
+describe('a line of totals among the rejected rows', () => {
+  it('is said apart: alone it needs no sheet to fix, beside others it is one to delete', async () => {
+    const head = 'Organisation,Email,Contact name,Country,Score\n';
+    const d = path.join(dir, 'totals.db');
+    const totals = path.join(dir, 'totals.csv');
+    fs.writeFileSync(totals, `${head}Taller Sur,ana@example.org,Ana Ejemplo,Peru,80\nTaller Norte,bo@example.org,Bo Ejemplo,Peru,70\nTotal,,,,150\n`);
+    await run(['import', totals, '--db', d, '--call', '2020']);
+    expect((await run(['rejects', '--db', d])).stderr).toBe('1 rejected row, a line of totals under the applications: nothing to fix (delete it from the file before importing it again).\n');
+    const more = path.join(dir, 'totals-and-one.csv');
+    fs.writeFileSync(more, `${head}Taller Oeste,,Cu Ejemplo,Peru,80\nTotal,,,,80\n`);
+    await run(['import', more, '--db', d, '--call', '2020']);
+    expect((await run(['rejects', '--db', d])).stderr).toBe('3 rejected rows (2 of them lines of totals: to delete, not fix). Write them to fix in Excel: skillsnet rejects --csv > fix.csv\n');
+  });
+});
+
 // An officer whose Excel runs in French saves CSV with semicolons; a comma file would open there
 // as one column. The rejects to fix come back in the delimiter of the file they came from.
 describe('rejects --csv of a French Excel file', () => {

@@ -30,6 +30,49 @@ describe('usage errors', () => {
   }
 });
 
+describe('a file name typed without --out', () => {
+  const db = path.join(dir, 'out.db');
+  // (the name where the command wants `--out FILE`: required or not, the command as it should be typed)
+  const cases: [string[], RegExp, string][] = [
+    [['export', 'map', 'network.html'], /^error: required option '--out <path>' not specified$/, `skillsnet --db ${db} export map --out network.html`],
+    [['export', 'roster', 'core-2020', 'core 2020.md'], /^error: required option '--out <path>' not specified$/, `skillsnet --db ${db} export roster core-2020 --out "core 2020.md"`],
+    [['rejects', '--csv', 'fix.csv'], /^error: too many arguments for 'rejects'/, `skillsnet --db ${db} rejects --csv --out fix.csv`],
+    [['event', 'ics', '1', 'exports/meeting'], /^error: required option '--out <file>' not specified$/, `skillsnet --db ${db} event ics 1 --out exports/meeting`],
+  ];
+  for (const [args, first, typed] of cases) {
+    it(`skillsnet ${args.join(' ')}: exit 2, and the name after --out`, async () => {
+      const r = await run(['--db', db, ...args]);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines[0]).toMatch(first);
+      expect(lines[1]).toBe(`  the file to write goes after --out: ${typed}`);
+    });
+  }
+  // what is no file name, or an --out already given, keeps its own hint
+  it.each([
+    [['export', 'kumu', 'fr'], '  see skillsnet export kumu --help'],
+    [['export', 'kumu', '--out', 'map.xlsx', 'extra'], '  a value with spaces goes in quotes: --out "map.xlsx extra"'],
+    [['show', '17', '18'], '  see skillsnet show --help'],
+  ])('%j', async (args, hint) => {
+    const r = await run(['--db', db, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')[1]).toBe(hint);
+  });
+});
+
+describe('--json given to a group of commands', () => {
+  // (its commands that print JSON are named; a command without --json keeps the help's address)
+  it.each([
+    [['tag', '--json'], '  --json goes with one of its commands: skillsnet tag auto, add, remove, explain or evaluate (see skillsnet tag --help)'],
+    [['--json', 'scores'], '  --json goes with its command: skillsnet scores import (see skillsnet scores --help)'],
+    [['tag', 'review', '--json'], '  see skillsnet tag review --help'],
+  ])('%j', async (args, hint) => {
+    const r = await run(['--db', path.join(dir, 'json.db'), ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: unknown option '--json'\n${hint}\n`);
+  });
+});
+
 /** The `new UsageError(...)` calls of a source file, whole (strings skipped for their brackets). */
 function usageErrorCalls(text: string): string[] {
   const calls: string[] = [];

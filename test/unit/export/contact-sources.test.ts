@@ -136,7 +136,7 @@ describe('export contacts of members who never applied', () => {
     const stakeholders = await skillsnet(['--db', db, 'export', 'contacts', '--role', 'stakeholder', '--out', '-']);
     expect(stakeholders.code, stakeholders.stderr).toBe(0);
     expect(stakeholders.stderr).toMatch(/Wrote 1 contact from 1 member who never applied to stdout/);
-    expect(stakeholders.stderr).toMatch(/^warning: 1 member who never applied has no email address on record and is not in the list \(give one with skillsnet member add --organization NAME --email ADDRESS\)$/m);
+    expect(stakeholders.stderr).toMatch(/^warning: 1 member who never applied has no email address on record and is not in the list \(member-3; give one with skillsnet member add --organization NAME --email ADDRESS\)$/m);
     expect(stakeholders.stderr).not.toMatch(/from \d+ applications?/);
     const dry = json(await skillsnet(['--db', db, 'export', 'contacts', '--role', 'stakeholder', '--out', 'x.csv', '--dry-run', '--json'], { cwd: dir }));
     expect(dry.counts).toMatchObject({ applications: 0, members: 1, membersWithoutEmail: 1, contacts: 1 });

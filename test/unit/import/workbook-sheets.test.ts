@@ -94,6 +94,9 @@ describe('a workbook whose first sheet holds no table', () => {
     const second = await skillsnet(['--db', path.join(dir, 'rondas.db'), 'import', f, '--call', '2024', '--sheet', 'Ronda 2', '--json']);
     expect(json(second)).toMatchObject({ rows: 3, inserted: 3 });
     expect(json(second).files[0].warnings.filter((w: string) => /sheet/.test(w))).toEqual([]);
+    // (the workbook was imported before, but another of its sheets: not said to be "the same file")
+    expect(second.stderr).toMatch(/rondas\.xlsx: the same workbook was imported into this call before \(this sheet or another\) \(batch 1, /);
+    expect(second.stderr).not.toMatch(/the same file was imported/);
   });
 
   // A sheet per round: only the first 20 sheets were looked at, so rounds 21 to 25 went unmentioned,

@@ -8,6 +8,8 @@
  * alternates' "can replace" lists are recounted on the members who stay.
  */
 import type { DB } from '../db/connection.js';
+import { getApplication } from '../db/applications.js';
+import { memberOfOrganization, memberRecord } from '../db/members.js';
 import { rosterChanges, swapRosterMember } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import { byScore, byTieBreak, eligibleCandidates, type Candidate } from './candidates.js';
@@ -50,7 +52,7 @@ export interface Replacement {
   leaving: RosterMember;
   /** Null when the seat is left open. */
   incoming: Candidate | null;
-  /** The change history's sentence: who declined and who stepped in. */
+  /** The change history's sentence: who declined (left, withdrew) and who stepped in. */
   note: string;
   /** The reasons of every member after the swap (quota counts changed with it). */
   memberReasons: Map<number, string[]>;
@@ -138,10 +140,11 @@ export async function planReplacement(db: DB, name: string, id: number, options:
   const relaxedText = relaxedUsed.map(describeQuota);
   const why = from === 'alternates' ? 'best alternate' : 'best eligible application';
   const kept = relaxedText.length ? `that keeps every other quota; relaxed: ${relaxedText.join('; ')}` : 'that keeps every quota';
+  const did = whatTheMemberDid(db, leaving.candidate);
   const note = stepping
-    ? `#${id} ${leaving.candidate.organization} declined; replaced by #${stepping.id} ${stepping.organization} (${why} ${kept})`
-    : `#${id} ${leaving.candidate.organization} declined; the seat is left open`;
-  if (stepping) recounted.get(stepping.id)!.push(`${TOOK_THE_PLACE} #${id} ${leaving.candidate.organization}, who declined`);
+    ? `#${id} ${leaving.candidate.organization} ${did}; replaced by #${stepping.id} ${stepping.organization} (${why} ${kept})`
+    : `#${id} ${leaving.candidate.organization} ${did}; the seat is left open`;
+  if (stepping) recounted.get(stepping.id)!.push(`${TOOK_THE_PLACE} #${id} ${leaving.candidate.organization}, who ${did}`);
 
   // The alternates who remain: whom they can replace now (never the member who left).
   const alternateReasons = new Map<number, string[]>();
@@ -166,6 +169,18 @@ export async function planReplacement(db: DB, name: string, id: number, options:
     memberReasons: recounted,
     alternateReasons,
   };
+}
+
+/**
+ * Why the seat is being given up, as the records say: "withdrew" when the application itself was
+ * withdrawn, "left" when its organisation's member left the Network (status withdrawn), else
+ * "declined" (the seat's usual end, and what an officer replacing by hand means).
+ */
+export function whatTheMemberDid(db: DB, leaving: Pick<Candidate, 'id' | 'organizationId'>): 'withdrew' | 'left' | 'declined' {
+  if (getApplication(db, leaving.id)?.withdrawnAt) return 'withdrew';
+  const memberId = leaving.organizationId == null ? null : memberOfOrganization(db, leaving.organizationId);
+  if (memberId !== null && memberRecord(db, memberId)?.status === 'withdrawn') return 'left';
+  return 'declined';
 }
 
 /** Saves a replacement: the swap (or the open seat), every member's and alternate's recounted reasons, the objective and the change record (one transaction). */

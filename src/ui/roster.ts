@@ -32,7 +32,7 @@ export function shortWhy(reasons: string[]): string {
   if (reasons.some((r) => r.startsWith('forced in'))) parts.push('forced in');
   if (reasons.some((r) => r.startsWith('chosen ahead'))) parts.push('picked for a quota');
   const replaced = reasons.find((r) => r.startsWith('took the place of'));
-  if (replaced) parts.push(replaced.replace(/, who declined$/, '').replace('took the place of', 'replaced'));
+  if (replaced) parts.push(replaced.replace(/, who (?:declined|left|withdrew)$/, '').replace('took the place of', 'replaced'));
   const replaces = reasons.find((r) => r.startsWith('can replace'));
   if (replaces) parts.push(replaces.replace(' without breaking a quota', ''));
   return parts.join('; ');

@@ -26,6 +26,12 @@ describe('reasons', () => {
     expect(shortWhy(reasons.get(3)!)).toBe('rank 4; needed for Arab States; picked for a quota');
   });
 
+  it('shortens a replacement to whom it replaced, whatever that member did (declined, left, withdrew)', () => {
+    for (const did of ['declined', 'left', 'withdrew']) {
+      expect(shortWhy(['score 5, rank 2 of 4 eligible', `took the place of #7 Org Seven, who ${did}`])).toBe('rank 2; replaced #7 Org Seven');
+    }
+  });
+
   it('ranks alternates by score among those that can stand in for someone', () => {
     const alts = rankAlternates(members, eligible, quotas, 5);
     expect(alts.map((a) => a.candidate.id)).toEqual([2, 4]);

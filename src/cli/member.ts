@@ -170,7 +170,7 @@ export function seatGoneText(who: string, gone: { roster: string; otherCoreGroup
 
 /**
  * What a seat freed by a Core Group member who declined or left (`left`: "declined", "left",
- * "would leave") can become: the alternate that takes it and the command, or, when nobody can
+ * "would leave"; for a withdrawn application that holds it, "is withdrawn but still holds") can become: the alternate that takes it and the command, or, when nobody can
  * without breaking a quota, the two ways out (member set and withdraw say it alike).
  */
 export function seatOfferText(who: string, left: string, seat: SeatToReplace): string {

@@ -7,17 +7,18 @@ export async function runWithdraw(opts: { dbPath: string; id: string; undo?: boo
   const { parseSubject } = await import('../network/subjects.js');
   const { withdraw } = await import('../network/merge.js');
   const subject = parseSubject(opts.id, ['application', 'organization', 'member', 'person'], { what: 'withdraw' });
-  const { declinedSeats, replacementOffers } = await import('../network/members.js');
+  const { applicationSeats, declinedSeats, replacementOffers } = await import('../network/members.js');
   const { memberOfOrganization, seatlessCoreGroupRosters } = await import('../db/members.js');
   const { seatGoneText, seatOfferText } = await import('./member.js');
   const { result, seats, seatsGone } = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const result = withdraw(db, subject, { undo: opts.undo, dryRun: opts.dryRun });
     // a Core Group member who leaves frees a seat, as one who declines does (member set --status withdrawn offers it)
     const memberId = subject.kind === 'member' ? subject.id : subject.kind === 'organization' ? memberOfOrganization(db, subject.id) : null;
-    const changed = memberId !== null && result.state !== 'unchanged';
-    const freed = changed && !opts.undo ? declinedSeats(db, memberId) : [];
+    const changed = result.state !== 'unchanged';
+    // a withdrawn application that is itself a roster's member keeps its seat until roster replace gives it (it was not said)
+    const freed = !changed || opts.undo ? [] : memberId !== null ? declinedSeats(db, memberId) : subject.kind === 'application' ? applicationSeats(db, subject.id) : [];
     // back from withdrawn after its seat went to another: said, as member set --status active says it
-    const seatsGone = changed && opts.undo && !opts.dryRun ? seatlessCoreGroupRosters(db, memberId) : [];
+    const seatsGone = memberId !== null && changed && opts.undo && !opts.dryRun ? seatlessCoreGroupRosters(db, memberId) : [];
     // checked as member set checks it: a seat nobody can take without breaking a quota got a roster replace command that then failed
     return { result, seats: freed.length ? await replacementOffers(db, freed) : [], seatsGone };
   });
@@ -26,7 +27,8 @@ export async function runWithdraw(opts: { dbPath: string; id: string; undo?: boo
     const what = subject.kind === 'application' ? (opts.undo ? 'back in lists, selection and exports' : 'out of lists, selection and exports; kept with its history') : (opts.undo ? 'an active member again' : 'a withdrawn member');
     io.stdout.write(result.state === 'unchanged' ? `${result.subject} was already ${opts.undo ? 'in' : 'withdrawn'}: nothing changed.\n` : `${opts.dryRun ? 'Dry run: ' : ''}${result.subject} ${opts.dryRun ? 'would be' : 'is'} ${result.state}: ${what}.\n`);
     if (result.historyId) info(io, `Kept in the history (change ${result.historyId}).${opts.undo ? '' : ` Undo: skillsnet withdraw ${opts.id} --undo`}`);
-    for (const seat of seats) info(io, seatOfferText(result.subject, opts.dryRun ? 'would leave' : 'left', seat));
+    const held = subject.kind === 'application' ? (opts.dryRun ? 'would be withdrawn and still hold' : 'is withdrawn but still holds') : opts.dryRun ? 'would leave' : 'left';
+    for (const seat of seats) info(io, seatOfferText(result.subject, held, seat));
     for (const gone of seatsGone) info(io, seatGoneText(result.subject, gone));
     if (opts.dryRun) info(io, 'Nothing was saved.');
   }

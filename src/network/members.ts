@@ -4,6 +4,7 @@
  * a selected roster's organisations the Core Group of their cohort (roster accept). Every change
  * is recorded in the history (db/history.ts) with the values it replaced.
  */
+import { getApplication } from '../db/applications.js';
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change, deleteHistoryEntry, recordInsertedRow, setHistorySubject } from '../db/history.js';
 import {
@@ -305,6 +306,16 @@ export function declinedSeats(db: DB, memberId: number): SeatToReplace[] {
   if (!m || m.organization_id === null) return [];
   const rows = coreGroupSeatsOfMember(db, m.organization_id, memberId);
   return rows.map((r) => ({ ...r, command: `skillsnet roster replace ${shellArg(r.roster)} ${r.applicationId}` }));
+}
+
+/**
+ * The Core Group seats an application itself holds (its organisation's seats through other
+ * applications are not its own): what `withdraw APPLICATION` leaves held by a withdrawn application.
+ */
+export function applicationSeats(db: DB, applicationId: number): SeatToReplace[] {
+  const organizationId = getApplication(db, applicationId)?.organizationId ?? null;
+  const memberId = organizationId === null ? null : memberOfOrganization(db, organizationId);
+  return memberId === null ? [] : declinedSeats(db, memberId).filter((s) => s.applicationId === applicationId);
 }
 
 export function unknownMember(db: DB, id: number): OperationError {

@@ -51,8 +51,16 @@ interface WorkbookParts {
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
 }
 
-/** The string table of the workbook read last, by its path and the table's checksum and sizes. */
-let sharedStrings: { key: string; strings: unknown[] } | undefined;
+/**
+ * The string table of the workbook read last, by its path and the table's checksum and sizes: one
+ * workbook's at most (reading another drops it before the new one is parsed).
+ */
+let sharedStrings: { key: string; file: string; strings: unknown[] } | undefined;
+
+/** The workbook whose string table is held, and how many strings (for tests: never more than one table). */
+export function heldStringTable(): { file: string; strings: number } | null {
+  return sharedStrings ? { file: sharedStrings.file, strings: sharedStrings.strings.length } : null;
+}
 
 /**
  * What tells one string table from another: the file's path and the part's CRC-32 and sizes in
@@ -111,6 +119,13 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     zip = await ZipArchive.open(options.bytes ?? file);
     const other = notAWorkbook(zip.parts.keys());
     if (other) throw new NotAWorkbookError(`${path.basename(file)} is ${other.what}`, { hint: other.hint });
+    const stringsPart = zip.parts.get('xl/sharedStrings.xml');
+    // (a workbook's sheets are read one after another, and the sheet imported twice: its
+    // string table, most of the time spent on a large workbook's top rows, is parsed once)
+    const key = options.bytes || !stringsPart ? null : stringTableKey(file, stringsPart);
+    // Another workbook (or one read from a pipe, never kept): the old table goes first, or a run
+    // importing several large workbooks held two tables while parsing, and the last one for good.
+    if (sharedStrings && sharedStrings.key !== key) sharedStrings = undefined;
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
@@ -127,14 +142,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (!sheet) return;
     wanted.name = sheet.name;
     wanted.date1904 = reader.properties?.model?.date1904 === true;
-    if (zip.has('xl/sharedStrings.xml')) {
-      // (a workbook's sheets are read one after another, and the sheet imported twice: its
-      // string table, most of the time spent on a large workbook's top rows, is parsed once)
-      const key = options.bytes ? null : stringTableKey(file, zip.parts.get('xl/sharedStrings.xml')!);
+    if (stringsPart) {
       if (key !== null && sharedStrings?.key === key) reader.sharedStrings = sharedStrings.strings;
       else {
         for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;
-        if (key !== null && reader.sharedStrings) sharedStrings = { key, strings: reader.sharedStrings };
+        if (key !== null && reader.sharedStrings) sharedStrings = { key, file: path.resolve(file), strings: reader.sharedStrings };
       }
     }
     if (zip.has('xl/styles.xml')) await reader._parseStyles(plainNamespaces(await zip.stream('xl/styles.xml')));

@@ -6,15 +6,13 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { json, ROOT, run, tempDir } from '../support/run.js';
+import { memberOfApplication } from '../support/members.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'events', 'members.csv');
 let dir: string;
 let db: string;
 const sk = (args: string[]) => run(['--db', db, ...args], { cwd: dir });
-const memberOf = async (applicationId: number) => {
-  const app = json(await sk(['show', String(applicationId), '--json']));
-  return json(await sk(['members', '--json'])).find((m: any) => m.kumuId === `org-${app.application.organizationId}`).id as number;
-};
+const memberOf = (applicationId: number) => memberOfApplication(sk, applicationId);
 let seated: number[];
 let alternates: number[];
 

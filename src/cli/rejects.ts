@@ -23,10 +23,14 @@ export interface RejectsOptions {
   /** --csv: only the sheet holding the rows of this import batch */
   batch?: number;
   force?: boolean;
+  /** --csv: the separator as typed (";", "tab"); by default the one of the files the rows came from */
+  delimiter?: string;
 }
 
 export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[]> {
   const { rejectSheets, pickRejectSheet } = await import('../import/rejects.js');
+  const { parseDelimiterOption } = await import('../import/detect.js');
+  const delimiter = opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter);
   const sheets = await withDatabase(opts.dbPath, { create: false }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
   const rows = sheets.flatMap((s) => s.rows).sort((a, b) => a.batchId - b.batchId || a.rowNumber - b.rowNumber);
   // (no rejected row, no personal data: nothing to warn about; nor when the rows go to files in
@@ -43,7 +47,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
   if (opts.format === 'csv') {
     const picked = opts.file !== undefined || opts.batch !== undefined ? [pickRejectSheet(sheets, { file: opts.file, batch: opts.batch })] : sheets;
     if (opts.out !== undefined) {
-      await writeSheets(io, picked, opts.out, Boolean(opts.force));
+      await writeSheets(io, picked, opts.out, Boolean(opts.force), delimiter);
       return picked.flatMap((s) => s.rows);
     }
     if (picked.length > 1) {
@@ -56,8 +60,9 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
         hint: `write one CSV per file into a folder with --out DIR, or pick one with --file N: ${picked.map((s) => `${s.number} = ${s.files.join(', ')}${calls.length > 1 ? ` (call ${s.call})` : ''}`).join('; ')}`,
       });
     }
-    io.stdout.write(await rejectsCsv(picked[0] ?? { number: 1, call: '', files: [], batches: [], headers: [], delimiter: null, rows: [] }));
+    io.stdout.write(await rejectsCsv(picked[0] ?? { number: 1, call: '', files: [], batches: [], headers: [], delimiter: null, rows: [] }, delimiter));
     await warnOverlong(io, picked);
+    workbookCommasHint(io, picked, delimiter);
     const n = picked[0]?.rows.length ?? 0;
     if (!n) info(io, 'No rejected rows: the sheet holds its header row only.');
     else info(io, `${n} rejected row${n === 1 ? '' : 's'}. Fix ${n === 1 ? 'it' : 'them'} in Excel and import the file again: the columns "${REASON_COLUMN}" and "${REJECTED_ROW_COLUMN}" tell skillsnet which row${n === 1 ? ' it was' : 's they were'} (keep the second one).`);
@@ -105,17 +110,20 @@ function fieldValue(r: RejectedRow, field: string): string {
  * each row; headers and cells made safe for spreadsheets. Imported again, the reference tells
  * skillsnet which rejected rows the fixed sheet resolves and which import's columns it has.
  */
-export async function rejectsCsv(sheet: RejectSheet): Promise<string> {
+export async function rejectsCsv(sheet: RejectSheet, chosen?: string): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const { safeCell } = await import('../export/escape.js');
   const columns = [...sheet.headers];
   const known = new Set(columns);
   // a cell beyond the header row was kept as "column N": it keeps its column
   for (const r of sheet.rows) for (const k of Object.keys(r.raw)) if (!known.has(k)) known.add(k), columns.push(k);
-  const records = sheet.rows.map((r) => [...columns.map((c) => safeCell(r.raw[c] ?? '')), safeCell(r.reasons.join('; ')), rejectRef(r.id)]);
   // Semicolons when the rows came from semicolon files (Excel in a French or Spanish locale
-  // writes them and opens only them as columns); otherwise commas.
-  const delimiter = sheet.delimiter === ';' ? ';' : ',';
+  // writes them and opens only them as columns); otherwise commas, unless --delimiter says.
+  const delimiter = chosen ?? (sheet.delimiter === ';' ? ';' : ',');
+  // A workbook's numbers (or a comma file's) carry a decimal point, which that Excel reads in a
+  // ";" file as text or a date: there they are written "7,5", as that Excel writes them.
+  const cell = (v: string): string => (delimiter === ';' && sheet.delimiter !== ';' && /^-?\d+\.\d+$/.test(v) ? v.replace('.', ',') : v);
+  const records = sheet.rows.map((r) => [...columns.map((c) => safeCell(cell(r.raw[c] ?? ''))), safeCell(r.reasons.join('; ')), rejectRef(r.id)]);
   // UTF-8 with a BOM so Excel opens accents correctly
   // Headers are cells too: a header "=HYPERLINK(…)" from the imported file must not run in Excel.
   return '\uFEFF' + stringify([[...columns.map((c) => String(safeCell(c))), REASON_COLUMN, REJECTED_ROW_COLUMN], ...records], { delimiter });
@@ -134,14 +142,26 @@ async function warnOverlong(io: IO, sheets: RejectSheet[]): Promise<void> {
   }
 }
 
+/**
+ * A workbook's rows have no separator of their own and are written with commas, which Excel in a
+ * French or Spanish locale opens as one column of text: the officer who uses one is told how to
+ * get semicolons.
+ */
+function workbookCommasHint(io: IO, sheets: RejectSheet[], chosen: string | undefined): void {
+  if (chosen !== undefined) return;
+  const workbooks = sheets.filter((s) => s.delimiter === null && s.rows.length).flatMap((s) => s.files);
+  if (!workbooks.length) return;
+  info(io, `The rows of ${workbooks.join(', ')} (${workbooks.length === 1 ? 'a workbook' : 'workbooks'}) are written with commas; Excel in a French or Spanish locale opens only semicolon files in columns: add --delimiter ";" for it (numbers are then written "7,5").`);
+}
+
 /** One CSV per layout in a folder: rejects-N-FILE.csv. */
-async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: boolean): Promise<void> {
+async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: boolean, delimiter: string | undefined): Promise<void> {
   const { writeFilesAtomic } = await import('../export/write.js');
   const dir = path.resolve(io.cwd, out);
   const files: { path: string; data: string }[] = [];
   for (const s of sheets) {
     const base = path.basename(s.files[0] ?? 'rows', path.extname(s.files[0] ?? '')).replace(/[^\p{L}\p{N}._-]+/gu, '-');
-    files.push({ path: path.join(dir, `rejects-${s.number}-${base}.csv`), data: await rejectsCsv(s) });
+    files.push({ path: path.join(dir, `rejects-${s.number}-${base}.csv`), data: await rejectsCsv(s, delimiter) });
   }
   writeFilesAtomic(files, { force });
   await warnOverlong(io, sheets);
@@ -152,6 +172,7 @@ async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: bo
     info(io, `${f.path}: ${n} rejected row${n === 1 ? '' : 's'} of ${sheets[i]!.files.join(', ')}${severalCalls ? ` (call ${sheets[i]!.call})` : ''}`);
   }
   const first = files[0] ? `skillsnet import ${shellArg(path.relative(io.cwd, files[0].path) || files[0].path)}${severalCalls ? ` --call ${shellArg(sheets[0]!.call)}` : ''}` : '';
+  workbookCommasHint(io, sheets, delimiter);
   if (!files.length) info(io, 'No rejected rows: nothing written.');
   else info(io, `Fix them in Excel and import each file again${severalCalls ? ' into its call' : ''} (keep the "${REJECTED_ROW_COLUMN}" column): ${first}`);
 }
@@ -165,6 +186,7 @@ export function registerRejects(program: Command, ctx: CliContext): void {
     .option('--file <n>', 'with --csv: only the rows of sheet N (the Sheet column of skillsnet rejects)', parseNumber('--file'))
     .option('--batch <id>', 'with --csv: only the rows of this import batch (import --json reports it)', parseNumber('--batch'))
     .option('--force', 'with --out: replace files that exist')
+    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default: the one of the file the rows came from; "," for a workbook)')
     .option('--json', 'print them as JSON')
     .option('--call <name>', 'only rows imported into this call')
     .option('--all', 'include rows of earlier imports of the same file, and rows a later import fixed')
@@ -186,17 +208,18 @@ Examples:
   skillsnet rejects --csv > fix.csv      # fix in Excel, then: skillsnet import fix.csv --call 2020
   skillsnet rejects --csv --out fix/     # one CSV per file layout
   skillsnet rejects --csv --file 2 > fix-2.csv
+  skillsnet rejects --csv --delimiter ";" > fix.csv   # rows of a workbook, for Excel in French or Spanish
   skillsnet rejects --call 2020 --all      # every rejected row of the call, older imports too`,
     )
-    .action(async (flags: { csv?: boolean; json?: boolean; call?: string; all?: boolean; out?: string; file?: number; batch?: number; force?: boolean }, command: Command) => {
+    .action(async (flags: { csv?: boolean; json?: boolean; call?: string; all?: boolean; out?: string; file?: number; batch?: number; force?: boolean; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.csv && flags.json) throw new UsageError('choose one of --csv and --json', { hint: 'skillsnet rejects --json lists them; skillsnet rejects --csv > fix.csv writes the sheet to fix' });
-      if (!flags.csv && (flags.out !== undefined || flags.file !== undefined || flags.batch !== undefined)) {
-        throw new UsageError('--out, --file and --batch go with --csv', { hint: 'e.g. skillsnet rejects --csv --out fix/' });
+      if (!flags.csv && (flags.out !== undefined || flags.file !== undefined || flags.batch !== undefined || flags.delimiter !== undefined)) {
+        throw new UsageError('--out, --file, --batch and --delimiter go with --csv', { hint: 'e.g. skillsnet rejects --csv --out fix/' });
       }
       if (flags.file !== undefined && flags.batch !== undefined) throw new UsageError('choose one of --file and --batch', { hint: 'e.g. skillsnet rejects --csv --file 1 > fix.csv (the Sheet column of skillsnet rejects)' });
       await runRejects(
-        { dbPath, call: flags.call, all: flags.all, format: flags.csv ? 'csv' : flags.json ? 'json' : 'table', out: flags.out, file: flags.file, batch: flags.batch, force: flags.force },
+        { dbPath, call: flags.call, all: flags.all, format: flags.csv ? 'csv' : flags.json ? 'json' : 'table', out: flags.out, file: flags.file, batch: flags.batch, force: flags.force, delimiter: flags.delimiter },
         io,
       );
     });

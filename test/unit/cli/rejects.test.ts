@@ -70,6 +70,52 @@ describe('rejects --csv of a French Excel file', () => {
   });
 });
 
+// A workbook has no separator of its own: its rejects were written with commas and "5.75", which
+// Excel in a French locale (the one that wrote the office's other, semicolon, files) opens as one
+// column of text. --delimiter ";" writes them for it, numbers with a decimal comma, and says so.
+describe('rejects --csv of a French workbook', () => {
+  const db = path.join(dir, 'classeur.db');
+  const file = path.join(dir, 'formulaire.xlsx');
+
+  it('says how to get semicolons, and --delimiter ";" writes them with decimal commas that import again', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Réponses');
+    ws.addRow(['Organisation', 'Courriel', 'Pays', 'Score (sur 10)']);
+    ws.addRow(['Atelier Thiès', 'awa@example.org', 'Sénégal', 8.5]);
+    ws.addRow(['Labé Savon', 'nafi@', 'Guinée', 5.75]);
+    await wb.xlsx.writeFile(file);
+    expect((await run(['--db', db, 'import', file, '--call', '2026'])).code).toBe(0);
+    const plain = await run(['--db', db, 'rejects', '--csv']);
+    expect(plain.stdout.split('\r\n')[1] ?? plain.stdout.split('\n')[1]).toMatch(/^Labé Savon,nafi@,Guinée,5\.75,/);
+    expect(plain.stderr).toMatch(/The rows of formulaire\.xlsx \(a workbook\) are written with commas; .* add --delimiter ";"/);
+    const out = await run(['--db', db, 'rejects', '--csv', '--delimiter', ';']);
+    expect(out.code).toBe(0);
+    expect(out.stderr).not.toMatch(/--delimiter/);
+    const rows = parse(out.stdout, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[0]).toEqual(['Organisation', 'Courriel', 'Pays', 'Score (sur 10)', 'Rejection reason', 'Rejected row']);
+    expect(rows[1]).toEqual(['Labé Savon', 'nafi@', 'Guinée', '5,75', 'invalid email', expect.stringMatching(/^R\d+$/)]);
+    const fixed = path.join(dir, 'corrige.csv');
+    fs.writeFileSync(fixed, iconv.encode(out.stdout.replace('\uFEFF', '').replace('nafi@;', 'nafi@example.org;'), 'windows-1252'));
+    expect(json(await run(['--db', db, 'import', fixed, '--call', '2026', '--json']))).toMatchObject({ rows: 1, inserted: 1, rejected: 0 });
+    const labe = json<any[]>(await run(['--db', db, 'list', '--json'])).find((a) => a.organization === 'Labé Savon');
+    expect(labe).toMatchObject({ email: 'nafi@example.org', score: 5.75, country: 'GN' });
+  });
+
+  it('rows of a semicolon file keep their cells as written, and --delimiter goes with --csv only', async () => {
+    const semi = path.join(dir, 'excel-fr.csv');
+    fs.writeFileSync(semi, iconv.encode('Organisation;Courriel;Note\r\nSans courriel;;7.5\r\n', 'windows-1252'));
+    const db2 = path.join(dir, 'semi.db');
+    await run(['--db', db2, 'import', semi, '--call', '2026']);
+    const out = await run(['--db', db2, 'rejects', '--csv', '--delimiter', 'semicolon']);
+    expect(out.stdout.split('\n')[1]).toMatch(/^Sans courriel;;7\.5;/);
+    expect(out.stderr).not.toMatch(/workbook/);
+    const wrong = await run(['--db', db2, 'rejects', '--delimiter', ';']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/go with --csv/);
+  });
+});
+
 // Excel keeps 32,767 characters of a cell and cuts the rest without a word: a rejected row fixed
 // there would come back cut. The sheet keeps the text whole and the command names the cell.
 describe('rejects --csv with a cell longer than Excel keeps', () => {

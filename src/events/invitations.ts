@@ -9,7 +9,7 @@ import { CSV_OPTIONS, safeCell } from '../export/escape.js';
 import { eventTimes } from './event.js';
 import { contactName } from '../geo/names.js';
 import { dateText, salutation, textLanguage } from './texts.js';
-import { localTime, memberTimeZone, utcText } from './timezones.js';
+import { countryClocks, localTime, memberTimeZone, offsetText, utcText } from './timezones.js';
 import type { Invitee, NetworkEvent } from './types.js';
 
 export interface InvitationRow {
@@ -98,12 +98,23 @@ export function buildInvitations(event: NetworkEvent, invitees: readonly Invitee
     const ids = rows.filter(p).map((r) => `member-${r.memberId}`);
     return `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, and ${ids.length - 5} more` : ''}`;
   };
-  const record = (p: (r: InvitationRow) => boolean) => `skillsnet member set ${`member-${rows.find(p)!.memberId}`} --time-zone ZONE (an IANA name such as America/Sao_Paulo)`;
+  const record = (p: (r: InvitationRow) => boolean, zones = 'an IANA name such as America/Sao_Paulo') => `skillsnet member set ${`member-${rows.find(p)!.memberId}`} --time-zone ZONE (${zones})`;
   if (noZone) warnings.push(`${noZone} invitee${noZone === 1 ? ' has' : 's have'} no country or time zone on record (${which((r) => !r.timeZone)}): their local time is left blank; record one: ${record((r) => !r.timeZone)}`);
-  if (guessed) warnings.push(`${guessed} invitee${guessed === 1 ? ' lives' : 's live'} in a country with several time zones (${which((r) => r.multipleZones)}): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: ${record((r) => r.multipleZones)}`);
+  if (guessed) warnings.push(`${guessed} invitee${guessed === 1 ? ' lives' : 's live'} in a country with several time zones (${which((r) => r.multipleZones)}): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: ${record((r) => r.multipleZones, clocksOf(rows.filter((r) => r.multipleZones), times.start))}`);
   // (named, as the others are: the mail merge skips an empty address, and the officer had to find whose)
   if (noEmail) warnings.push(`${noEmail} invitee${noEmail === 1 ? ' has' : 's have'} no email address (${which((r) => !r.email)}): the mail merge cannot reach ${noEmail === 1 ? 'them' : 'these'}; skillsnet member show ${`member-${rows.find((r) => !r.email)!.memberId}`} says who the contact is`);
   return { rows, warnings };
+}
+
+/**
+ * The zones to choose from in the countries of invitees shown their capital's time: "an IANA name
+ * such as America/Sao_Paulo" left an officer in Dakar to find the DR Congo's second zone.
+ */
+function clocksOf(rows: readonly InvitationRow[], at: Date): string {
+  const countries = [...new Set(rows.map((r) => r.country))];
+  const named = countries.slice(0, 3).map((c) => `${c} ${countryClocks(c, at).map((k) => `${k.zone} UTC${offsetText(k.offset)}`).join(', ')}`);
+  const more = countries.length > 3 ? `; ${countries.length - 3} more countr${countries.length === 4 ? 'y' : 'ies'}` : '';
+  return `the clocks at the event's start: ${named.join('; ')}${more}`;
 }
 
 /** The sheet's columns, in order (CONTRACT: at least email, given_name, language, group, time_zone, local_start). */

@@ -452,6 +452,23 @@ export function countryTimeZone(countryCode: string, at?: Date): CountryZone | n
   return { country: code, zone, zones, source: 'capital', multipleZones: zonesDiffer(zones, at) };
 }
 
+/**
+ * The clocks a country shows at an instant, one zone for each, the capital's first, then from
+ * the earliest offset: what to choose from when a member's own zone is to be recorded
+ * ("Africa/Kinshasa (UTC+01:00), Africa/Lubumbashi (UTC+02:00)" for the DR Congo).
+ */
+export function countryClocks(countryCode: string, at: Date): { zone: string; offset: number }[] {
+  const c = countryTimeZone(countryCode, at);
+  if (!c) return [];
+  const clocks = new Map<number, string>();
+  for (const zone of [c.zone, ...c.zones]) {
+    const offset = offsetAt(at, zone);
+    if (!clocks.has(offset)) clocks.set(offset, zone);
+  }
+  const capital = offsetAt(at, c.zone);
+  return [...clocks].map(([offset, zone]) => ({ zone, offset })).sort((x, y) => Number(y.offset === capital) - Number(x.offset === capital) || x.offset - y.offset);
+}
+
 let countryNames: Map<string, string[]> | undefined;
 
 /**

@@ -115,7 +115,7 @@ describe('the invitation sheet', () => {
     expect(sheet.warnings).toEqual([
       // who, and the command that records their zone
       '1 invitee has no country or time zone on record (member-7): their local time is left blank; record one: skillsnet member set member-7 --time-zone ZONE (an IANA name such as America/Sao_Paulo)',
-      "4 invitees live in a country with several time zones (member-1, member-4, member-5, member-8): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: skillsnet member set member-1 --time-zone ZONE (an IANA name such as America/Sao_Paulo)",
+      "4 invitees live in a country with several time zones (member-1, member-4, member-5, member-8): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: skillsnet member set member-1 --time-zone ZONE (the clocks at the event's start: MX America/Mexico_City UTC-06:00, America/Tijuana UTC-08:00, America/Chihuahua UTC-07:00, America/Cancun UTC-05:00; CL America/Santiago UTC-03:00, Pacific/Easter UTC-05:00; CD Africa/Kinshasa UTC+01:00, Africa/Lubumbashi UTC+02:00; 1 more country)",
       // who (the officer had to find them in the sheet), and how to give one
       '1 invitee has no email address (member-7): the mail merge cannot reach them; skillsnet member show member-7 says who the contact is',
     ]);

@@ -2,6 +2,7 @@ import ct from 'countries-and-timezones';
 import { describe, expect, it } from 'vitest';
 import { listCountries } from '../../../src/geo/countries.js';
 import {
+  countryClocks,
   capitalTimeZones,
   checkTimeZone,
   countryTimeZone,
@@ -154,6 +155,15 @@ describe('country -> time zone', () => {
     ['CA', 'America/Toronto'],
   ])('%s spans several zones: the capital\'s %s, flagged', (country, zone) => {
     expect(countryTimeZone(country, MEETING)).toMatchObject({ zone, source: 'capital', multipleZones: true });
+  });
+
+  it('names the clocks a country shows at an instant, one zone each, the capital\'s first', () => {
+    expect(countryClocks('CD', MEETING)).toEqual([{ zone: 'Africa/Kinshasa', offset: 60 }, { zone: 'Africa/Lubumbashi', offset: 120 }]);
+    const brazil = countryClocks('BR', MEETING);
+    expect(brazil[0]).toEqual({ zone: 'America/Sao_Paulo', offset: -180 });
+    expect(brazil.map((c) => c.offset)).toEqual([-180, -300, -240, -120]);
+    expect(countryClocks('SN', MEETING)).toEqual([{ zone: 'Africa/Dakar', offset: 0 }]);
+    expect(countryClocks('XX', MEETING)).toEqual([]);
   });
 
   it('gives a one-zone country its zone, unflagged', () => {

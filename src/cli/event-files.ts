@@ -6,7 +6,7 @@ import { checkJsonWithStdout } from './export-common.js';
 import { displayPath } from '../export/write.js';
 import { parseOrganizer, type CalendarOrganizer } from '../events/ics.js';
 import { noConsentLeftOut } from '../export/contacts.js';
-import { parseDelimiterOption } from '../import/detect.js';
+import { csvDelimiter } from '../import/detect.js';
 
 export interface EventInvitationsOptions {
   dbPath: string;
@@ -27,7 +27,7 @@ function withdrawnLeftOut(n: number, eventId: number, of = ''): string {
 export async function runEventInvitations(opts: EventInvitationsOptions, io: IO): Promise<unknown> {
   const { writeInvitations } = await import('../events/event-files.js');
   checkJsonWithStdout(opts.json, opts.out);
-  const delimiter = opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter);
+  const delimiter = csvDelimiter(opts.delimiter, io.env);
   if (path.extname(opts.out).toLowerCase() !== '.csv' && opts.out !== '-') warn(io, `--out ${opts.out} does not end in .csv: Excel and mail-merge tools open it by double-click only when it does`);
   const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, delimiter }));
   for (const w of result.warnings) warn(io, w);

@@ -208,7 +208,7 @@ Examples:
     .option('--force', 'replace the file if it exists')
     .option('--dry-run', 'check and count; write nothing')
     .option('--json', 'print a summary (rows, local dates, warnings) as JSON')
-    .option('--delimiter <c>', 'the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
+    .option('--delimiter <c>', 'the separator, e.g. ";" for Excel in a French or Spanish locale (default $SKILLSNET_CSV_DELIMITER, else ",")')
     .addHelpText('after', `
 Columns: email, given_name, family_name, full_name, organization, country, salutation, language,
 working_language, group, time_zone, time_zone_source, multiple_zones_flag, local_start (ISO 8601

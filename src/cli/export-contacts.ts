@@ -2,6 +2,7 @@ import { withDatabase } from './context.js';
 import { info, personalOutput, type IO } from './io.js';
 import type { EligibilityFilters } from '../model.js';
 import { contactsOutput, exportContacts, type ContactFormat } from '../export/export-contacts.js';
+import { csvDelimiter } from '../import/detect.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
@@ -32,7 +33,8 @@ const DESCRIBE: Record<ContactFormat, string> = {
 export async function runExportContacts(opts: ExportContactsOptions, io: IO): Promise<ExportResult> {
   const start = performance.now();
   checkJsonWithStdout(opts.json, opts.out);
-  const options = { ...opts, cwd: io.cwd };
+  // (the office's separator, $SKILLSNET_CSV_DELIMITER, where --delimiter is not given: CSV only, Outlook's and vCard's formats are fixed)
+  const options = { ...opts, cwd: io.cwd, delimiter: opts.format === 'csv' ? csvDelimiter(opts.delimiter, io.env) : opts.delimiter };
   contactsOutput(options);
   const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) =>
     exportContacts(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));

@@ -6,7 +6,7 @@ import { exportRoster, rosterFilterWords, rosterOutput, type RosterFormat, type 
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, finish, type ExportResult } from './export-common.js';
-import { parseDelimiterOption } from '../import/detect.js';
+import { csvDelimiter } from '../import/detect.js';
 import { shellArg } from '../text.js';
 
 export { ROSTER_FORMATS, type RosterFormat } from '../export/export-roster.js';
@@ -34,7 +34,7 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
     throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster', `--out ${shellArg(opts.out)}`)) });
   }
   if (opts.delimiter !== undefined && opts.format !== 'csv') throw new UsageError('--delimiter applies to --format csv only', { hint: 'Markdown and JSON have fixed formats' });
-  const options = { ...opts, name: opts.name, cwd: io.cwd, delimiter: opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter) };
+  const options = { ...opts, name: opts.name, cwd: io.cwd, delimiter: opts.format === 'csv' ? csvDelimiter(opts.delimiter, io.env) : undefined };
   rosterOutput(options);
   const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) => exportRoster(db, options, callbacksFor(io)));
   const { counts } = result;

@@ -121,7 +121,7 @@ Examples:
     .description('a contact list, one contact per email address: csv, vCard or Outlook CSV');
   addAttendanceFilterOptions(addFilterOptions(contacts, { minScore: true, allCalls: true }))
     .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM, for Excel), vcf (vCard 3.0) or outlook (Outlook import CSV)').choices([...CONTACT_FORMATS]).default('csv'))
-    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
+    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default $SKILLSNET_CSV_DELIMITER, else ",")')
     .option('--include-no-consent', 'also members who said no to being contacted (a warning says how many)');
   addWriteOptions(contacts, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
@@ -154,7 +154,7 @@ Examples:
     .option('--roster <name>', 'the roster, as on the other exports (the same as NAME)')
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
   addFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout'), { roster: false })
-    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale, which also writes scores "8,5" (default ",")')
+    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale, which also writes scores "8,5" (default $SKILLSNET_CSV_DELIMITER, else ",")')
     .addHelpText('after', `
 Members, then alternates in order, with rank, application ID, organisation, contact, country,
 region, language, skills categories, the score the selection ranked by (reviewers' combined

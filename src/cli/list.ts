@@ -7,7 +7,7 @@ import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
 import { UsageError } from '../errors.js';
-import { parseDelimiterOption } from '../import/detect.js';
+import { csvDelimiter } from '../import/detect.js';
 
 export interface ListOptions {
   dbPath: string;
@@ -102,7 +102,7 @@ export function registerList(program: Command, ctx: CliContext): void {
   addFilterOptions(cmd)
     .option('--json', 'print a JSON array of applications (fields in docs/json.md)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
-    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale, which also writes scores "8,5" (default ",")')
+    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale, which also writes scores "8,5" (default $SKILLSNET_CSV_DELIMITER, else ",")')
     .option('--limit <n>', 'show at most n applications')
     .option('--withdrawn', 'also withdrawn applications and those merged into another (left out otherwise; withdrawnAt and mergedInto say which)')
     .option('--duplicates', 'only applications that look like another of their call (a resubmission under a new ID, the same title from another address), side by side; with a filter, the pairs it touches, both sides')
@@ -127,7 +127,7 @@ Examples:
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv', { hint: 'e.g. skillsnet list --json, or skillsnet list --csv > applications.csv' });
       if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only', { hint: 'add --csv, e.g. skillsnet list --csv --delimiter ";" > applications.csv' });
-      const delimiter = flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter);
+      const delimiter = flags.csv ? csvDelimiter(flags.delimiter, io.env) : undefined;
       let limit: number | undefined;
       if (flags.limit !== undefined) {
         limit = Number(flags.limit);

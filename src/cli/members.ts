@@ -3,7 +3,7 @@ import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, nothing
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
-import { parseDelimiterOption } from '../import/detect.js';
+import { csvDelimiter } from '../import/detect.js';
 import type { MemberFilters, MemberKind } from '../model.js';
 import { renderTable } from '../ui/table.js';
 import { memberLabel } from '../ids.js';
@@ -55,7 +55,7 @@ export function registerMembers(program: Command, ctx: CliContext): void {
     .addOption(new Option('--kind <kind>', 'only organisations or only persons').choices(['organization', 'person']))
     .option('--json', 'print a JSON array of members (fields in docs/json.md)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
-    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
+    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default $SKILLSNET_CSV_DELIMITER, else ",")')
     .addHelpText('after', `
 Every organisation that applied to a call is a member (role member); stakeholders, partners and
 ILO staff are added with skillsnet member add or member import. --language is the working
@@ -71,7 +71,7 @@ Examples:
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv', { hint: 'e.g. skillsnet members --json, or skillsnet members --csv > members.csv' });
       if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only', { hint: 'add --csv, e.g. skillsnet members --csv --delimiter ";" > members.csv' });
-      const delimiter = flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter);
+      const delimiter = flags.csv ? csvDelimiter(flags.delimiter, io.env) : undefined;
       const f = parseFilters(flags);
       const filters: MemberFilters = {
         role: f.role, status: f.status, call: f.call, region: f.region, country: f.country, category: f.category, language: f.language,

@@ -29,8 +29,8 @@ export interface RejectsOptions {
 
 export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[]> {
   const { rejectSheets, pickRejectSheet } = await import('../import/rejects.js');
-  const { parseDelimiterOption } = await import('../import/detect.js');
-  const delimiter = opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter);
+  const { csvDelimiter } = await import('../import/detect.js');
+  const delimiter = opts.format === 'csv' ? csvDelimiter(opts.delimiter, io.env) : undefined;
   const sheets = await withDatabase(opts.dbPath, { create: false }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
   const rows = sheets.flatMap((s) => s.rows).sort((a, b) => a.batchId - b.batchId || a.rowNumber - b.rowNumber);
   // (no rejected row, no personal data: nothing to warn about; nor when the rows go to files in
@@ -151,7 +151,7 @@ function workbookCommasHint(io: IO, sheets: RejectSheet[], chosen: string | unde
   if (chosen !== undefined) return;
   const workbooks = sheets.filter((s) => s.delimiter === null && s.rows.length).flatMap((s) => s.files);
   if (!workbooks.length) return;
-  info(io, `The rows of ${workbooks.join(', ')} (${workbooks.length === 1 ? 'a workbook' : 'workbooks'}) are written with commas; Excel in a French or Spanish locale opens only semicolon files in columns: add --delimiter ";" for it (numbers are then written "7,5").`);
+  info(io, `The rows of ${workbooks.join(', ')} (${workbooks.length === 1 ? 'a workbook' : 'workbooks'}) are written with commas; Excel in a French or Spanish locale opens only semicolon files in columns: add --delimiter ";" for it, or set SKILLSNET_CSV_DELIMITER=";" once (numbers are then written "7,5").`);
 }
 
 /** One CSV per layout in a folder: rejects-N-FILE.csv. */
@@ -186,7 +186,7 @@ export function registerRejects(program: Command, ctx: CliContext): void {
     .option('--file <n>', 'with --csv: only the rows of sheet N (the Sheet column of skillsnet rejects)', parseNumber('--file'))
     .option('--batch <id>', 'with --csv: only the rows of this import batch (import --json reports it)', parseNumber('--batch'))
     .option('--force', 'with --out: replace files that exist')
-    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default: the one of the file the rows came from; "," for a workbook)')
+    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default $SKILLSNET_CSV_DELIMITER, else the one of the file the rows came from; "," for a workbook)')
     .option('--json', 'print them as JSON')
     .option('--call <name>', 'only rows imported into this call')
     .option('--all', 'include rows of earlier imports of the same file, and rows a later import fixed')

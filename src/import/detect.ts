@@ -370,15 +370,26 @@ export async function parseEncodingOption(value: string): Promise<Encoding> {
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** --delimiter as the user wrote it: one character, or "tab", "\t", "semicolon", "comma", "pipe". */
-export function parseDelimiterOption(value: string): string {
+export function parseDelimiterOption(value: string, what = '--delimiter'): string {
   const names: ReadonlyMap<string, string> = new Map(Object.entries({ tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' }));
   const v = names.get(value.toLowerCase()) ?? value;
-  const hint = { hint: 'for example --delimiter ";" or --delimiter tab' };
+  const hint = { hint: what === '--delimiter' ? 'for example --delimiter ";" or --delimiter tab' : `for example ${what}=";" (or unset it)` };
   // The value is shown as JSON: a line break typed as the value would otherwise split the one error line.
-  if ([...v].length !== 1) throw new UsageError(`--delimiter must be one character (or "tab"), got ${JSON.stringify(value)}`, hint);
+  if ([...v].length !== 1) throw new UsageError(`${what} must be one character (or "tab"), got ${JSON.stringify(value)}`, hint);
   // A quote or a line break cannot separate cells (CSV needs them for cells and rows), and a letter or digit would cut words and numbers apart.
-  if (/["\r\n]|[\p{L}\p{N}]/u.test(v)) throw new UsageError(`--delimiter cannot be ${JSON.stringify(value)}: a quote, a line break, a letter or a digit does not separate cells`, hint);
+  if (/["\r\n]|[\p{L}\p{N}]/u.test(v)) throw new UsageError(`${what} cannot be ${JSON.stringify(value)}: a quote, a line break, a letter or a digit does not separate cells`, hint);
   return v;
+}
+
+/**
+ * The separator of a CSV written for a spreadsheet: --delimiter, else $SKILLSNET_CSV_DELIMITER
+ * (an office whose Excel opens only ";" files in columns, French or Spanish, sets it once instead
+ * of adding --delimiter ";" to every list, sheet and export), else undefined: the command's own.
+ */
+export function csvDelimiter(option: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (option !== undefined) return parseDelimiterOption(option);
+  const fromEnv = env.SKILLSNET_CSV_DELIMITER;
+  return fromEnv === undefined || fromEnv === '' ? undefined : parseDelimiterOption(fromEnv, 'SKILLSNET_CSV_DELIMITER');
 }
 
 /**

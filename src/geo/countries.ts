@@ -254,10 +254,35 @@ function wholeName(parts: readonly string[], named: string, idx: CountryIndex): 
   return fits.size === 1 ? [...fits][0]! : null;
 }
 
+/**
+ * A name with a bracket that says which of the countries so named ("Congo (RDC)", "Congo (Rép.
+ * dém.)", "Congo (République démocratique du)": the DR Congo) was read as the name without it
+ * ("Congo": the Republic of the Congo), a wrong country without a warning. The bracket names a
+ * country whose own name holds the name ("RDC", the Democratic Republic of the Congo): that
+ * country; or the name and the bracket's words are one country's name (as a name cut at a comma
+ * is): that one, else the name's (null when they fit several). undefined when this is no such
+ * cell: no bracket, a name indexed whole ("Bolivia (Plurinational State of)", "Congo
+ * (Brazzaville)"), or a name before it that names no country.
+ */
+function bracketName(text: string, keys: readonly string[], idx: CountryIndex): string | null | undefined {
+  const bracket = /^([^()[\]]+?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(text.trim());
+  if (!bracket || idx.keys.has(keys[0]!)) return undefined;
+  const outer = bracket[1]!;
+  const inner = bracket[2]!;
+  const named = exactCode(outer, idx, false);
+  if (!named) return undefined;
+  const qualified = exactCode(inner, idx, false);
+  const name = ` ${normaliseName(outer)} `;
+  if (qualified && qualified !== named && [...idx.keys].some(([key, code]) => code === qualified && ` ${key} `.includes(name))) return qualified;
+  return wholeName([outer, inner], named, idx);
+}
+
 function resolveUncached(text: string): CountryMatch | null {
   const idx = getIndex();
   const keys = candidates(text);
   if (!keys.length || idx.notCountries.has(keys[0]!)) return null;
+  const bracketed = bracketName(text, keys, idx);
+  if (bracketed !== undefined) return bracketed ? match(bracketed, idx) : null;
   const exact = exactCode(text, idx, true);
   if (exact) return match(exact, idx);
   const raw = text.trim();

@@ -191,6 +191,24 @@ describe('resolveCountry: more spellings, typos with a margin, no bare abbreviat
     expect(code('Nigeria, Niger State')).toBe('NG');
   });
 
+  // An officer in Dakar: "Congo (RDC)" was the Republic of the Congo, without a warning, the
+  // bracket that says which Congo dropped; so were "Congo (DRC)" and "Congo (Rép. dém.)".
+  it('a bracket that says which of the countries so named: "Congo (RDC)" is the DR Congo', () => {
+    for (const [text, expected] of [
+      ['Congo (RDC)', 'CD'], ['Congo (DRC)', 'CD'], ['Congo (Rép. dém.)', 'CD'], ['Congo (Rep. Dem.)', 'CD'], ['Congo (RD)', 'CD'],
+      ['Congo (République démocratique du)', 'CD'], ['Congo (Democratic Republic)', 'CD'], ['Congo [RDC]', 'CD'],
+      ['Congo (Brazzaville)', 'CG'], ['Congo (Republic)', 'CG'], ['Congo (Kinshasa)', 'CD'],
+      // a bracket naming a place, a region or the country a territory belongs to keeps the name before it
+      ['Ghana (West Africa)', 'GH'], ['Sénégal (Dakar)', 'SN'], ['Puerto Rico (USA)', 'PR'], ['Réunion (France)', 'RE'],
+      ['Hong Kong (China)', 'HK'], ['Georgia (USA)', 'GE'], ['Kenya (KE)', 'KE'],
+      // indexed whole, as before
+      ['Bolivia (Plurinational State of)', 'BO'], ['Korea (Republic of)', 'KR'], ['Virgin Islands (British)', 'VG'],
+      // short forms of the French-speaking offices
+      ['Congo RDC', 'CD'], ['Congo-RDC', 'CD'], ['Rép. dém. du Congo', 'CD'], ['Congo démocratique', 'CD'], ['Congo-Brazza', 'CG'],
+      ['RCA', 'CF'], ['Territoires palestiniens', 'PS'],
+    ] as const) expect(code(text), text).toBe(expected);
+  });
+
   it('common misspellings and short forms in the three languages', () => {
     for (const [text, expected] of [
       ['Phillipines', 'PH'], ['Philipines', 'PH'], ['Morroco', 'MA'], ['Siria', 'SY'], ['Burkina', 'BF'], ['Centrafrique', 'CF'],

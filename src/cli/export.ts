@@ -219,7 +219,7 @@ Examples:
     .option('--with-contact-details', 'show email addresses and phone numbers in the cards (anyone with the file can read them)')
     .option('--with-people', 'contact people as nodes of their own, linked to their organisation')
     .option('--with-events', 'the Network\'s events as nodes, linked "attended" to the organisations whose members came')
-    .addOption(new Option('--lang <code>', "the page's language (default: from your locale, LC_ALL or LANG, else en)").choices([...MAP_LANGUAGES]))
+    .addOption(new Option('--lang <code>', "the page's language (default: from your locale, LC_ALL or LANG, else the system's language, as on Windows; else en)").choices([...MAP_LANGUAGES]))
     .option('--title <text>', 'the heading of the page (default: the network\'s name in --lang)')
     .addOption(new Option('--format <format>', 'html (the only one; the default)').choices([...MAP_FORMATS]).default('html'));
   addWriteOptions(map, 'the HTML file to write, or "-" for stdout')

@@ -181,7 +181,19 @@ describe('the page language', () => {
     [{ LANG: 'es_ES.UTF-8', LC_MESSAGES: 'fr_BE' }, 'fr'],
     [{ LC_ALL: '', LANG: 'fr_FR' }, 'fr'],
   ])('%j gives %s', (env, lang) => {
-    expect(mapLanguageFromEnv(env as NodeJS.ProcessEnv)).toBe(lang);
+    expect(mapLanguageFromEnv(env as NodeJS.ProcessEnv, 'und')).toBe(lang);
+  });
+
+  // Windows sets none of LC_ALL, LC_MESSAGES and LANG: the system's locale, as Node has it, decides
+  it.each([
+    [{}, 'fr-SN', 'fr'],
+    [{}, 'es-419', 'es'],
+    [{}, 'de-DE', 'en'],
+    [{}, 'und', 'en'],
+    [{ LANG: 'C' }, 'fr-SN', 'en'],
+    [{ LANG: 'es_ES.UTF-8' }, 'fr-SN', 'es'],
+  ])('%j on a system in %s gives %s', (env, locale, lang) => {
+    expect(mapLanguageFromEnv(env as NodeJS.ProcessEnv, locale)).toBe(lang);
   });
 
   it('has every text in French and Spanish, with the same placeholders as in English', () => {

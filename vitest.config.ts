@@ -36,7 +36,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/support/build.ts'] },
+        // (an officer's SKILLSNET_CSV_DELIMITER=";" would turn the CLI's default commas, which the tests read, into semicolons)
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/support/build.ts'], env: { SKILLSNET_CSV_DELIMITER: '' } },
       },
     ],
   },

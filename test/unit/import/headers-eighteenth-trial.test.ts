@@ -102,6 +102,8 @@ describe('the known misses', () => {
     expect(mapped(['Nome', 'ID utente', 'Titolo', 'RSVP', 'Ospiti', 'Risposto il']).submittedAt).toEqual(['Risposto il']);
     expect(mapped(['Name', 'Email', 'RSVPed on']).submittedAt).toEqual(['RSVPed on']);
     expect(mapped(['CodiceFiscale', 'Nome', 'Email', 'DataPerfezionamento']).submittedAt).toEqual(['DataPerfezionamento']);
+    // (only the whole header: another file's completion date is not this one's)
+    expect(mapped(['Nome', 'Email', 'Data perfezionamento pratica precedente'])).not.toHaveProperty('submittedAt');
   });
 
   it('never read a platform user\'s account number (Meetup\'s "ID utente") as the application\'s id', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { judgeColumn } from '../../../src/import/column-evidence.js';
 import { explainHeader, matchHeaders } from '../../../src/import/headers.js';
 
 /** field -> header names, for readable expectations */
@@ -116,6 +117,12 @@ describe('the known misses', () => {
     // (an English "Volunteer" is as often a yes/no flag: not read)
     expect(mapped(['Email', 'Volunteer', 'Shift'])).not.toHaveProperty('contactName');
     expect(mapped(['Nome', 'Cognome', 'Email', 'Volontario'])).not.toHaveProperty('contactName');
+  });
+
+  it('hears an Italian or Portuguese yes ("Sì", "Sim", "Não") as the yes/no answers no name column holds', () => {
+    expect(judgeColumn('contactName', ['Sì', 'No', 'Sì', 'Sì', 'No'])).toMatchObject({ verdict: 'disagree', holds: 'yes/no answers' });
+    expect(judgeColumn('contactName', ['Sim', 'Não', 'Sim', 'Não'])).toMatchObject({ verdict: 'disagree', holds: 'yes/no answers' });
+    expect(judgeColumn('contactName', ['Simone Rossi', 'Nao Tanaka', 'Sì Li'])).not.toMatchObject({ holds: 'yes/no answers' });
   });
 
   it('read a physician\'s bare "especialidade" as the categories, behind a category question', () => {

@@ -31,7 +31,7 @@ export interface ColumnVerdict {
 /** Fewer non-empty cells than this say nothing either way. */
 export const MIN_CELLS = 3;
 
-const YES_NO = new Set(['yes', 'no', 'y', 'n', 'oui', 'non', 'si', 'sí', 'true', 'false', 'vrai', 'faux', 'verdadero', 'falso', 'x', '✓', '✔']);
+const YES_NO = new Set(['yes', 'no', 'y', 'n', 'oui', 'non', 'si', 'sí', 'sì', 'sim', 'não', 'nao', 'true', 'false', 'vrai', 'faux', 'verdadero', 'falso', 'x', '✓', '✔']);
 /** What people write for "nothing": never evidence for or against. */
 const NOTHING = /^(?:n\/?a|none|aucun|aucune|ninguno|ninguna|nada|-+|—|\.|\?|anonymous|anonyme|an[oó]nim[oa]|not applicable|sans objet|no aplica)$/i;
 

@@ -80,6 +80,56 @@ function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
 
 /** Words that may stand between a person word and what makes it another person ("contact du second", "co-applicant's"). */
 const LINK_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las', 'd', 'l', 's', 'do', 'da']);
+/** The words for a name ("Nom", "Name", "Nombre", "Nome"). */
+const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'nom', 'nombre', 'nome'].map(keyWord));
+/** A person's role in an organisation: its contact person, head, representative, owner. */
+const ROLE_WORDS: ReadonlySet<string> = new Set(['referent', 'referente', 'responsable', 'responsavel', 'responsabile', 'representant', 'representante', 'rappresentante', 'representative',
+  'contact', 'contacto', 'contato', 'contatto', 'director', 'directeur', 'directrice', 'directora', 'diretor', 'diretora', 'direttore', 'direttrice', 'manager', 'gerant', 'gerante', 'gerente',
+  'dirigeant', 'dirigeante', 'dirigente', 'president', 'presidente', 'presidenta', 'coordinator', 'coordinateur', 'coordinatrice', 'coordinador', 'coordinadora', 'coordenador', 'coordenadora',
+  'coordinatore', 'head', 'chef', 'leader', 'lider', 'titular', 'titulaire', 'owner', 'proprietaire', 'propietario', 'proprietario', 'founder', 'fondateur', 'fondatrice', 'fundador', 'fundadora', 'fondatore', 'ceo'].map(keyWord));
+/** The nouns of an organisation a role belongs to ("entreprise", "company", "azienda", "structure"). */
+const ORGANISATION_WORDS: ReadonlySet<string> = new Set(['entreprise', 'empresa', 'azienda', 'company', 'societe', 'sociedad', 'societa', 'business', 'firm', 'organisation', 'organization', 'organisme',
+  'organizacion', 'organizacao', 'organizzazione', 'structure', 'estructura', 'estrutura', 'struttura', 'institution', 'institucion', 'instituicao', 'istituzione', 'association', 'asociacion',
+  'associacao', 'associazione', 'ente', 'entity', 'entite', 'entidad', 'entidade', 'ngo', 'ong', 'agency', 'agence', 'agencia', 'cooperative', 'cooperativa', 'startup', 'school', 'ecole', 'escuela', 'escola', 'scuola'].map(keyWord));
+
+/**
+ * "Nom du référent de l'entreprise", "Nome do responsável pela empresa", "Nombre del representante
+ * de la empresa", "Name of the company representative": the name of a person who holds a role in
+ * the organisation, not the organisation's name. The role stands right after the name word (its
+ * small words between) and the organisation after the role, or, in English, the role right after
+ * the organisation ("company representative"). "Nom de l'organisme référent" (the organisation
+ * first, the role word its adjective) and "Nom de l'entreprise du responsable" name the organisation.
+ */
+function namesRoleHolder(tokens: readonly string[]): boolean {
+  const keys = tokens.map(keyWord);
+  const nameAt = keys.findIndex((k) => NAME_WORDS.has(k));
+  if (nameAt < 0) return false;
+  let i = nameAt + 1;
+  while (i < tokens.length && LINK_WORDS.has(tokens[i]!)) i++;
+  if (i < keys.length && ROLE_WORDS.has(keys[i]!) && keys.slice(i + 1).some((k) => ORGANISATION_WORDS.has(k))) return true;
+  if (keys[nameAt] !== keyWord('name')) return false;
+  // ("Name of the company head office": a role word that goes on to another noun is no role)
+  return keys.some((k, j) => {
+    const r = tokens[j + 1] === 's' ? j + 2 : j + 1;
+    return ORGANISATION_WORDS.has(k) && ROLE_WORDS.has(keys[r] ?? '') && (r === keys.length - 1 || NAME_WORDS.has(keys[r + 1]!) || tokens[r + 1] === 's');
+  });
+}
+
+/** A supplier ("fornitore", "fournisseur", "supplier", "vendor"). */
+const SUPPLIER_WORDS: ReadonlySet<string> = new Set(['supplier', 'vendor', 'fournisseur', 'fornitore'].map(keyWord));
+/** The small words that say a supplier owns what the header asks ("del fornitore", "du fournisseur", "of the supplier"). */
+const OWNER_LINKS: ReadonlySet<string> = new Set(['of', 'the', 'du', 'des', 'de', 'del', 'dello', 'della', 'dei', 'degli', 'al', 'do', 'da', 'dal']);
+
+/**
+ * "Ragione sociale del fornitore", "Email du fournisseur", "Supplier's phone": a supplier's
+ * details, a third party's. A supplier word that qualifies the applicant ("Nom de l'entreprise
+ * (fournisseur agréé)", "Supplier name" in a supplier's own registration) is not one: only a
+ * supplier the header's words belong to counts.
+ */
+function namesSupplier(tokens: readonly string[]): boolean {
+  return tokens.some((t, i) => SUPPLIER_WORDS.has(keyWord(t)) && ((i > 0 && OWNER_LINKS.has(tokens[i - 1]!)) || tokens[i + 1] === 's'));
+}
+
 /** Person words that also mean a person's details ("contact number", "Contacto teléfono"). */
 const CONTACT_WORDS = new Set(['contact', 'contacto', 'contato']);
 
@@ -154,6 +204,15 @@ function isPaymentColumn(header: string): boolean {
   const words = headerWords(header);
   return words.length <= 2 && !header.includes('?') && !/\b(?:your|votre|vos|su|sus|tu|tus|seu|sua)\b/i.test(header) && words.some((w) => PAYMENT_WORDS.has(keyWord(w)));
 }
+/** Words of a sum of money ("Amount", "Montant levé", "Valor pago"). */
+const AMOUNT_WORDS: ReadonlySet<string> = new Set(['amount', 'montant', 'monto', 'importe', 'valor', 'sum', 'somme', 'suma', 'soma'].map(keyWord));
+/** A column of a sum raised or paid: a bare "Amount", "Montant", "Valor", or a payment ("Total paid", "Price"). A sum asked for ("Montant demandé") is the application's. */
+function isAmountColumn(header: string): boolean {
+  const words = headerWords(header);
+  return isPaymentColumn(header) || (words.length === 1 && AMOUNT_WORDS.has(keyWord(words[0]!)));
+}
+/** A header that is the word "date" and nothing else. */
+const BARE_DATES: ReadonlySet<string> = new Set(['date', 'fecha', 'data', 'datum'].map(keyWord));
 /** A header that is the word "category" and nothing else. */
 const BARE_CATEGORIES: ReadonlySet<string> = new Set(['category', 'categorie', 'categoria', 'categories', 'categorias'].map(keyWord));
 
@@ -496,6 +555,12 @@ function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: 
   if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
   else if (namesAnotherPerson(tokens, idx)) drop(idx.otherParties.fields, 'another person than the applicant (a co-applicant, a second contact)');
   else if (namesEachOfSeveral(tokens, idx)) drop(idx.otherParties.fields, 'each of several people (a cast, a team), not the applicant');
+  else if (namesSupplier(tokens)) drop(idx.otherParties.fields, 'a supplier, not the applicant');
+  // "Nom du référent de l'entreprise": a person holding a role in the organisation, named
+  if (best.has('organization') && namesRoleHolder(tokens)) {
+    drop(['organization'], 'the name of a person holding a role in the organisation');
+    if (!best.has('contactName')) best.set('contactName', { column, field: 'contactName', score: 2, exact: false, single: false, metadata, named: false });
+  }
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
   // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.
   for (const rule of idx.excludes) {
@@ -654,6 +719,19 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   const paid = headers.some(isPaymentColumn);
   const ticketKind = (c: Candidate) => c.field === 'selfCategories' && paid && BARE_CATEGORIES.has(headerWords(headers[c.column] ?? '').map(keyWord).join(' '));
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !ticketKind(c)));
+  // "Volontario", "Voluntario": a sign-up list's bare role word for the person names the contact
+  // only where no other column names the person, a form tool's own "Name" or "Nom" included
+  const NAME_FIELDS: readonly Field[] = ['contactName', 'firstName', 'lastName'];
+  const personNamed = (c: Candidate) => candidates.some((o) => o.column !== c.column && NAME_FIELDS.includes(o.field) && !o.standIn);
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !(c.field === 'contactName' && c.standIn && personNamed(c))));
+  // LimeSurvey's participants table numbers its rows "tid" beside their "token": elsewhere a bare
+  // "TID" (a tax or terminal ID) is no response's id
+  const tokenTable = headers.some((h) => fold(h) === 'token');
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !(c.field === 'externalId' && fold(headers[c.column]) === 'tid' && !tokenTable)));
+  // "Amount, Date": a bare date right after a sum of money dates that sum (a payment, a funding
+  // round), which may come days after the response or have nothing to do with one
+  const amountDate = (c: Candidate) => c.field === 'submittedAt' && c.column > 0 && BARE_DATES.has(headerWords(headers[c.column] ?? '').map(keyWord).join(' ')) && isAmountColumn(headers[c.column - 1] ?? '');
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !amountDate(c)));
   // "Referencia 1", "Referencia 2", "Referencia 3": one question asked several times (three links);
   // none of them is the application's own number, which a row has once
   const series = numberedSeries(headers);

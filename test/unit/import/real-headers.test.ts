@@ -23,7 +23,7 @@ const ISSUE_11_MIN_FOUND_RATIO = 0.9;
 
 const corpus = loadCorpus();
 const LABEL_FIELDS = new Set<string>([...FIELDS, ...FIELDS_NOT_IN_IMPORTER]);
-const TOOLS = new Set(['google-forms', 'microsoft-forms', 'surveymonkey', 'qualtrics', 'typeform', 'kobotoolbox', 'jotform', 'excel-csv', 'cap-collectif', 'decidim', 'custom-web-form', 'conftool', 'oxford-abstracts', 'google-sheets', 'devpost', 'limesurvey', 'airtable', 'salesforce', 'moodle', 'luma', 'eventbrite', 'dorahacks', 'hackerearth', 'meetup']);
+const TOOLS = new Set(['google-forms', 'microsoft-forms', 'surveymonkey', 'qualtrics', 'typeform', 'kobotoolbox', 'jotform', 'excel-csv', 'cap-collectif', 'decidim', 'custom-web-form', 'conftool', 'oxford-abstracts', 'google-sheets', 'devpost', 'limesurvey', 'airtable', 'salesforce', 'moodle', 'luma', 'eventbrite', 'dorahacks', 'hackerearth', 'meetup', 'zoho-forms']);
 
 const records = (file: string, label: CorpusFile): string[][] => readRecords(file, label.original.delimiter);
 

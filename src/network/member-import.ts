@@ -16,7 +16,7 @@ import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db
 import { OperationError } from '../errors.js';
 import { prepareFiles, type ImportHooks } from '../import/importer.js';
 import { missingColumnsError } from '../import/mapping.js';
-import { isTotalLine, NUMBER_ONLY, networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
+import { isTotalLine, NUMBER_ONLY, totalLineShape, networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
 import { RowNormaliser } from '../import/normalise.js';
 import type { MemberRole } from '../model.js';
 import { checkpoint, mapInSteps, warning } from '../reporting.js';
@@ -111,6 +111,11 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
 
   const report: MemberImportReport = { file, dryRun: Boolean(options.dryRun), rows: rows.length, added: 0, updated: 0, unchanged: 0, rejected: 0, doubtful: 0, memberIds: [], columns, unmappedColumns, problems: [] };
   const normaliser = new RowNormaliser(layout.mapping);
+  // A line of totals is told by its shape: the list's last lines (from trailingTotals on) may be
+  // "Total;3" whatever column the count is in; elsewhere the count must be where a name goes.
+  const totalShape = totalLineShape(layout.mapping);
+  let trailingTotals = rows.length + 1;
+  while (trailingTotals > 1 && isTotalLine(rows[trailingTotals - 2]!.cells, { ...totalShape, last: true })) trailingTotals--;
   const cell = (cells: string[], column: MemberColumn) => {
     const i = memberColumns.get(column);
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -122,7 +127,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   let open = true;
   try {
     await mapInSteps(rows, ({ number, cells }) => {
-      if (isTotalLine(cells)) {
+      if (isTotalLine(cells, { ...totalShape, last: number >= trailingTotals })) {
         report.rejected++;
         report.problems.push({ row: number, problem: 'rejected: a line of totals (a label such as "Total" and numbers), not a member' });
         return;

@@ -201,6 +201,30 @@ describe('member import of a hand-made list with its totals', () => {
   });
 });
 
+describe('member import: a line of totals told by its shape, not by a name', () => {
+  it('keeps organisations called "Total" or "Sum" (with a phone number, or alone) and rejects a sub-total by region and the last lines of counts', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'partners.csv');
+    fs.writeFileSync(file, [
+      'Organisation;Country;Phone;Staff',
+      'Total;;+33 1 47 44 45 46;',
+      'Sum;;;',
+      'Centro Sur;Kenya;;12',
+      'Subtotal Africa;;;1',
+      'Sum;;;40',
+      'Totales;;;',
+      'Total;;;2',
+      'Grand total;;;3',
+    ].join('\n') + '\n');
+    const report = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(report).toMatchObject({ rows: 8, added: 4, unchanged: 1, rejected: 3 });
+    expect(report.problems.map((p: any) => p.row)).toEqual([4, 7, 8]);
+    const names = json(await run(['--db', db, 'members', '--json'])).map((m: any) => m.organization);
+    expect(names.sort()).toEqual(['Centro Sur', 'Sum', 'Total', 'Totales']);
+  });
+});
+
 describe('member import of the same list twice', () => {
   it('reports every row unchanged the second time, and does not repeat a note', async () => {
     const dir = tempDir();

@@ -17,7 +17,7 @@ import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
 import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { canonicalTerm } from '../import/vocabulary.js';
-import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
+import { organizationCandidates, organizationsNamedAlike, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
 import { seatKept } from '../model.js';
 import { shellArg } from '../text.js';
@@ -118,6 +118,9 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
       });
     }
     if (matched && type) fillOrganizationType(db, organizationId!, type);
+    // (a member added by hand: its name written a little differently, or without the country, is
+    // said as a "did you mean"; an import counts its doubtful pairs for organizations --unconfirmed)
+    if (!matched && !doubtful.length && source === 'added') doubtful = organizationsNamedAlike(db, organization, organizationId);
   }
   const change = new Change(db, source === 'import' ? 'member import' : 'member add', 'member', {});
   const person = { name, givenName: input.givenName, familyName: input.familyName, email, phone: input.phone, workingLanguage: kind === 'person' ? workingLanguage : null, timeZone: input.timeZone };

@@ -60,6 +60,9 @@ export interface MemberImportReport {
   problems: { row: number; problem: string }[];
 }
 
+/** Fields of the application import that a member has no place for. */
+const NOT_KEPT = ['externalId', 'submittedAt', 'score', 'beneficiaries', 'selfCategories'] as const;
+
 export async function importMembers(db: DB, file: string, options: MemberImportOptions = {}, hooks: ImportHooks = {}): Promise<MemberImportReport> {
   // A stakeholder list may have no email column, or no organisation column (a list of people):
   // accept what the import recognised as long as it names someone.
@@ -88,6 +91,9 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
       else delete layout.mapping[field];
     }
   });
+  // What a member keeps nothing of (an application's ID, date, score, categories): listed with the
+  // columns not read, not as read ("externalId ← Record ID" of a CRM export was then dropped).
+  for (const field of NOT_KEPT) delete layout.mapping[field];
   const columns: Record<string, string[]> = {};
   for (const [field, idx] of Object.entries(layout.mapping)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);
   for (const [field, i] of memberColumns) columns[field] = [layout.headers[i]!];

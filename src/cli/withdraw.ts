@@ -49,6 +49,7 @@ export async function runWithdraw(opts: { dbPath: string; ids: string[]; undo?: 
     // (several in one transaction: all of them, or none)
     const results = withWriteTransaction(db, () => targets.map((t) => withdraw(db, t.subject, { undo: opts.undo, dryRun: opts.dryRun })));
     const out: Withdrawn[] = [];
+    const freedOf: SeatToReplace[][] = [];
     for (const [i, { text, subject }] of targets.entries()) {
       const result = results[i]!;
       // a Core Group member who leaves frees a seat, as one who declines does (member set --status withdrawn offers it)
@@ -58,9 +59,14 @@ export async function runWithdraw(opts: { dbPath: string; ids: string[]; undo?: 
       const freed = !changed || opts.undo ? [] : memberId !== null ? declinedSeats(db, memberId) : subject.kind === 'application' ? applicationSeats(db, subject.id) : [];
       // back from withdrawn after its seat went to another: said, as member set --status active says it
       const seatsGone = memberId !== null && changed && opts.undo && !opts.dryRun ? seatlessCoreGroupRosters(db, memberId) : [];
-      // checked as member set checks it: a seat nobody can take without breaking a quota got a roster replace command that then failed
-      out.push({ text, subject, result, seats: freed.length ? await replacementOffers(db, freed) : [], seatsGone });
+      freedOf.push(freed);
+      out.push({ text, subject, result, seats: [], seatsGone });
     }
+    // checked as member set checks it: a seat nobody can take without breaking a quota got a roster
+    // replace command that then failed; seats given up together are offered together (two seats
+    // were both offered to the same alternate)
+    const offers = await replacementOffers(db, freedOf.flat());
+    for (const [i, freed] of freedOf.entries()) out[i]!.seats = offers.splice(0, freed.length);
     return out;
   });
   const results = done.map((d) => d.result);

@@ -243,15 +243,21 @@ export interface SeatToReplace {
 export async function replacementOffers(db: DB, seats: readonly SeatToReplace[]): Promise<SeatToReplace[]> {
   const { planReplacement } = await import('../selection/replace.js');
   const out: SeatToReplace[] = [];
+  // (seats of one roster given up together: each offer made as if the ones before it were taken)
+  const swaps = new Map<string, { leaving: number; incoming: number | null }[]>();
   for (const seat of seats) {
     const plain = `skillsnet roster replace ${shellArg(seat.roster)} ${seat.applicationId}`;
+    const before = swaps.get(seat.roster) ?? [];
+    swaps.set(seat.roster, before);
     try {
-      const plan = await planReplacement(db, seat.roster, seat.applicationId);
+      const plan = await planReplacement(db, seat.roster, seat.applicationId, { afterSwaps: before });
       const added = plan.incoming;
+      before.push({ leaving: seat.applicationId, incoming: added?.id ?? null });
       out.push({ ...seat, command: plain, feasible: true, incoming: added ? { id: added.id, organization: added.organization, from: plan.result.from === 'eligible' ? 'eligible' : 'alternates' } : null });
     } catch (e) {
       const json = (e as { json?: { binding?: { feature: string; value: string; quota: string }[] } }).json;
       if (!(e instanceof OperationError) || !json) throw e;
+      before.push({ leaving: seat.applicationId, incoming: null });
       const binding = (json.binding ?? []).map((b) => ({ feature: b.feature, value: b.value, quota: b.quota }));
       const choices = [`${plain} --leave-open`];
       if (binding.length) choices.push(`${plain} ${binding.map((b) => `--relax "${b.feature}=${b.value}"`).join(' ')}`);

@@ -97,3 +97,21 @@ describe('a clock time the autumn night passes twice (Auckland, 4 April 2021: 03
     ]);
   });
 });
+
+describe('a report written on another clock than the event\'s', () => {
+  const clocks = { eventZone: 'Asia/Kathmandu', zones: ['Asia/Kathmandu', 'Europe/Zurich', 'America/Lima'] };
+  const start = Date.parse('2021-06-10T03:15:00Z'); // 09:00 in Kathmandu (UTC+05:45), 05:15 in Zurich (UTC+02:00)
+  // the Zurich clock's times, read on Kathmandu's
+  const rows = [row(5, '2021-06-10T05:13:15+05:45'), row(6, '2021-06-10T05:25:06+05:45'), row(7, '2021-06-10T05:16:00+05:45')];
+
+  it('says the clock that puts it on time and a zone of the database\'s events at that offset (it named no zone)', () => {
+    expect(earlyJoinWarning(rows, start, clocks)).toMatch(/the report's times sit 3 h 45 min before the event's, as on a clock at UTC\+02:00: if the report was downloaded on such a clock, import it again with --time-zone Europe\/Zurich$/);
+    expect(earlyJoinWarning(rows, start, { ...clocks, reportStart: '2021-06-10T05:15:00+05:45' })).toMatch(/3 h 45 min .* --time-zone Europe\/Zurich$/);
+  });
+
+  it('says the offset without a zone when no event is at it, and the plain advice when only a few joined early', () => {
+    expect(earlyJoinWarning(rows, start, { ...clocks, zones: ['Asia/Kathmandu'] })).toMatch(/UTC\+02:00: .* --time-zone ZONE \(an IANA name at that offset\)$/);
+    const few = [row(2, '2021-06-10T08:58:00+05:45'), row(3, '2021-06-10T09:01:00+05:45'), row(4, '2021-06-10T07:30:00+05:45')];
+    expect(earlyJoinWarning(few, start, clocks)).toMatch(/if the report's clock is in another zone than the event's, import it again with --time-zone$/);
+  });
+});

@@ -23,7 +23,7 @@ interface Withdrawn {
  * with --yes elsewhere; one ID is withdrawn at once, as it always was (--undo puts it back).
  */
 export async function runWithdraw(opts: { dbPath: string; ids: string[]; undo?: boolean; dryRun?: boolean; json?: boolean }, io: IO): Promise<WithdrawResult | WithdrawResult[]> {
-  const { parseSubject, subjectLabel } = await import('../network/subjects.js');
+  const { parseSubject, subjectLabel, subjectNamed } = await import('../network/subjects.js');
   const { withdraw } = await import('../network/merge.js');
   const parsed = opts.ids.map((text) => ({ text, subject: parseSubject(text, ['application', 'organization', 'member', 'person'], { what: 'withdraw' }) }));
   // (an ID typed twice, "17 17" or "17 application-17", is withdrawn once)
@@ -38,11 +38,13 @@ export async function runWithdraw(opts: { dbPath: string; ids: string[]; undo?: 
     if (several) {
       // every ID checked before anything is written: "no application 99" among them changes nothing
       const preview = targets.map((t) => withdraw(db, t.subject, { undo: opts.undo, dryRun: true }));
-      const changing = preview.filter((r) => r.state !== 'unchanged').map((r) => r.subject);
+      // (named with their organisations: the officer says yes to what they see)
+      const changing = targets.filter((_, i) => preview[i]!.state !== 'unchanged').map((t) => subjectNamed(db, t.subject));
       if (changing.length && !opts.dryRun && !io.yes) {
         if (!canPrompt(io)) throw new UsageError(`${opts.undo ? 'putting back' : 'withdrawing'} ${changing.length} at once needs confirmation`, { hint: `add --yes: ${command.replace('skillsnet ', 'skillsnet --yes ')} (or see what would change first: ${command} --dry-run)` });
         (await import('./signals.js')).setInterruptOutcome(() => `nothing was ${opts.undo ? 'put back' : 'withdrawn'}`);
-        answeredNo = !(await (await io.prompts()).confirm(`${opts.undo ? 'Put back' : 'Withdraw'} ${changing.join(', ')}?`, false));
+        const named = changing.length > 8 ? `${changing.slice(0, 8).join(', ')} and ${changing.length - 8} more` : changing.join(', ');
+        answeredNo = !(await (await io.prompts()).confirm(`${opts.undo ? 'Put back' : 'Withdraw'} ${named}?`, false));
         if (answeredNo) return [];
       }
     }

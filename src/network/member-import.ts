@@ -94,8 +94,13 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   // What a member keeps nothing of (an application's ID, date, score, categories): listed with the
   // columns not read, not as read ("externalId ← Record ID" of a CRM export was then dropped).
   for (const field of NOT_KEPT) delete layout.mapping[field];
+  // A list without a notes column keeps its description as the member's note (a CRM's
+  // "Description" of the contact, "Met at the 2021 forum", was read and dropped); it still tells
+  // the working language where nothing else does.
+  const described = memberColumns.has('notes') ? undefined : layout.mapping.description?.[0];
+  if (described !== undefined) memberColumns.set('notes', described);
   const columns: Record<string, string[]> = {};
-  for (const [field, idx] of Object.entries(layout.mapping)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);
+  for (const [field, idx] of Object.entries(layout.mapping)) if (!(field === 'description' && described !== undefined)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);
   for (const [field, i] of memberColumns) columns[field] = [layout.headers[i]!];
   const taken = new Set<number>([...Object.values(layout.mapping).flatMap((idx) => idx ?? []), ...memberColumns.values()]);
   const unmappedColumns = layout.headers.filter((h, i) => !taken.has(i) && h.trim() !== '');

@@ -153,9 +153,9 @@ export interface TotalLineShape {
  * A line that sums up a hand-made list rather than a member or an application, told by its shape
  * and not by a name alone (an organisation may be called "Total" or "Sum"): a label of
  * data/network.json's totalLabels ("Total", "Totaux :", "Subtotal Africa": a label and a region or
- * country), no email address, every other cell a number, and a count where the label cannot be a
- * name — in the label itself ("Total 3", "TOTAL GÉNÉRAL : 2"), after a sub-total's region, in a
- * name column, or anywhere on the list's last line. It became a member called "3", or "Total", and
+ * country), no email address, every other cell a number or a region ("Subtotal;Africa;12"), and a
+ * count where the label cannot be a name — in the label itself ("Total 3", "TOTAL GÉNÉRAL : 2"),
+ * beside a sub-total's region, in a name column, or anywhere on the list's last lines. It became a member called "3", or "Total", and
  * a rejected application whose fix was to type an email into it; an organisation called "Total"
  * with its phone number, or nothing else, became a line of totals.
  */
@@ -163,6 +163,7 @@ export function isTotalLine(cells: readonly string[], shape: TotalLineShape = {}
   let label = false;
   let counted = false;
   let count = false;
+  let region = false;
   for (let i = 0; i < cells.length; i++) {
     const text = (cells[i] ?? '').trim();
     if (!text) continue;
@@ -173,13 +174,18 @@ export function isTotalLine(cells: readonly string[], shape: TotalLineShape = {}
       if (shape.nameColumns?.has(i)) counted = true;
       continue;
     }
+    // ("Subtotal;Africa;12": the region a sub-total sums up, in a cell of its own)
+    if (resolveRegion(text)) {
+      region = true;
+      continue;
+    }
     const kind = totalLabel(text);
     if (!kind) return false;
     label = true;
     if (kind === 'counted') counted = count = true;
     if (kind === 'qualified') counted = true;
   }
-  return label && count && (counted || Boolean(shape.last));
+  return label && count && (counted || region || Boolean(shape.last));
 }
 
 const NAME_FIELDS: readonly Field[] = ['organization', 'organizationType', 'contactName', 'firstName', 'lastName', 'email', 'website', 'country', 'language', 'workingLanguage', 'title'];

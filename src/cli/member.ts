@@ -7,6 +7,8 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { interruptSignal } from './signals.js';
 import type { MemberChanges, MemberInput, SeatToReplace } from '../network/members.js';
 import { memberLabel } from '../ids.js';
+import { countryName } from '../geo/countries.js';
+import type { OrganizationCandidate } from '../import/organizations.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -44,7 +46,9 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${what}${kumuId ? ` (${kumuId} in the maps)` : ''}.\n`);
     if (added.matched) info(io, `The organisation is org-${added.matched.organizationId}, known already (${added.matched.evidence.join(', ')}).`);
     if (added.doubtful.length) {
-      info(io, `It may be ${added.doubtful.map((d) => `org-${d.organizationId} (${d.evidence.join(', ')})`).join(' or ')}: a new organisation was made. If they are one: skillsnet organization link org-${added.doubtful[0]!.organizationId} org-${added.organizationId}`);
+      // (named, with its country: "Did you mean" is answered by what the officer sees, not by an ID)
+      const named = (d: OrganizationCandidate) => `org-${d.organizationId} "${d.name}"${d.country ? `, ${countryName(d.country)}` : ''} (${d.evidence.join(', ')})`;
+      info(io, `It may be ${added.doubtful.map(named).join(' or ')}: a new organisation was made. If they are one: skillsnet organization link org-${added.doubtful[0]!.organizationId} org-${added.organizationId}`);
     }
     if ((added.personChanged.length || added.memberChanged.length) && !opts.dryRun) info(io, 'The values it replaced are kept: skillsnet history.');
     if (opts.dryRun) info(io, 'Nothing was saved.');

@@ -205,6 +205,14 @@ export function organizationsWithWord(db: DB, country: string | null, word: stri
   ).map(toOrganization);
 }
 
+/** Organisations (not merged away) of any country, or none, whose name has this word of a name key; at most 200. */
+export function organizationsWithWordAnywhere(db: DB, word: string): Organization[] {
+  return (
+    cachedStatement(db, `SELECT * FROM organizations WHERE merged_into IS NULL AND (' ' || name_key || ' ') LIKE ('% ' || ? || ' %') ORDER BY id LIMIT 200`)
+      .all(word) as OrganizationRow[]
+  ).map(toOrganization);
+}
+
 /** The key organisationsWithWords files an organisation under: its country and a word of its name key. */
 export function countryWordKey(country: string | null, word: string): string {
   return `${country ?? ''}\u0000${asciiLower(word)}`;

@@ -4,9 +4,11 @@
  * with the score select ranks by (selection/candidates.ts).
  */
 import { inReadSnapshot, type DB } from '../db/connection.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
+import { UsageError } from '../errors.js';
 import { logExport } from '../db/export-log.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
-import type { Application, EligibilityFilters } from '../model.js';
+import type { Application, ApplicationFilters, EligibilityFilters } from '../model.js';
 import { networkActors, type NetworkActors } from './actors.js';
 import { arrayInSteps, warning, type Callbacks } from '../reporting.js';
 import { eligibleCandidates, scoredApplications, type Candidate } from '../selection/candidates.js';
@@ -61,22 +63,37 @@ export interface CoreGroup {
 }
 
 /**
- * The roster whose members form the Core Group: the one named, else the latest saved (said in a
- * status line when there are several), else none.
+ * The roster whose members form the Core Group: the one named, else the latest saved (`chosen`
+ * says so, to be said when there are several), else none.
  */
-export function coreGroupRoster(db: DB, name: string | undefined, purpose: string, callbacks: Callbacks = {}): CoreGroup | null {
+function findCoreGroupRoster(db: DB, name: string | undefined, purpose: string): (CoreGroup & { chosen?: string }) | null {
   let chosen = name;
+  let said: string | undefined;
   if (chosen === undefined) {
     const all = listRosters(db);
     if (all.length === 0) return null;
     chosen = all[all.length - 1].name;
-    if (all.length > 1) callbacks.onStatus?.(`${purpose}: members of roster "${chosen}", the latest saved (--roster NAME to choose another)`);
+    if (all.length > 1) said = `${purpose}: members of roster "${chosen}", the latest saved (--roster NAME to choose another)`;
   }
   if (!getRoster(db, chosen)) throw unknownRoster(db, chosen);
   const members = new Set(rosterEntries(db, chosen).filter((e) => e.role === 'member').map((e) => e.application.id));
-  return { name: chosen, members };
+  return { name: chosen, members, chosen: said };
 }
 
+/**
+ * What a map or graph export draws: its Core Group roster and the filters (a --members-only export
+ * is the roster's), checked before anything is said: the roster chosen was said, and then a
+ * database of two calls refused, two messages where one error was due.
+ */
+export function networkScope<F extends ApplicationFilters>(db: DB, options: { roster?: string; membersOnly?: boolean; filters: F }, purpose: string, callbacks: Callbacks = {}): { roster: CoreGroup | null; filters: F } {
+  checkFilterNames(db, options.filters);
+  const found = findCoreGroupRoster(db, options.roster, purpose);
+  if (options.membersOnly && !found) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
+  const filters = options.membersOnly && found ? { ...options.filters, roster: found.name } : options.filters;
+  checkCallScope(db, filters);
+  if (found?.chosen) callbacks.onStatus?.(found.chosen);
+  return { roster: found && { name: found.name, members: found.members }, filters };
+}
 
 export function elapsed(start: number): number {
   return Math.round(performance.now() - start);

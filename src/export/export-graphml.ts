@@ -1,11 +1,9 @@
 /** `export graphml` as a library call: the network for Gephi, Cytoscape or NetworkX. */
 import type { DB } from '../db/connection.js';
-import { checkCallScope, checkFilterNames } from '../db/filters.js';
-import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { coreGroupBeyondRoster } from './network.js';
-import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkScope, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkGraphmlInSteps } from './graphml.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -30,11 +28,7 @@ export function graphmlOutput(options: Pick<GraphmlExportOptions, 'out' | 'cwd'>
 export async function exportGraphml(db: DB, options: GraphmlExportOptions, callbacks: Callbacks = {}): Promise<ExportDone & { roster: CoreGroup | null }> {
   const start = performance.now();
   const output = graphmlOutput(options);
-  checkFilterNames(db, options.filters);
-  const roster = coreGroupRoster(db, options.roster, 'coreGroup', callbacks);
-  if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
-  const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  checkCallScope(db, filters);
+  const { roster, filters } = networkScope(db, options, 'coreGroup', callbacks);
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();

@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { addEventsToKumu, loadEventsOverlay } from './events-overlay.js';
 import type { DB } from '../db/connection.js';
-import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { coreGroupBeyondRoster } from './network.js';
-import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkScope, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
 import { shellArg } from '../text.js';
@@ -87,11 +86,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   const start = performance.now();
   const output = kumuOutput(options);
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
-  checkFilterNames(db, options.filters);
-  const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
-  if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
-  const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  checkCallScope(db, filters);
+  const { roster, filters } = networkScope(db, options, 'Core Group', callbacks);
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();

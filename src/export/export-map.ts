@@ -2,12 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
-import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { coreGroupBeyondRoster } from './network.js';
-import { coreGroupRoster, exportApplications, elapsed, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkScope, exportApplications, elapsed, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -67,11 +66,7 @@ export function mapOutput(options: Pick<MapExportOptions, 'out' | 'cwd'>, callba
 export async function exportMap(db: DB, options: MapExportOptions, callbacks: Callbacks = {}): Promise<ExportDone & { result: MapExportResult; roster: CoreGroup | null; summary: MapSummary }> {
   const start = performance.now();
   const output = mapOutput(options);
-  checkFilterNames(db, options.filters);
-  const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
-  if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
-  const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  checkCallScope(db, filters);
+  const { roster, filters } = networkScope(db, options, 'Core Group', callbacks);
   const eventsModule = options.withEvents ? await import('./events-overlay.js') : null;
   const overlay = eventsModule?.loadEventsOverlay(db) ?? null;
   // Loaded here: graphology, the layout and the page bundle are only for this export.

@@ -6,7 +6,11 @@
 import { loadDataFile } from '../data/load.js';
 import { validateNetwork } from '../data/validate/network.js';
 import type { MemberRole, MemberStatus } from '../model.js';
+import { resolveCountry } from '../geo/countries.js';
+import { resolveRegion } from '../geo/regions.js';
 import { normaliseName } from '../text.js';
+import type { Field } from './header-data.js';
+import type { ColumnMapping } from './headers.js';
 
 export type MemberColumn = 'role' | 'status' | 'workingLanguage' | 'consentMap' | 'consentContact' | 'notes' | 'cohort' | 'timeZone' | 'kind';
 
@@ -135,21 +139,75 @@ export function isPlaceholderOrganization(nameKey: string): boolean {
   return PLACEHOLDER_ORGANIZATIONS.has(nameKey);
 }
 
+/** Where a line stands and which of its columns are which, for telling a line of totals by its shape. */
+export interface TotalLineShape {
+  /** columns that hold a name or a word (organisation, contact, country…): a number there is a count */
+  nameColumns?: ReadonlySet<number>;
+  /** columns whose numbers are no count (a phone number, an ID) */
+  notCounts?: ReadonlySet<number>;
+  /** the line is the last of the list, or only lines of totals follow it */
+  last?: boolean;
+}
+
 /**
- * A line that sums up a hand-made list rather than a member or an application: a label of data/network.json's
- * totalLabels ("Total", "Totaux :", "Total 3") and otherwise numbers. It became a member called
- * "3", or "Total", and a rejected application whose fix was to type an email into it.
+ * A line that sums up a hand-made list rather than a member or an application, told by its shape
+ * and not by a name alone (an organisation may be called "Total" or "Sum"): a label of
+ * data/network.json's totalLabels ("Total", "Totaux :", "Subtotal Africa": a label and a region or
+ * country), no email address, every other cell a number or a region ("Subtotal;Africa;12"), and a
+ * count where the label cannot be a name — in the label itself ("Total 3", "TOTAL GÉNÉRAL : 2"),
+ * beside a sub-total's region, in a name column, or anywhere on the list's last lines. It became a member called "3", or "Total", and
+ * a rejected application whose fix was to type an email into it; an organisation called "Total"
+ * with its phone number, or nothing else, became a line of totals.
  */
-export function isTotalLine(cells: readonly string[]): boolean {
-  const labels = networkVocabulary().totalLabels;
+export function isTotalLine(cells: readonly string[], shape: TotalLineShape = {}): boolean {
   let label = false;
-  for (const cell of cells) {
-    const text = cell.trim();
-    if (!text || NUMBER_ONLY.test(text)) continue;
-    if (!labels.has(normaliseName(text.replace(/[\p{Nd}.,:;%()+\-–/]+/gu, ' ')))) return false;
+  let counted = false;
+  let count = false;
+  let region = false;
+  for (let i = 0; i < cells.length; i++) {
+    const text = (cells[i] ?? '').trim();
+    if (!text) continue;
+    if (NUMBER_ONLY.test(text)) {
+      // a phone number is no count, but "3" in a phone column is (no phone is so short)
+      if (shape.notCounts?.has(i) && (text.match(/\p{Nd}/gu)?.length ?? 0) >= 5) continue;
+      count = true;
+      if (shape.nameColumns?.has(i)) counted = true;
+      continue;
+    }
+    // ("Subtotal;Africa;12": the region a sub-total sums up, in a cell of its own)
+    if (resolveRegion(text)) {
+      region = true;
+      continue;
+    }
+    const kind = totalLabel(text);
+    if (!kind) return false;
     label = true;
+    if (kind === 'counted') counted = count = true;
+    if (kind === 'qualified') counted = true;
   }
-  return label;
+  return label && count && (counted || region || Boolean(shape.last));
+}
+
+const NAME_FIELDS: readonly Field[] = ['organization', 'organizationType', 'contactName', 'firstName', 'lastName', 'email', 'website', 'country', 'language', 'workingLanguage', 'title'];
+const NOT_COUNT_FIELDS: readonly Field[] = ['phone', 'externalId', 'submittedAt'];
+
+/** The shape of a file's lines for isTotalLine: its name columns and its phone and ID columns. */
+export function totalLineShape(mapping: ColumnMapping): TotalLineShape {
+  const columns = (fields: readonly Field[]) => new Set(fields.flatMap((f) => mapping[f] ?? []));
+  return { nameColumns: columns(NAME_FIELDS), notCounts: columns(NOT_COUNT_FIELDS) };
+}
+
+/** A cell that is a totals label: "counted" when it carries its own count ("Total 3"), "qualified" with its region ("Subtotal Africa"). */
+function totalLabel(text: string): 'label' | 'counted' | 'qualified' | null {
+  const labels = networkVocabulary().totalLabels;
+  const words = normaliseName(text.replace(/[\p{Nd}.,:;%()+\-–/]+/gu, ' '));
+  if (labels.has(words)) return /\p{Nd}/u.test(text) ? 'counted' : 'label';
+  for (const l of labels) {
+    if (!words.startsWith(`${l} `)) continue;
+    const rest = text.trim().split(/\s+/).slice(l.split(' ').length).join(' ').replace(/^(?:for|of|pour|de|du|des|en|para|del)\s+/i, '');
+    if (resolveRegion(rest) || resolveCountry(rest)) return 'qualified';
+  }
+  return null;
 }
 
 /** A cell of digits (of any script: "٣", "３" as "3") and punctuation only: a count, a row number, never a name. */

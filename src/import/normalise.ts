@@ -12,7 +12,7 @@ import { NO_NAME, cleanParagraphs, cleanText, countEmails, normaliseEmail, parse
 import { DateOrderEvidence, isoDate, parseSubmissionDate, type DateOrder } from './dates.js';
 import { isOtherBox, MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 import { canonicalTerm } from './vocabulary.js';
-import { isTotalLine } from './network-vocabulary.js';
+import { isTotalLine, totalLineShape, type TotalLineShape } from './network-vocabulary.js';
 import { WarningLog } from './warnings.js';
 import { foldText } from './header-words.js';
 
@@ -77,10 +77,13 @@ export class RowNormaliser {
   private readonly date1904: boolean;
 
   private readonly headers: readonly string[];
+  private readonly totalShape: TotalLineShape;
 
   constructor(mapping: ColumnMapping, options: NormaliseOptions = {}) {
     this.headers = options.headers ?? [];
     this.cols = mapping;
+    // (a rejected row's reason only: where in the file it stands is not known here, so any place will do)
+    this.totalShape = { ...totalLineShape(mapping), last: true };
     this.hasLanguageColumn = Boolean(mapping.language?.length);
     this.dateHint = options.dateOrder ?? null;
     this.detectAmong = options.languages;
@@ -301,7 +304,7 @@ export class RowNormaliser {
     const categoriesRaw = this.raw(cells, 'selfCategories');
     // a hand-made sheet's "Total" row under the applications: rejected for what it is, so the
     // rejects sheet does not ask for an email to be typed into it
-    if (reasons.length > 0 && isTotalLine(cells)) reasons.splice(0, reasons.length, TOTALS_LINE);
+    if (reasons.length > 0 && isTotalLine(cells, this.totalShape)) reasons.splice(0, reasons.length, TOTALS_LINE);
     return {
       reasons,
       application: {

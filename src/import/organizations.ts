@@ -20,7 +20,7 @@
 import type { DB } from '../db/connection.js';
 import {
   applicationIdentity, attachContact, identityFromColumns, emailDomain, insertOrganization, linkApplication, networkSize, nextOrganizationId, organizationEvidenceRows,
-  countryWordKey, organizationKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, organizationsWithWords, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
+  countryWordKey, organizationKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, organizationsWithWordAnywhere, organizationsWithWords, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
 import { writtenValue, type ApplicationValues } from '../db/imports.js';
@@ -29,7 +29,7 @@ import { MemoryLookup, nameKey, organizationKeyOf, ownString, rememberNameKey, s
 import { normaliseName } from '../text.js';
 import { isGenericEmailDomain, isGenericWebHost, isPlaceholderOrganization } from './network-vocabulary.js';
 
-export type EvidenceKind = 'same name and country' | 'same website' | 'same contact email' | 'same email domain' | 'similar name';
+export type EvidenceKind = 'same name and country' | 'same website' | 'same contact email' | 'same email domain' | 'similar name' | 'same name, another country or none';
 
 /** What is known of an organisation to be matched: an application's fields, or a member being added. */
 export interface OrganizationProbe {
@@ -225,6 +225,26 @@ export function organizationCandidates(
     if (evidence.length) candidates.push({ organizationId: o.id, name: o.name, country: o.country, evidence, certain });
   }
   return candidates.length > 1 ? candidates.sort((x, y) => Number(y.certain) - Number(x.certain) || y.evidence.length - x.evidence.length || x.organizationId - y.organizationId) : candidates;
+}
+
+/**
+ * Organisations named as this one (accents, case and punctuation aside) or similarly, whose country
+ * is another or not known on one side: never the same by matching's rules (similar names count only
+ * in one country), but what an officer adding "Fundacion Ayuda en Accion" without its country
+ * meant by it. For a "did you mean" only; the same name first.
+ */
+export function organizationsNamedAlike(db: DB, name: string, exclude: number | null): OrganizationCandidate[] {
+  const ka = nameKey(name);
+  const word = similarNameWord(name) ?? (ka.length >= 3 ? [...words(ka)].sort((x, y) => y.length - x.length)[0] : undefined);
+  if (!word) return [];
+  const found: OrganizationCandidate[] = [];
+  for (const o of organizationsWithWordAnywhere(db, word)) {
+    if (o.id === exclude || isPlaceholderOrganization(ka)) continue;
+    const kb = nameKey(o.name);
+    if (ka === kb) found.push({ organizationId: o.id, name: o.name, country: o.country, evidence: ['same name, another country or none'], certain: false });
+    else if (similarKeys(ka, kb)) found.push({ organizationId: o.id, name: o.name, country: o.country, evidence: ['similar name'], certain: false });
+  }
+  return found.sort((x, y) => Number(y.evidence[0] !== 'similar name') - Number(x.evidence[0] !== 'similar name') || x.organizationId - y.organizationId).slice(0, 3);
 }
 
 /** What the reading thread of an import computed of a row's organisation (PreparedRow): its name's key (normaliseName) and its website's domain (webDomain). */

@@ -16,7 +16,7 @@ import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db
 import { OperationError } from '../errors.js';
 import { prepareFiles, type ImportHooks } from '../import/importer.js';
 import { missingColumnsError } from '../import/mapping.js';
-import { isTotalLine, NUMBER_ONLY, networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
+import { isTotalLine, NUMBER_ONLY, totalLineShape, networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
 import { RowNormaliser } from '../import/normalise.js';
 import type { MemberRole } from '../model.js';
 import { checkpoint, mapInSteps, warning } from '../reporting.js';
@@ -60,6 +60,9 @@ export interface MemberImportReport {
   problems: { row: number; problem: string }[];
 }
 
+/** Fields of the application import that a member has no place for. */
+const NOT_KEPT = ['externalId', 'submittedAt', 'score', 'beneficiaries', 'selfCategories'] as const;
+
 export async function importMembers(db: DB, file: string, options: MemberImportOptions = {}, hooks: ImportHooks = {}): Promise<MemberImportReport> {
   // A stakeholder list may have no email column, or no organisation column (a list of people):
   // accept what the import recognised as long as it names someone.
@@ -88,8 +91,16 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
       else delete layout.mapping[field];
     }
   });
+  // What a member keeps nothing of (an application's ID, date, score, categories): listed with the
+  // columns not read, not as read ("externalId ← Record ID" of a CRM export was then dropped).
+  for (const field of NOT_KEPT) delete layout.mapping[field];
+  // A list without a notes column keeps its description as the member's note (a CRM's
+  // "Description" of the contact, "Met at the 2021 forum", was read and dropped); it still tells
+  // the working language where nothing else does.
+  const described = memberColumns.has('notes') ? undefined : layout.mapping.description?.[0];
+  if (described !== undefined) memberColumns.set('notes', described);
   const columns: Record<string, string[]> = {};
-  for (const [field, idx] of Object.entries(layout.mapping)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);
+  for (const [field, idx] of Object.entries(layout.mapping)) if (!(field === 'description' && described !== undefined)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);
   for (const [field, i] of memberColumns) columns[field] = [layout.headers[i]!];
   const taken = new Set<number>([...Object.values(layout.mapping).flatMap((idx) => idx ?? []), ...memberColumns.values()]);
   const unmappedColumns = layout.headers.filter((h, i) => !taken.has(i) && h.trim() !== '');
@@ -111,6 +122,11 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
 
   const report: MemberImportReport = { file, dryRun: Boolean(options.dryRun), rows: rows.length, added: 0, updated: 0, unchanged: 0, rejected: 0, doubtful: 0, memberIds: [], columns, unmappedColumns, problems: [] };
   const normaliser = new RowNormaliser(layout.mapping);
+  // A line of totals is told by its shape: the list's last lines (from trailingTotals on) may be
+  // "Total;3" whatever column the count is in; elsewhere the count must be where a name goes.
+  const totalShape = totalLineShape(layout.mapping);
+  let trailingTotals = rows.length + 1;
+  while (trailingTotals > 1 && isTotalLine(rows[trailingTotals - 2]!.cells, { ...totalShape, last: true })) trailingTotals--;
   const cell = (cells: string[], column: MemberColumn) => {
     const i = memberColumns.get(column);
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -122,7 +138,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   let open = true;
   try {
     await mapInSteps(rows, ({ number, cells }) => {
-      if (isTotalLine(cells)) {
+      if (isTotalLine(cells, { ...totalShape, last: number >= trailingTotals })) {
         report.rejected++;
         report.problems.push({ row: number, problem: 'rejected: a line of totals (a label such as "Total" and numbers), not a member' });
         return;

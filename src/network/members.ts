@@ -17,7 +17,7 @@ import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
 import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { canonicalTerm } from '../import/vocabulary.js';
-import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
+import { organizationCandidates, organizationsNamedAlike, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
 import { seatKept } from '../model.js';
 import { shellArg } from '../text.js';
@@ -118,6 +118,9 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
       });
     }
     if (matched && type) fillOrganizationType(db, organizationId!, type);
+    // (a member added by hand: its name written a little differently, or without the country, is
+    // said as a "did you mean"; an import counts its doubtful pairs for organizations --unconfirmed)
+    if (!matched && !doubtful.length && source === 'added') doubtful = organizationsNamedAlike(db, organization, organizationId);
   }
   const change = new Change(db, source === 'import' ? 'member import' : 'member add', 'member', {});
   const person = { name, givenName: input.givenName, familyName: input.familyName, email, phone: input.phone, workingLanguage: kind === 'person' ? workingLanguage : null, timeZone: input.timeZone };
@@ -240,15 +243,21 @@ export interface SeatToReplace {
 export async function replacementOffers(db: DB, seats: readonly SeatToReplace[]): Promise<SeatToReplace[]> {
   const { planReplacement } = await import('../selection/replace.js');
   const out: SeatToReplace[] = [];
+  // (seats of one roster given up together: each offer made as if the ones before it were taken)
+  const swaps = new Map<string, { leaving: number; incoming: number | null }[]>();
   for (const seat of seats) {
     const plain = `skillsnet roster replace ${shellArg(seat.roster)} ${seat.applicationId}`;
+    const before = swaps.get(seat.roster) ?? [];
+    swaps.set(seat.roster, before);
     try {
-      const plan = await planReplacement(db, seat.roster, seat.applicationId);
+      const plan = await planReplacement(db, seat.roster, seat.applicationId, { afterSwaps: before });
       const added = plan.incoming;
+      before.push({ leaving: seat.applicationId, incoming: added?.id ?? null });
       out.push({ ...seat, command: plain, feasible: true, incoming: added ? { id: added.id, organization: added.organization, from: plan.result.from === 'eligible' ? 'eligible' : 'alternates' } : null });
     } catch (e) {
       const json = (e as { json?: { binding?: { feature: string; value: string; quota: string }[] } }).json;
       if (!(e instanceof OperationError) || !json) throw e;
+      before.push({ leaving: seat.applicationId, incoming: null });
       const binding = (json.binding ?? []).map((b) => ({ feature: b.feature, value: b.value, quota: b.quota }));
       const choices = [`${plain} --leave-open`];
       if (binding.length) choices.push(`${plain} ${binding.map((b) => `--relax "${b.feature}=${b.value}"`).join(' ')}`);

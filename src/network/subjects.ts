@@ -4,7 +4,10 @@
  * person by email address (erase).
  */
 import type { DB } from '../db/connection.js';
+import { getApplication } from '../db/applications.js';
 import { recordExists } from '../db/history.js';
+import { getMember } from '../db/members.js';
+import { getOrganization, getPerson } from '../db/organizations.js';
 import { parseId, type IdOptions } from '../ids.js';
 
 export type SubjectKind = 'application' | 'organization' | 'member' | 'person';
@@ -38,4 +41,13 @@ export function subjectTable(kind: SubjectKind): string {
 
 export function subjectExists(db: DB, s: Subject): boolean {
   return recordExists(db, TABLES[s.kind], s.id);
+}
+
+/** What a confirmation names a subject by: "application 17 (Taller Sur)", "member-9 (Fundación Andes)". */
+export function subjectNamed(db: DB, s: Subject): string {
+  const name = s.kind === 'application' ? getApplication(db, s.id)?.organization
+    : s.kind === 'organization' ? getOrganization(db, s.id)?.name
+      : s.kind === 'member' ? (() => { const m = getMember(db, s.id); return m?.organization ?? m?.name; })()
+        : getPerson(db, s.id)?.name;
+  return name ? `${subjectLabel(s)} (${name})` : subjectLabel(s);
 }

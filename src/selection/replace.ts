@@ -43,6 +43,12 @@ export interface ReplacementOptions {
   leaveOpen?: boolean;
   /** Quotas ("feature=value", e.g. "region=Asia and the Pacific") that the incoming application may break. */
   relax?: string[];
+  /**
+   * Replacements worked out just before this one and not yet saved (several members withdrawn at
+   * once): their members are gone and their incoming members seated, so that two seats are not
+   * both offered to the same alternate.
+   */
+  afterSwaps?: readonly { leaving: number; incoming: number | null }[];
 }
 
 /** A replacement worked out and not yet saved (applyReplacement saves it). */
@@ -92,15 +98,22 @@ export async function planReplacement(db: DB, name: string, id: number, options:
     });
   }
   const relaxed = relaxedQuotas(quotas, options.relax ?? [], name);
-  const memberCandidates = members.map((e) => e.candidate);
+  const swaps = options.afterSwaps ?? [];
   const left = new Set(rosterChanges(db, name).map((c) => c.removedApplicationId).filter((x): x is number => x !== null));
   left.add(id);
+  for (const swap of swaps) left.add(swap.leaving);
+  // Ranked as the selection ranked: the roster's filters, minimum score, scales and order.
+  const pool = applyRanking(eligibleCandidates(db, { ...(roster.params.filters ?? {}), minScore: roster.params.minScore ?? undefined }), roster.params);
+  const seated = swaps.flatMap((swap) => {
+    const c = swap.incoming === null ? undefined : entries.find((e) => e.candidate.id === swap.incoming)?.candidate ?? pool.find((p) => p.id === swap.incoming);
+    return c ? [c] : [];
+  });
+  for (const c of seated) left.add(c.id);
+  const memberCandidates = [...members.map((e) => e.candidate).filter((c) => !swaps.some((swap) => swap.leaving === c.id)), ...seated];
   const excluded = new Set<number>(roster.params.exclude ?? []);
   const include = new Set<number>(roster.params.include ?? []);
   const available = (c: Candidate) => !left.has(c.id) && !excluded.has(c.id);
   const alternates = entries.filter((e) => e.role === 'alternate').map((e) => e.candidate);
-  // Ranked as the selection ranked: the roster's filters, minimum score, scales and order.
-  const pool = applyRanking(eligibleCandidates(db, { ...(roster.params.filters ?? {}), minScore: roster.params.minScore ?? undefined }), roster.params);
   const inRoster = new Set(entries.map((e) => e.candidate.id));
   const outsiders = pool.filter((c) => !inRoster.has(c.id)).sort(byScore);
 
@@ -134,8 +147,9 @@ export async function planReplacement(db: DB, name: string, id: number, options:
   const eligible = stepping && !pool.some((c) => c.id === stepping.id) ? [...pool, stepping] : pool;
   const recounted = memberReasons(after, eligible, quotas, include, after.length);
   for (const e of members) {
+    // (a member gone in one of afterSwaps has no reasons any more)
     if (e.candidate.id === id) continue;
-    recounted.get(e.candidate.id)!.push(...e.reasons.filter((r) => r.startsWith(TOOK_THE_PLACE)));
+    recounted.get(e.candidate.id)?.push(...e.reasons.filter((r) => r.startsWith(TOOK_THE_PLACE)));
   }
   const relaxedText = relaxedUsed.map(describeQuota);
   const why = from === 'alternates' ? 'best alternate' : 'best eligible application';

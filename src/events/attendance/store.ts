@@ -19,7 +19,7 @@ import {
 } from '../../db/attendance.js';
 import { getMember } from '../../db/members.js';
 import { ERASED } from '../../db/personal-data.js';
-import { listInvitations } from '../../db/events.js';
+import { listEvents, listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
 import { looksLike } from '../../ids.js';
 import { readSmallInput } from '../../files/index.js';
@@ -27,7 +27,7 @@ import { lockFileError } from '../../import/detect.js';
 import { checkpoint, warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
-import { timeZoneHint, timeZoneName } from '../timezones.js';
+import { offsetAt, offsetText, timeZoneHint, timeZoneName } from '../timezones.js';
 import { reportSpan } from '../../attendance-minutes.js';
 import { meetingWarnings } from './meetings.js';
 import { keysOf, legacyNameKey, matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
@@ -210,13 +210,25 @@ function firstJoin(rows: readonly Pick<AttendanceRow, 'joinTime'>[]): string | n
 /** How long before the event's start a join is worth a word: the secretariat opens the room a quarter of an hour early, not two. */
 export const EARLY_JOIN_MINUTES = 60;
 
+/** The zones a report's clock may be in: the event's own, and those of the database's other events (the organisers'). */
+export interface ReportClocks {
+  /** the zone the report was read in (--time-zone, else the event's) */
+  eventZone: string;
+  zones: readonly string[];
+  /** the meeting's start as the report's summary gives it (ISO), when it has one */
+  reportStart?: string | null;
+}
+
 /**
  * A warning naming (by line, never by name) the rows that joined more than EARLY_JOIN_MINUTES
  * before the event's start: their minutes before the start are counted as the report gives them,
- * and many such rows usually mean the report's clock is another zone than the event's. Null when
- * there are none.
+ * and many such rows usually mean the report's clock is another zone than the event's. When most
+ * rows are so shifted (their median join a whole quarter-hour count of an hour or more early),
+ * the clock that would put them on time is said, with a zone of the database's events at that
+ * offset to give to --time-zone ("import it again with --time-zone" named none). Null when there
+ * are none.
  */
-export function earlyJoinWarning(rows: readonly Pick<AttendanceRow, 'rowNumber' | 'joinTime'>[], startMs: number): string | null {
+export function earlyJoinWarning(rows: readonly Pick<AttendanceRow, 'rowNumber' | 'joinTime'>[], startMs: number, clocks?: ReportClocks): string | null {
   const early = rows
     .filter((r) => r.joinTime !== null && startMs - Date.parse(r.joinTime) > EARLY_JOIN_MINUTES * 60_000)
     .map((r) => ({ line: r.rowNumber, minutes: Math.round((startMs - Date.parse(r.joinTime!)) / 60_000) }));
@@ -224,7 +236,45 @@ export function earlyJoinWarning(rows: readonly Pick<AttendanceRow, 'rowNumber' 
   const most = Math.max(...early.map((e) => e.minutes));
   const lines = early.map((e) => e.line);
   const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more` : lines.join(', ');
-  return `line${lines.length === 1 ? '' : 's'} ${shown}: joined more than ${EARLY_JOIN_MINUTES} minutes before the event's start (${lines.length === 1 ? '' : 'up to '}${most} minutes before): those minutes are counted as the report gives them; if the report's clock is in another zone than the event's, import it again with --time-zone`;
+  const said = `line${lines.length === 1 ? '' : 's'} ${shown}: joined more than ${EARLY_JOIN_MINUTES} minutes before the event's start (${lines.length === 1 ? '' : 'up to '}${most} minutes before): those minutes are counted as the report gives them; `;
+  return said + clockAdvice(rows, startMs, clocks);
+}
+
+/**
+ * A warning for a report whose meeting (its summary's start, else its first join) began after the
+ * event's end, and more than EARLY_JOIN_MINUTES after its start: a report downloaded on a clock
+ * east of the event's (Geneva's for a meeting set on Lima time) said nothing, its joins six hours
+ * "late". (A later day of a workshop of several days begins within the event.) Null otherwise.
+ */
+export function lateStartWarning(rows: readonly Pick<AttendanceRow, 'joinTime'>[], span: { startMs: number; endMs: number }, clocks?: ReportClocks): string | null {
+  const start = clocks?.reportStart ?? firstJoin(rows);
+  if (!start) return null;
+  const late = Math.round((Date.parse(start) - span.startMs) / 60_000);
+  if (late <= EARLY_JOIN_MINUTES || Date.parse(start) <= span.endMs) return null;
+  return `the report's meeting began ${late} minutes after the event's start, after its end: its minutes are counted as the report gives them; ${clockAdvice(rows, span.startMs, clocks)}`;
+}
+
+/** What to do about a report on another clock: the clock and zone that put it on time, when they can be told. */
+function clockAdvice(rows: readonly Pick<AttendanceRow, 'joinTime'>[], startMs: number, clocks?: ReportClocks): string {
+  const clock = clocks && reportClock(rows, startMs, clocks);
+  if (!clock) return `if the report's clock is in another zone than the event's, import it again with --time-zone`;
+  return `the report's times sit ${clock.shift} ${clock.early ? 'before' : 'after'} the event's, as on a clock at UTC${clock.offset}: if the report was downloaded on such a clock, import it again with --time-zone ${clock.zone ?? 'ZONE (an IANA name at that offset)'}`;
+}
+
+/** The clock a shifted report was written on: its summary's start's, else its median join's, distance to the event's start, in quarter-hours of an hour or more. */
+function reportClock(rows: readonly Pick<AttendanceRow, 'joinTime'>[], startMs: number, clocks: ReportClocks): { shift: string; early: boolean; offset: string; zone: string | null } | null {
+  const early = rows.filter((r) => r.joinTime !== null).map((r) => (startMs - Date.parse(r.joinTime!)) / 60_000).sort((a, b) => a - b);
+  if (!early.length) return null;
+  // (the summary's start, where there is one: joins straggle)
+  const median = clocks.reportStart ? (startMs - Date.parse(clocks.reportStart)) / 60_000 : early[Math.floor((early.length - 1) / 2)]!;
+  const quarters = Math.round(median / 15);
+  if (Math.abs(quarters) < 4 || Math.abs(median - quarters * 15) > 10) return null;
+  const start = new Date(startMs);
+  const offset = offsetAt(start, clocks.eventZone) - quarters * 15;
+  const zone = clocks.zones.find((z) => z !== clocks.eventZone && offsetAt(start, z) === offset) ?? null;
+  const h = Math.floor((Math.abs(quarters) * 15) / 60);
+  const m = (Math.abs(quarters) * 15) % 60;
+  return { shift: `${h} h${m ? ` ${m} min` : ''}`, early: quarters > 0, offset: offsetText(offset), zone };
 }
 
 /** The largest meeting report read: a Zoom or Teams report of a year of daily meetings is a few MB. */
@@ -257,7 +307,8 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
       report.file.warnings.push(`the report's meeting started on ${start.slice(0, 10)}, the event on ${times.localStart.date}: is it the right event?`);
     } else {
-      const early = earlyJoinWarning(report.rows, times.start.getTime());
+      const clocks = { eventZone: zone, zones: [...new Set(listEvents(db).map((e) => e.timeZone))], reportStart: report.file.meeting.startTime };
+      const early = earlyJoinWarning(report.rows, times.start.getTime(), clocks) ?? lateStartWarning(report.rows, { startMs: times.start.getTime(), endMs: times.end.getTime() }, clocks);
       if (early) report.file.warnings.push(early);
     }
     read.push({ report, sha: sha256(bytes), shown });

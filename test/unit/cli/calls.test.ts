@@ -62,6 +62,22 @@ describe('a database of several calls', () => {
     if (args[1] === 'contacts') expect(r.stderr).not.toMatch(/scores/);
   });
 
+  it.each([
+    [['export', 'kumu', '--format', 'json', '--out', '-']],
+    [['export', 'graphml', '--out', '-']],
+    [['export', 'map', '--out', '-']],
+  ])('%j with a roster of each year refuses with the one error (the roster it would mark was said first)', async (args) => {
+    const two = path.join(tempDir(), 'two-rosters.db');
+    makeCalls(two, { 2020: (i) => 5 + i / 2, 2021: (i) => 5 + i / 3 });
+    for (const call of ['2020', '2021']) expect((await skillsnet(['--db', two, 'select', '--size', '2', '--call', call, '--name', `core-${call}`])).code).toBe(0);
+    const r = await skillsnet(['--db', two, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: this database holds 2 calls/);
+    const ok = await skillsnet(['--db', two, ...args, '--call', '2021']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toMatch(/members of roster "core-2021", the latest saved/);
+  });
+
   it('--call picks one; --call and --all-calls together contradict', async () => {
     const one = json(await skillsnet(['--db', db, 'select', '--size', '3', '--call', '2021', '--dry-run', '--json']));
     expect(one.members.map((m: any) => m.score)).toEqual([85, 80, 75]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlyJoinWarning } from '../../../src/events/attendance/store.js';
+import { earlyJoinWarning, lateStartWarning } from '../../../src/events/attendance/store.js';
 
 const START = Date.parse('2021-11-05T14:00:00Z');
 const row = (rowNumber: number, joinTime: string | null) => ({ rowNumber, joinTime });
@@ -95,5 +95,42 @@ describe('a clock time the autumn night passes twice (Auckland, 4 April 2021: 03
       ['2021-04-04T02:10:00+13:00', '2021-04-04T03:10:00+12:00'],
       ['2021-04-04T02:10:00+12:00', '2021-04-04T03:10:00+12:00'],
     ]);
+  });
+});
+
+describe('a report written on another clock than the event\'s', () => {
+  const clocks = { eventZone: 'Asia/Kathmandu', zones: ['Asia/Kathmandu', 'Europe/Zurich', 'America/Lima'] };
+  const start = Date.parse('2021-06-10T03:15:00Z'); // 09:00 in Kathmandu (UTC+05:45), 05:15 in Zurich (UTC+02:00)
+  // the Zurich clock's times, read on Kathmandu's
+  const rows = [row(5, '2021-06-10T05:13:15+05:45'), row(6, '2021-06-10T05:25:06+05:45'), row(7, '2021-06-10T05:16:00+05:45')];
+
+  it('says the clock that puts it on time and a zone of the database\'s events at that offset (it named no zone)', () => {
+    expect(earlyJoinWarning(rows, start, clocks)).toMatch(/the report's times sit 3 h 45 min before the event's, as on a clock at UTC\+02:00: if the report was downloaded on such a clock, import it again with --time-zone Europe\/Zurich$/);
+    expect(earlyJoinWarning(rows, start, { ...clocks, reportStart: '2021-06-10T05:15:00+05:45' })).toMatch(/3 h 45 min .* --time-zone Europe\/Zurich$/);
+  });
+
+  it('says the offset without a zone when no event is at it, and the plain advice when only a few joined early', () => {
+    expect(earlyJoinWarning(rows, start, { ...clocks, zones: ['Asia/Kathmandu'] })).toMatch(/UTC\+02:00: .* --time-zone ZONE \(an IANA name at that offset\)$/);
+    const few = [row(2, '2021-06-10T08:58:00+05:45'), row(3, '2021-06-10T09:01:00+05:45'), row(4, '2021-06-10T07:30:00+05:45')];
+    expect(earlyJoinWarning(few, start, clocks)).toMatch(/if the report's clock is in another zone than the event's, import it again with --time-zone$/);
+  });
+});
+
+describe('a report written on a clock ahead of the event\'s', () => {
+  // 09:00 in Lima (UTC-05:00) is 15:00 in Zurich (UTC+01:00) on 18 November 2021
+  const span = { startMs: Date.parse('2021-11-18T14:00:00Z'), endMs: Date.parse('2021-11-18T15:00:00Z') };
+  const clocks = { eventZone: 'America/Lima', zones: ['America/Lima', 'Europe/Zurich'] };
+  const rows = [row(5, '2021-11-18T14:58:15-05:00'), row(6, '2021-11-18T15:05:06-05:00')];
+
+  it('is said (it said nothing: its joins six hours late), with the clock and zone that put it on time', () => {
+    expect(lateStartWarning(rows, span, { ...clocks, reportStart: '2021-11-18T15:00:00-05:00' })).toBe(
+      'the report\'s meeting began 360 minutes after the event\'s start, after its end: its minutes are counted as the report gives them; the report\'s times sit 6 h after the event\'s, as on a clock at UTC+01:00: if the report was downloaded on such a clock, import it again with --time-zone Europe/Zurich',
+    );
+  });
+
+  it('says nothing of a meeting begun within the event (a later day of a workshop, a late start)', () => {
+    const twoDays = { startMs: span.startMs, endMs: span.startMs + 2 * 24 * 3600_000 };
+    expect(lateStartWarning([row(2, '2021-11-19T09:00:00-05:00')], twoDays, clocks)).toBeNull();
+    expect(lateStartWarning([row(2, '2021-11-18T09:40:00-05:00')], span, clocks)).toBeNull();
   });
 });

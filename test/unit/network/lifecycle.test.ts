@@ -218,4 +218,23 @@ describe('withdraw', () => {
     expect(json(await run(['--db', db, 'withdraw', String(ids[2]), '--undo', '--json'])).state).toBe('reinstated');
     expect(json(await run(['--db', db, 'list', '--json']))).toHaveLength(3);
   });
+
+  it('takes several IDs (it took one): all after one confirmation (--yes off a terminal), or none when one is unknown', async () => {
+    const { db, ids } = await call();
+    const two = [String(ids[0]), String(ids[1])];
+    const listed = async () => json(await run(['--db', db, 'list', '--json'])).map((a: { id: number }) => a.id);
+    const asked = await run(['--db', db, 'withdraw', ...two]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toBe(`error: withdrawing 2 at once needs confirmation\n  add --yes: skillsnet --yes withdraw ${two.join(' ')} (or see what would change first: skillsnet withdraw ${two.join(' ')} --dry-run)\n`);
+    const unknown = await run(['--yes', '--db', db, 'withdraw', ...two, '99999']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: no application 99999\n/);
+    expect(await listed()).toHaveLength(3);
+    const r = json(await run(['--yes', '--db', db, 'withdraw', ...two, two[0]!, '--json']));
+    expect(r.map((x: { subject: string; state: string }) => `${x.subject}: ${x.state}`)).toEqual(two.map((id) => `application ${id}: withdrawn`));
+    expect(await listed()).toEqual([ids[2]]);
+    const back = await run(['--yes', '--db', db, 'withdraw', ...two, '--undo']);
+    expect(back.stdout.split('\n').filter(Boolean)).toEqual(two.map((id) => `application ${id} is reinstated: back in lists, selection and exports.`));
+    expect(await listed()).toHaveLength(3);
+  });
 });

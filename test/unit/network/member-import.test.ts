@@ -201,6 +201,51 @@ describe('member import of a hand-made list with its totals', () => {
   });
 });
 
+describe('member import: a line of totals told by its shape, not by a name', () => {
+  it('keeps organisations called "Total" or "Sum" (with a phone number, or alone) and rejects a sub-total by region and the last lines of counts', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'partners.csv');
+    fs.writeFileSync(file, [
+      'Organisation;Country;Phone;Staff',
+      'Total;;+33 1 47 44 45 46;',
+      'Sum;;;',
+      'Centro Sur;Kenya;;12',
+      'Subtotal Africa;;;1',
+      'Subtotal;Americas;;2',
+      'Sum;;;40',
+      'Totales;;;',
+      'Total;;;2',
+      'Grand total;;;3',
+    ].join('\n') + '\n');
+    const report = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(report).toMatchObject({ rows: 9, added: 4, unchanged: 1, rejected: 4 });
+    expect(report.problems.map((p: any) => p.row)).toEqual([4, 5, 8, 9]);
+    const names = json(await run(['--db', db, 'members', '--json'])).map((m: any) => m.organization);
+    expect(names.sort()).toEqual(['Centro Sur', 'Sum', 'Total', 'Totales']);
+  });
+});
+
+describe('member import: a CRM\'s description of the contact', () => {
+  it('is the member\'s note when the list has no notes column (it was read and dropped), and left to the notes column when there is one', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const crm = path.join(dir, 'crm.csv');
+    fs.writeFileSync(crm, 'Account Name,First Name,Last Name,Email,Mailing Country,Description\nKenya Youth Works,Grace,Otieno,grace@example.org,Kenya,Met at the 2021 forum\n');
+    const report = json(await run(['--db', db, 'member', 'import', crm, '--json']));
+    expect(report.columns.notes).toEqual(['Description']);
+    expect(report.columns.description).toBeUndefined();
+    const shown = await run(['--db', db, 'member', 'show', `member-${report.memberIds[0]}`]);
+    expect(shown.stdout).toMatch(/^Notes\s+Met at the 2021 forum$/m);
+    const both = path.join(dir, 'both.csv');
+    fs.writeFileSync(both, 'Organisation,Email,Country,Notes,Description\nTaller Sur,ana@example.org,Peru,Partner since 2019,Talleres de oficios\n');
+    const second = json(await run(['--db', db, 'member', 'import', both, '--json']));
+    expect(second.columns.notes).toEqual(['Notes']);
+    const again = await run(['--db', db, 'member', 'show', `member-${second.memberIds[0]}`]);
+    expect(again.stdout).toMatch(/^Notes\s+Partner since 2019$/m);
+  });
+});
+
 describe('member import of the same list twice', () => {
   it('reports every row unchanged the second time, and does not repeat a note', async () => {
     const dir = tempDir();

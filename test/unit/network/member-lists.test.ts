@@ -41,3 +41,19 @@ describe('member import of CRM and mailing-list exports', () => {
     expect(JSON.stringify(members)).not.toContain('officer.one@');
   });
 });
+
+describe('member import of a HubSpot companies export', () => {
+  it('reads "Company Domain Name" as the website (a partner known by its website is found under another name) and lists "Record ID" as not read, not as read and dropped', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const known = json(await run(['--db', db, 'member', 'add', '--organization', 'Kenya Youth Works Trust', '--country', 'Kenya', '--website', 'https://www.kenya-youth-works.example/about', '--json']));
+    const r = await run(['--db', db, 'member', 'import', path.join(LISTS, 'hubspot-companies.csv'), '--role', 'partner', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = json(r);
+    expect(report).toMatchObject({ rows: 2, added: 1, updated: 1, rejected: 0 });
+    expect(report.memberIds).toContain(known.id);
+    expect(report.columns.website).toEqual(['Company Domain Name']);
+    expect(report.columns.externalId).toBeUndefined();
+    expect(report.unmappedColumns).toContain('Record ID');
+  });
+});

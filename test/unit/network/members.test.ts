@@ -146,3 +146,19 @@ describe('member add checks what is typed, as edit does', () => {
     expect((await run(['--db', db, 'member', 'add', '--organization', 'Cámara Tres', '--country', 'Pérou', '--email', 'camara@example.org'])).code).toBe(0);
   });
 });
+
+describe('member add: an organisation known under a name written a little differently', () => {
+  it('says "it may be" the one of the same name in another country or none, and of a similar name, naming it', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const first = json(await run(['--db', db, 'member', 'add', '--organization', 'Fundación Ayuda en Acción', '--country', 'ES', '--role', 'partner', '--json']));
+    const r = await run(['--db', db, 'member', 'add', '--organization', 'Fundacion Ayuda en Accion', '--role', 'partner']);
+    const second = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.organization === 'Fundacion Ayuda en Accion');
+    expect(r.stderr).toContain(`It may be org-${first.organizationId} "Fundación Ayuda en Acción", Spain (same name, another country or none): a new organisation was made. If they are one: skillsnet organization link org-${first.organizationId} org-${second.id}`);
+    const ilo = json(await run(['--db', db, 'member', 'add', '--organization', 'ILO Office for the Andean Countries', '--country', 'PE', '--role', 'partner', '--json']));
+    const again = json(await run(['--db', db, 'member', 'add', '--organization', 'ILO office for the andean countries', '--country', 'Chile', '--role', 'partner', '--json']));
+    expect(again.doubtful).toEqual([ilo.organizationId]);
+    // an unrelated name is no "did you mean"
+    expect(json(await run(['--db', db, 'member', 'add', '--organization', 'Acción Social Andina', '--role', 'partner', '--json'])).doubtful).toEqual([]);
+  });
+});

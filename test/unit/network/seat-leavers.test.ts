@@ -76,6 +76,15 @@ describe('withdraw APPLICATION that holds a Core Group seat', () => {
     expect(undone.stderr).not.toMatch(/a seat in roster/);
   });
 
+  it('two seats withdrawn at once are offered to two alternates, as roster replace will give them one after the other (both went to the same alternate)', async () => {
+    const two = [seated[3]!, seated[4]!];
+    const r = await sk(['--yes', 'withdraw', ...two.map(String), '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    const offered = two.map((id) => r.stderr.match(new RegExp(`^application ${id} would be withdrawn and still hold a seat in roster core-2020\\. The best \\S+ \\S* ?that keeps every quota, #(\\d+) `, 'm'))?.[1]);
+    expect(offered.every(Boolean), r.stderr).toBe(true);
+    expect(offered[0]).not.toBe(offered[1]);
+  });
+
   it('an application that is not the roster\'s member (an alternate) gets no seat line', async () => {
     const id = alternates.at(-1)!;
     expect(id).toBeDefined();

@@ -102,6 +102,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   } else {
     createDatabaseFile(file);
   }
+  // The -wal and -shm of a reading command run while the file was write-protected (mode 0400) take
+  // its mode and outlive it: made writable again, the file was opened with them read-only and the
+  // first write failed ("cannot be written here", SQLITE_READONLY). Ours are made 0600 first.
+  if (!readonly && exists) restrictSideFiles(file);
   let db: DB;
   try {
     db = readonly ? openReadOnly(file) : new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });

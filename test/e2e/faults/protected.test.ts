@@ -198,6 +198,27 @@ describe('an officer without permission (run as nobody)', () => {
     expect(r.stderr).not.toMatch(/restore|recover|damaged/);
   });
 
+  it('a file made writable again (chmod u+w, as the refusal says) after a reading command: the next write goes through (the reader left -wal and -shm of mode 0400, and the first write failed with SQLITE_READONLY)', () => {
+    requireNobody();
+    const { dir, db } = copyOfDb('nobody-unprotected');
+    // (a backup is in rollback-journal mode; any writing command puts a database in WAL mode)
+    expect(run(['--db', db, 'init', '--quiet']).code).toBe(0);
+    fs.chownSync(dir, 65534, 65534);
+    fs.chownSync(db, 65534, 65534);
+    fs.chmodSync(db, 0o400);
+    const listed = run(['--db', db, 'list', '--json'], { asNobody: true });
+    expect(listed.code, listed.stderr).toBe(0);
+    // (what makes the case: the reader's side files took the file's mode and stayed)
+    expect(fs.statSync(`${db}-shm`).mode & 0o777).toBe(0o400);
+    fs.chmodSync(db, 0o600);
+    const tagged = run(['--db', db, 'tag', 'add', '1', 'life-skills'], { asNobody: true });
+    expect(tagged.code, tagged.stderr).toBe(0);
+    expect(inspect(db).integrity).toBe('ok');
+    for (const side of ['-wal', '-shm']) {
+      if (fs.existsSync(db + side)) expect(fs.statSync(db + side).mode & 0o777).toBe(0o600);
+    }
+  });
+
   it('a database they may read in a folder they may not write: read, not written; exports there are refused by permission', () => {
     requireNobody();
     const { dir, db } = copyOfDb('nobody-read');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, errorLine, fill, inspect, listing, reportScan, run, scanMessages, smallDisk, tempDir, writeCall } from './support.js';
 
@@ -140,6 +141,38 @@ describe('a full disk', () => {
     else {
       expect(line).toMatch(/nothing was changed/);
       expect(after.tagged).toBe(0);
+    }
+  });
+});
+
+describe('a full disk when a list of members or an attendance report is saved', () => {
+  it('member import, event attendance: the error says the work was rolled back (it said only "cannot use the database: the disk is full"), and nothing is kept', () => {
+    const dir = disk('8m');
+    const db = path.join(dir, 'members.db');
+    const small = writeCall(path.join(work, 'members-call.csv'), 10, 5);
+    expect(run(['--db', db, 'import', small, '--call', '2020', '--quiet']).code).toBe(0);
+    expect(run(['--db', db, 'event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-29 15:00', '--tz', 'UTC', '--quiet']).code).toBe(0);
+    const people = Array.from({ length: 3000 }, (_, i) => i);
+    const members = path.join(work, 'stakeholders.csv');
+    fs.writeFileSync(members, ['Organisation,Name,Email,Country', ...people.map((i) => `Stake Org ${i},Person${i} Tester,person${i}@example.org,Kenya`)].join('\n') + '\n');
+    const report = path.join(work, 'zoom-full.csv');
+    fs.writeFileSync(report, ['Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest',
+      ...people.map((i) => `Guest ${i} Visitor,guest${i}@example.org,03/29/2021 03:00:00 PM,03/29/2021 03:40:00 PM,40,Yes`)].join('\n') + '\n');
+    const counts = () => {
+      const reader = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        return reader.prepare('SELECT (SELECT count(*) FROM members) AS members, (SELECT count(*) FROM attendance_rows) AS rows').get();
+      } finally {
+        reader.close();
+      }
+    };
+    const before = { ...inspect(db), ...(counts() as object) };
+    fill(dir, 96 * 1024);
+    for (const args of [['member', 'import', members], ['event', 'attendance', '1', report, '--yes']]) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toMatch(/^error: cannot use the database: the disk (holding the database )?is full \(SQLITE_FULL\); work in progress was rolled back, nothing half-written was kept$/);
+      expect({ ...inspect(db), ...(counts() as object) }).toEqual(before);
     }
   });
 });

@@ -123,6 +123,19 @@ describe('a full disk', () => {
     expect(inspect(db)).toEqual(before);
   });
 
+  it('import into a new database that does not fit: no file is left behind, however little room there was (a file whose schema could not be made was kept, 16 KB)', () => {
+    const dir = disk('2m');
+    const small = writeCall(path.join(work, 'new-db.csv'), 10, 4);
+    for (const leave of [400, 200, 100, 48, 24, 8]) {
+      const filler = fill(dir, leave * 1024);
+      const r = run(['--db', path.join(dir, 'new.db'), 'import', small, '--call', '2020']);
+      fs.rmSync(filler);
+      if (r.code === 0) throw new Error(`the import fitted in ${leave} KB: leave less`);
+      expect(errorLine(r), `${leave} KB left`).toMatch(/the disk (holding the database )?is full/);
+      expect(listing(dir), `${leave} KB left`).toEqual([]);
+    }
+  });
+
   it('tag auto: says how many applications were tagged and kept, and exactly those are', () => {
     const dir = disk('8m');
     const db = path.join(dir, 'tag.db');

@@ -136,6 +136,29 @@ describe('a full disk', () => {
     }
   });
 
+  it('db check and db backup (to a disk with room) when the database\'s disk is full: they say so (it read as an input/output error, and the backup blamed its own disk)', () => {
+    const dir = disk('6m');
+    const db = path.join(dir, 'check.db');
+    const small = writeCall(path.join(work, 'check.csv'), 10, 6);
+    expect(run(['--db', db, 'import', small, '--call', '2020', '--quiet']).code).toBe(0);
+    // (db check folds the log into the file and removes it and the shared-memory file: the next command must size one)
+    expect(run(['--db', db, 'db', 'check']).code).toBe(0);
+    expect(listing(dir)).toEqual(['check.db']);
+    const filler = fill(dir, 0);
+    const backup = path.join(work, 'check-backup.db');
+    const check = run(['--db', db, 'db', 'check']);
+    expect(check.code).toBe(1);
+    expect(errorLine(check)).toMatch(/^error: cannot check .*check\.db here: the disk is full \(SQLITE_IOERR\w*\); this says nothing about whether the file is sound$/);
+    const backedUp = run(['--db', db, 'db', 'backup', backup]);
+    expect(backedUp.code).toBe(1);
+    expect(errorLine(backedUp)).toMatch(/^error: cannot back up .*check\.db: the disk holding the database is full \(SQLITE_\w+\); no backup was written$/);
+    expect(backedUp.stderr).not.toMatch(/another disk|input\/output/);
+    expect(fs.existsSync(backup)).toBe(false);
+    fs.rmSync(filler);
+    expect(run(['--db', db, 'db', 'backup', backup]).code).toBe(0);
+    expect(inspect(backup).integrity).toBe('ok');
+  });
+
   it('tag auto: says how many applications were tagged and kept, and exactly those are', () => {
     const dir = disk('8m');
     const db = path.join(dir, 'tag.db');

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
 import type { Prompts } from '../ui/prompts.js';
-import { addCleanup } from './signals.js';
-import { UsageError } from '../errors.js';
+import { addCleanup, interruptOutcome } from './signals.js';
+import { CliError, OperationError, UsageError } from '../errors.js';
+import { faultOf } from '../files/faults.js';
 
 /** Global flags, accepted before or after the command name. */
 export interface GlobalFlags {
@@ -101,7 +102,12 @@ export async function withDatabase<T>(
     const restorePrompts = writes && options.io ? waitAfterAnswers(options.io, waitForWriter) : undefined;
     try {
       if (writes) await waitForWriter();
-      const value = await fn(db);
+      let value: T;
+      try {
+        value = await fn(db);
+      } catch (e) {
+        throw writes ? withWhatWasKept(e, dbPath) : e;
+      }
       // (a lock still held since the last wait is given back with what was written in it, not closed away)
       releaseWriteLock(db);
       return value;
@@ -118,6 +124,19 @@ export async function withDatabase<T>(
   } finally {
     scratch?.release();
   }
+}
+
+/**
+ * A database fault a writing command met with no words of its own (a full disk at member
+ * import's or event attendance's commit): "cannot use the database: the disk is full" left the
+ * officer to wonder what was saved. It now says it, as Ctrl-C would: the command's own words
+ * where it keeps work in steps, else that the work in progress was rolled back.
+ */
+function withWhatWasKept(e: unknown, dbPath: string): unknown {
+  if (e instanceof CliError) return e;
+  const fault = faultOf(e, path.dirname(dbPath));
+  if (!fault?.code.startsWith('SQLITE_')) return e;
+  return new OperationError(`cannot use the database: ${fault.what} (${fault.code}); ${interruptOutcome()}`, { hint: fault.fix });
 }
 
 /** Makes each of io's questions, once answered, wait for the write lock; returns how to undo it. */

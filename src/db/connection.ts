@@ -102,6 +102,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   } else {
     createDatabaseFile(file);
   }
+  // The -wal and -shm of a reading command run while the file was write-protected (mode 0400) take
+  // its mode and outlive it: made writable again, the file was opened with them read-only and the
+  // first write failed ("cannot be written here", SQLITE_READONLY). Ours are made 0600 first.
+  if (!readonly && exists) restrictSideFiles(file);
   let db: DB;
   try {
     db = readonly ? openReadOnly(file) : new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -254,9 +258,43 @@ export function openReadOnly(file: string): DB {
         hint: `copy ${path.basename(file)} together with ${path.basename(file)}-wal to a folder you can write to and point --db at the copy`,
       });
     }
+    // Opened as immutable, the file is read as it is, its journal unread: a write cut short (a
+    // crash, a kill) in rollback-journal mode (a large import into a new database) read as half
+    // done, and db check called the file damaged ("restore your latest backup") when opening it
+    // once where it may be written undoes the write.
+    if (hasHotJournal(file)) {
+      const name = path.basename(file);
+      throw new OperationError(`cannot open ${file} here: it is read-only and its journal (${name}-journal) holds a write that was cut short (a crash or a kill), not yet undone; read as it is, the file would show that write half done`, {
+        hint: `make it writable (chmod u+w "${file}", or its folder or disk) or copy ${name} together with ${name}-journal to a folder you can write to; then skillsnet db check there undoes the cut-short write and checks the file`,
+      });
+    }
     const db = new Database(`file:${encodeURI(file).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`, { readonly: true, fileMustExist: true });
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
+  }
+}
+
+/** The first bytes of a rollback journal that still holds a transaction to undo (SQLite's journal magic). */
+const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
+
+/**
+ * Whether a rollback journal beside the file holds a write to undo ("hot"): one left empty,
+ * truncated or with its header zeroed (a transaction that ended) holds none.
+ */
+export function hasHotJournal(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(`${file}-journal`, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(JOURNAL_MAGIC.length);
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(JOURNAL_MAGIC);
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -446,16 +446,19 @@ export async function discardEmptyDatabase(file: string): Promise<boolean> {
   try {
     db = new Database(file, { fileMustExist: true });
     db.pragma('busy_timeout = 0');
+    // (before its first read: a WAL file is then read without the shared-memory file, which a
+    // full disk may have no room to size; another connection's lock still keeps the file)
+    db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
-    const used = db.prepare(
-      `SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'calls' AND type = 'table') AND
-              ((SELECT count(*) FROM calls) + (SELECT count(*) FROM import_batches)) > 0`,
-    ).pluck().get();
+    // (a file whose schema could not be made, the disk full after its first page, has no tables:
+    // the counts below, prepared at once, failed on it and the file was kept)
+    const hasSchema = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'calls' AND type = 'table'").pluck().get() as number;
+    const used = hasSchema > 0 && db.prepare('SELECT (SELECT count(*) FROM calls) + (SELECT count(*) FROM import_batches) > 0').pluck().get();
     db.exec('ROLLBACK');
     db.close();
     db = undefined;
     if (used) return false;
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
     return true;
   } catch {
     return false;

@@ -6,6 +6,7 @@ import { checkpoint } from '../reporting.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { elsewhereHint, hasSideFile, openReadOnly, refuseEmptyFile, writeProtection, type DB } from './connection.js';
 import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../files/index.js';
+import { diskFull } from '../files/faults.js';
 
 /**
  * Care of the database file: an integrity check that never writes, and a consistent
@@ -70,7 +71,8 @@ function cannotCheckHere(file: string, e: unknown): OperationError | undefined {
   if (e instanceof OperationError) return e;
   const code = String((e as { code?: unknown })?.code ?? '');
   if (/^SQLITE_(NOTADB|CORRUPT)|^SQLITE_IOERR_SHORT_READ/.test(code)) return undefined;
-  const fault = faultOf(e);
+  // (the folder: a full disk met as SQLite sizes its shared memory is an I/O error, called so)
+  const fault = faultOf(e, path.dirname(file));
   if (!fault) return undefined;
   return new OperationError(`cannot check ${file} here: ${fault.what} (${fault.code}); this says nothing about whether the file is sound`, {
     hint: fault.fix,
@@ -232,9 +234,20 @@ export async function backupDatabase(source: string, dest: string, options: Back
   if (fs.existsSync(source) && fs.statSync(source).isFile()) refuseEmptyFile(source);
   const db = openExisting(source);
   const kept = state.kind === 'file' ? `the earlier ${path.basename(target)} was kept as it was` : 'no backup was written';
-  const fail = (e: unknown) => options.fault
-    ? faultError(e, { ...options.fault, folder: path.dirname(target) })
-    : faultError(e, { action: `write the backup ${dest}`, kept, elsewhere: 'give a backup file on another disk', folder: path.dirname(target) });
+  const fail = (e: unknown) => {
+    // The disk holding the database full, the backup's disk not: SQLite could not read the
+    // database there (no room for its shared memory), which read as the backup file's disk
+    // failing ("give a backup file on another disk", to an officer whose backup disk had room).
+    const code = String((e as { code?: unknown } | null)?.code ?? '');
+    if (!(e instanceof OperationError) && /^SQLITE_(IOERR|FULL)/.test(code) && diskFull(path.dirname(source)) && !diskFull(path.dirname(target))) {
+      return new OperationError(`cannot back up ${source}: the disk holding the database is full (${code}); ${kept}`, {
+        hint: 'free some space on that disk (SQLite needs a little room there even to read the database), then run the command again',
+      });
+    }
+    return options.fault
+      ? faultError(e, { ...options.fault, folder: path.dirname(target) })
+      : faultError(e, { action: `write the backup ${dest}`, kept, elsewhere: 'give a backup file on another disk', folder: path.dirname(target) });
+  };
   let tmp: string | undefined;
   const removeTmp = () => {
     if (tmp) for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, errorLine, fill, inspect, listing, reportScan, run, scanMessages, smallDisk, tempDir, writeCall } from './support.js';
 
@@ -122,6 +123,42 @@ describe('a full disk', () => {
     expect(inspect(db)).toEqual(before);
   });
 
+  it('import into a new database that does not fit: no file is left behind, however little room there was (a file whose schema could not be made was kept, 16 KB)', () => {
+    const dir = disk('2m');
+    const small = writeCall(path.join(work, 'new-db.csv'), 10, 4);
+    for (const leave of [400, 200, 100, 48, 24, 8]) {
+      const filler = fill(dir, leave * 1024);
+      const r = run(['--db', path.join(dir, 'new.db'), 'import', small, '--call', '2020']);
+      fs.rmSync(filler);
+      if (r.code === 0) throw new Error(`the import fitted in ${leave} KB: leave less`);
+      expect(errorLine(r), `${leave} KB left`).toMatch(/the disk (holding the database )?is full/);
+      expect(listing(dir), `${leave} KB left`).toEqual([]);
+    }
+  });
+
+  it('db check and db backup (to a disk with room) when the database\'s disk is full: they say so (it read as an input/output error, and the backup blamed its own disk)', () => {
+    const dir = disk('6m');
+    const db = path.join(dir, 'check.db');
+    const small = writeCall(path.join(work, 'check.csv'), 10, 6);
+    expect(run(['--db', db, 'import', small, '--call', '2020', '--quiet']).code).toBe(0);
+    // (db check folds the log into the file and removes it and the shared-memory file: the next command must size one)
+    expect(run(['--db', db, 'db', 'check']).code).toBe(0);
+    expect(listing(dir)).toEqual(['check.db']);
+    const filler = fill(dir, 0);
+    const backup = path.join(work, 'check-backup.db');
+    const check = run(['--db', db, 'db', 'check']);
+    expect(check.code).toBe(1);
+    expect(errorLine(check)).toMatch(/^error: cannot check .*check\.db here: the disk is full \(SQLITE_IOERR\w*\); this says nothing about whether the file is sound$/);
+    const backedUp = run(['--db', db, 'db', 'backup', backup]);
+    expect(backedUp.code).toBe(1);
+    expect(errorLine(backedUp)).toMatch(/^error: cannot back up .*check\.db: the disk holding the database is full \(SQLITE_\w+\); no backup was written$/);
+    expect(backedUp.stderr).not.toMatch(/another disk|input\/output/);
+    expect(fs.existsSync(backup)).toBe(false);
+    fs.rmSync(filler);
+    expect(run(['--db', db, 'db', 'backup', backup]).code).toBe(0);
+    expect(inspect(backup).integrity).toBe('ok');
+  });
+
   it('tag auto: says how many applications were tagged and kept, and exactly those are', () => {
     const dir = disk('8m');
     const db = path.join(dir, 'tag.db');
@@ -140,6 +177,38 @@ describe('a full disk', () => {
     else {
       expect(line).toMatch(/nothing was changed/);
       expect(after.tagged).toBe(0);
+    }
+  });
+});
+
+describe('a full disk when a list of members or an attendance report is saved', () => {
+  it('member import, event attendance: the error says the work was rolled back (it said only "cannot use the database: the disk is full"), and nothing is kept', () => {
+    const dir = disk('8m');
+    const db = path.join(dir, 'members.db');
+    const small = writeCall(path.join(work, 'members-call.csv'), 10, 5);
+    expect(run(['--db', db, 'import', small, '--call', '2020', '--quiet']).code).toBe(0);
+    expect(run(['--db', db, 'event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-29 15:00', '--tz', 'UTC', '--quiet']).code).toBe(0);
+    const people = Array.from({ length: 3000 }, (_, i) => i);
+    const members = path.join(work, 'stakeholders.csv');
+    fs.writeFileSync(members, ['Organisation,Name,Email,Country', ...people.map((i) => `Stake Org ${i},Person${i} Tester,person${i}@example.org,Kenya`)].join('\n') + '\n');
+    const report = path.join(work, 'zoom-full.csv');
+    fs.writeFileSync(report, ['Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest',
+      ...people.map((i) => `Guest ${i} Visitor,guest${i}@example.org,03/29/2021 03:00:00 PM,03/29/2021 03:40:00 PM,40,Yes`)].join('\n') + '\n');
+    const counts = () => {
+      const reader = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        return reader.prepare('SELECT (SELECT count(*) FROM members) AS members, (SELECT count(*) FROM attendance_rows) AS rows').get();
+      } finally {
+        reader.close();
+      }
+    };
+    const before = { ...inspect(db), ...(counts() as object) };
+    fill(dir, 96 * 1024);
+    for (const args of [['member', 'import', members], ['event', 'attendance', '1', report, '--yes']]) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toMatch(/^error: cannot use the database: the disk (holding the database )?is full \(SQLITE_FULL\); work in progress was rolled back, nothing half-written was kept$/);
+      expect({ ...inspect(db), ...(counts() as object) }).toEqual(before);
     }
   });
 });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, errorLine, inspect, interrupt, listing, readOnlyBind, reportScan, requireNobody, requireRoot, run, scanMessages, tempDir, writeCall } from './support.js';
+import { BIN, ROOT, errorLine, inspect, interrupt, listing, readOnlyBind, reportScan, requireNobody, requireRoot, run, scanMessages, tempDir, writeCall } from './support.js';
 import { scratchDevices } from '../../fixtures/devices.js';
 
 /**
@@ -159,6 +159,42 @@ describe('a dry run against a read-only database', () => {
   }, 60_000);
 });
 
+/**
+ * A write cut short in rollback-journal mode (a large import into a new database runs so): a
+ * process updates every application's title with a page cache too small to hold them, so pages
+ * reach the file, then kills itself before it commits (no timing: the kill is its own next step).
+ */
+function cutShortWrite(db: string): void {
+  const script = `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.pragma('journal_mode = DELETE'); db.pragma('cache_size = 2');
+    db.exec('BEGIN'); db.prepare("UPDATE applications SET title = title || ' (half done)'").run(); process.kill(process.pid, 'SIGKILL');`;
+  const r = spawnSync(process.execPath, ['-e', script, db], { cwd: ROOT });
+  expect(r.signal, String(r.stderr)).toBe('SIGKILL');
+  // (what makes the case: a journal that still holds the write to undo, SQLite's magic at its head)
+  expect(fs.readFileSync(`${db}-journal`).subarray(0, 8).toString('hex')).toBe('d9d505f920a163d7');
+}
+
+describe('a write cut short, its journal beside a file that is now read-only', () => {
+  it('reading commands and db check refuse it, saying so (it was read as half done, and db check called it damaged: "restore your latest backup"); writable again, it is undone and sound', () => {
+    const { db } = copyOfDb('hot-journal');
+    const titles = () => run(['--db', db, 'list', '--json']).stdout;
+    const before = titles();
+    expect(before).toMatch(/"title"/);
+    cutShortWrite(db);
+    fs.chmodSync(db, 0o400);
+    for (const args of [['list', '--json'], ['stats'], ['db', 'check']]) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(errorLine(r)).toMatch(/is read-only and its journal \(call\.db-journal\) holds a write that was cut short/);
+      expect(r.stderr).not.toMatch(/damaged|restore|recover/);
+    }
+    fs.chmodSync(db, 0o600);
+    const check = run(['--db', db, 'db', 'check']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(titles()).toBe(before);
+    expect(titles()).not.toMatch(/half done/);
+  });
+});
+
 describe('a database in a read-only folder', () => {
   it('is read as it is (no journal can be made there), refused to writers, and checked sound, not damaged', () => {
     const { dir, db } = copyOfDb('ro-folder');
@@ -196,6 +232,27 @@ describe('an officer without permission (run as nobody)', () => {
     expect(r.code).toBe(1);
     expect(errorLine(r)).toMatch(/^error: cannot check .*call\.db here: .*; this says nothing about whether the file is sound$/);
     expect(r.stderr).not.toMatch(/restore|recover|damaged/);
+  });
+
+  it('a file made writable again (chmod u+w, as the refusal says) after a reading command: the next write goes through (the reader left -wal and -shm of mode 0400, and the first write failed with SQLITE_READONLY)', () => {
+    requireNobody();
+    const { dir, db } = copyOfDb('nobody-unprotected');
+    // (a backup is in rollback-journal mode; any writing command puts a database in WAL mode)
+    expect(run(['--db', db, 'init', '--quiet']).code).toBe(0);
+    fs.chownSync(dir, 65534, 65534);
+    fs.chownSync(db, 65534, 65534);
+    fs.chmodSync(db, 0o400);
+    const listed = run(['--db', db, 'list', '--json'], { asNobody: true });
+    expect(listed.code, listed.stderr).toBe(0);
+    // (what makes the case: the reader's side files took the file's mode and stayed)
+    expect(fs.statSync(`${db}-shm`).mode & 0o777).toBe(0o400);
+    fs.chmodSync(db, 0o600);
+    const tagged = run(['--db', db, 'tag', 'add', '1', 'life-skills'], { asNobody: true });
+    expect(tagged.code, tagged.stderr).toBe(0);
+    expect(inspect(db).integrity).toBe('ok');
+    for (const side of ['-wal', '-shm']) {
+      if (fs.existsSync(db + side)) expect(fs.statSync(db + side).mode & 0o777).toBe(0o600);
+    }
   });
 
   it('a database they may read in a folder they may not write: read, not written; exports there are refused by permission', () => {

@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, NEGATED, SERVED, TEXT_LANGUAGES, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, stems, textLanguage, unaccentedSpelling, words, type TextLanguage } from './text.js';
+import { BREAK, LACKS, NEGATED, READ_AS_STEMMED, SERVED, TEXT_LANGUAGES, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, stems, textLanguage, unaccentedSpelling, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -254,7 +254,13 @@ const shownStem = (s: string) => (s.startsWith(NEGATED) ? `not ${plainStem(s)}` 
  * one as a text about courses.
  */
 export function modelTokens(t: { title: string[]; description: string[]; beneficiaries: string[] }): string[] {
-  return [...t.title, ...t.description].filter((s) => s !== BREAK);
+  return [...t.title, ...t.description]
+    .filter((s) => s !== BREAK && !plainStem(s).startsWith(LACKS))
+    .map((s) => {
+      const plain = plainStem(s);
+      const read = READ_AS_STEMMED.get(plain);
+      return read === undefined ? s : s.slice(0, s.length - plain.length) + read;
+    });
 }
 
 /**

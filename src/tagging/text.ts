@@ -190,14 +190,23 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // a boat, a workshop), "commerçants" / "comerciantes" (traders) and "commerce" / "comercio" (trade
 // as a sector: "chambre de commerce", "empresas de comercio"), "registrarlos" (to register them)
 // and "registro" (any record or log), "diplomado" (a course of study in Latin America, or a
-// graduate) and "diploma"): kept whole, in both spellings where a folded one differs.
+// graduate) and "diploma", "équipe" (a team) and "équipement"): kept whole, in both spellings
+// where a folded one differs. Some are kept whole for the term lists only (READ_AS_STEMMED): the
+// learned models read them as the stemmer does, as they were trained.
+/**
+ * Words kept whole for the term lists only, and the stem the learned models read for them: "notre
+ * équipe" is no equipment for the term lists (tagging12), while the models, trained on the stems
+ * as the stemmer gives them, keep their features (tagger.ts, modelTokens).
+ */
+export const READ_AS_STEMMED: ReadonlyMap<string, string> = new Map([['equipe', 'equip'], ['equipes', 'equip']]);
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
     'response', 'responses', 'responsive']),
   fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance',
     'placement', 'placements', 'âgé', 'âgés', 'âgée', 'âgées', 'diplômé', 'diplômés', 'diplômée', 'diplômées', 'adaptabilité',
     'mère', 'mères', 'groupement', 'groupements', 'traite',
-    'commerçant', 'commerçants', 'commerçante', 'commerçantes', 'commercant', 'commercants', 'commercante', 'commercantes']),
+    'commerçant', 'commerçants', 'commerçante', 'commerçantes', 'commercant', 'commercants', 'commercante', 'commercantes',
+    'équipe', 'équipes', 'equipe', 'equipes']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
     'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
     'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas',
@@ -602,6 +611,27 @@ export function typoVariants(word: string, lang: TextLanguage): Set<string> {
  * stems() for words already split by words(); words a proposal denies are marked NEGATED.
  * `respell` may give a word's intended spelling (a typo of a term's word), stemmed instead.
  */
+/**
+ * Marks a small word that says something is missing or not so ("sin", "sans", "no"): a stopword
+ * everywhere else, kept in the stem sequence so that a phrase of the term lists that holds it
+ * ("oficios no tradicionales", "zonas sin internet", "sans protection sociale") no longer matches
+ * its opposite ("este oficio tradicional", "zonas con internet", "la protection sociale"), and a
+ * phrase without it no longer matches across it. The learned models leave it out (tagger.ts,
+ * modelTokens), as they leave out every stopword (tagging12).
+ */
+export const LACKS = '∅';
+const LACKING: Record<TextLanguage, Set<string>> = {
+  en: new Set(['no', 'not']),
+  fr: new Set(['sans']),
+  es: new Set(['sin', 'no']),
+};
+
+/** Whether the first content word after ws[i], in its clause, is one a denial marks. */
+function deniedNext(ws: string[], i: number, stop: Set<string>, denied: boolean[]): boolean {
+  for (let j = i + 1; j < ws.length && ws[j] !== BREAK; j++) if (!stop.has(ws[j])) return denied[j];
+  return false;
+}
+
 export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: string) => string | undefined): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
@@ -615,7 +645,11 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
       continue;
     }
-    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) continue;
+    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) {
+      // A denial already marks the words it denies ("this is not an apprenticeship"): no mark of its own then.
+      if (LACKING[lang].has(w) && !deniedNext(ws, i, stop, denied)) out.push(LACKS + w);
+      continue;
+    }
     const spelt = respell?.(w) ?? w;
     out.push(denied[i] || past[i] || context[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }

@@ -1208,4 +1208,54 @@ describe('the tagging12 blind set\'s faults and known misses, read alike in the 
   ] as const)('%s: co-financing of training by employers still counts beside a budget ("%s")', (lang, text) => {
     expect(termPoints(lang, text, 'skills-ecosystem')).toBeGreaterThanOrEqual(2);
   });
+  it.each([
+    ['en', 'Organisation: Copperbelt Rural Enterprise Trust. We help women in the mining towns start businesses.'],
+    ['fr', "Porteur : Association pour le Développement Rural du Sahel, Dakar. Nous formons des soudeurs en ville."],
+    ['es', 'Organización: Fundación para el Desarrollo Rural Integral. Capacitamos soldadores en la capital.'],
+  ] as const)('%s: "Rural" in an organisation\'s name is no rural project ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'social-inclusion').some((w) => /rural/i.test(w))).toBe(false);
+  });
+
+  it.each([
+    ['en', 'Rural Youth Programme: we train rural women as solar technicians.'],
+    ['fr', 'Nous formons des femmes rurales avec la Fondation Avenir.'],
+    ['es', 'Capacitamos a jóvenes rurales con la Fundación Futuro.'],
+  ] as const)('%s: a project\'s own name and a lower-case "rural" still count ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'social-inclusion').some((w) => /rural/i.test(w))).toBe(true);
+  });
+
+  it.each([
+    ['en', 'Our weaving apprenticeship programme ended in 2015, and we now restore it with three elder weavers.', 'apprenticeship'],
+    ['en', 'The old apprenticeship scheme of the carvers stopped in 2010; we revitalise it with the last masters.', 'apprenticeship'],
+    ['fr', "L'apprentissage du tissage n'existe plus au village, nous voulons le faire renaître.", 'apprentissage'],
+    ['fr', "Notre ancien programme d'apprentissage du tissage s'est arrêté en 2015, nous le ravivons.", 'apprentissage'],
+    ['es', 'El programa de aprendices de tejido terminó en 2015, queremos recuperarlo.', 'aprendices'],
+    ['es', 'Nuestro antiguo programa de aprendices de tejido se cerró, lo rescatamos con tres maestras.', 'aprendices'],
+  ] as const)('%s: a craft brought back to life without "revive" is the proposal\'s own activity ("%s")', (lang, text, word) => {
+    expect(stems(text, lang)).toContain(stems(word, lang)[0]);
+  });
+
+  it('still reads an ended scheme that is closed, not revived, as ended', () => {
+    expect(stems('El programa de aprendices de tejido terminó en 2015, queremos cerrarlo.', 'es')).not.toContain(stems('aprendices', 'es')[0]);
+  });
+
+  it.each([
+    ['en', 'We place 60 young people as apprentices in bakeries. Our partner, the national university, also runs a tracer study of the apprentices a year after they finish.'],
+    ['fr', "Nous plaçons 60 jeunes comme apprentis. L'université, notre partenaire, réalise aussi une étude de suivi auprès des apprentis un an après la fin."],
+    ['es', 'Colocamos a 60 jóvenes como aprendices. La universidad también hace un estudio de los egresados un año después.'],
+  ] as const)('%s: a partner\'s study of the proposal\'s own people is its research ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'research-data')).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it('still reads a partner that also does research on another subject as an aside', () => {
+    expect(termPoints('en', 'We place 60 apprentices in bakeries. Our partner, the national university, also does research on the bakery sector.', 'research-data')).toBe(0);
+  });
+
+  it.each([
+    ['en', 'a mobile simulation lab with mannequins, and clinical instructors trained in a new way of teaching', 6],
+    ['fr', "un laboratoire de simulation pour les élèves infirmiers ; enseigner autrement", 4.5],
+    ['es', 'un laboratorio de simulación con maniquíes; una nueva forma de enseñar', 6],
+  ] as const)('%s: simulation labs and new ways of teaching are training delivery ("%s")', (lang, text, least) => {
+    expect(points(lang, text, 'training-delivery')).toBeGreaterThanOrEqual(least);
+  });
 });

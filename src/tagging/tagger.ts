@@ -512,7 +512,15 @@ export class Tagger {
 }
 
 /** TermFile.contextTerms stemmed per language: the terms' stem keys (as termClues keys them) and the phrases that void them. */
-interface CompiledContextRule { category: string; terms: Record<TextLanguage, Set<string>>; when: Record<TextLanguage, string[][]>; firstStems: Record<TextLanguage, Set<string>>; keepWith: Record<TextLanguage, string[][]> }
+interface CompiledContextRule {
+  category: string;
+  terms: Record<TextLanguage, Set<string>>;
+  /** The first stems of the terms: a text that holds none has nothing the rule could void. */
+  termFirstStems: Record<TextLanguage, string[]>;
+  when: Record<TextLanguage, string[][]>;
+  firstStems: Record<TextLanguage, string[]>;
+  keepWith: Record<TextLanguage, string[][]>;
+}
 const compiledContextRules = new WeakMap<TermFile, CompiledContextRule[]>();
 
 function contextRules(file: TermFile): CompiledContextRule[] {
@@ -522,12 +530,16 @@ function contextRules(file: TermFile): CompiledContextRule[] {
       (phrases ?? []).flatMap((p) => [p, unaccentedSpelling(p, lang) ?? p].map((v) => stems(v, lang))).filter((s) => s.length > 0);
     rules = (file.contextTerms ?? []).map((r) => {
       const when = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.when[l], l)])) as Record<TextLanguage, string[][]>;
+      const terms = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.terms[l], l)])) as Record<TextLanguage, string[][]>;
+      const firsts = (phrases: Record<TextLanguage, string[][]>) =>
+        Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, [...new Set(phrases[l].map((p) => p[0]))]])) as Record<TextLanguage, string[]>;
       return {
         category: r.category,
         keepWith: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.keepWith?.[l], l)])) as Record<TextLanguage, string[][]>,
-        terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(keys(r.terms[l], l).map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
+        terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(terms[l].map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
+        termFirstStems: firsts(terms),
         when,
-        firstStems: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(when[l].map((p) => p[0]))])) as Record<TextLanguage, Set<string>>,
+        firstStems: firsts(when),
       };
     });
     compiledContextRules.set(file, rules);
@@ -572,10 +584,12 @@ const NOTHING_VOIDED = () => undefined;
 function voidedTerms(file: TermFile, tokens: ApplicationTokens): (key: string, field: Field, position: number) => ReadonlySet<string> | undefined {
   const active: Array<{ category: string; keys: Set<string>; keep?: { title: Set<number>; description: Set<number> } }> = [];
   let numbers: { title: number[]; description: number[] } | undefined;
+  let present: Set<string> | undefined;
   for (const rule of contextRules(file)) {
-    // Most texts hold no cue's first stem: the phrases are looked for only where one stands.
-    const first = rule.firstStems[tokens.language];
-    if (!tokens.title.some((s) => first.has(s)) && !tokens.description.some((s) => first.has(s))) continue;
+    // Most texts hold none of a rule's terms or no cue's first stem: the phrases are looked for only where both stand.
+    present ??= new Set([...tokens.title, ...tokens.description]);
+    const stands = (s: string) => present!.has(s);
+    if (!rule.termFirstStems[tokens.language].some(stands) || !rule.firstStems[tokens.language].some(stands)) continue;
     const when = rule.when[tokens.language];
     if (!when.some((p) => holdsPhrase(tokens.title, p) || holdsPhrase(tokens.description, p))) continue;
     const keepWith = rule.keepWith[tokens.language];

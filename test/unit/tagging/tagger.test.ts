@@ -732,6 +732,10 @@ describe('ended activities and the people served (tagging7)', () => {
 /** The term points a text gives a category in a language. */
 const points = (lang: 'en' | 'fr' | 'es', text: string, code: string) =>
   matchTerms(stems(text, lang), termIndex(), lang).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
+/** The terms a tagger finds for a category in a description alone. */
+const termsOf = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+  tagger.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.evidence
+    .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
 
 describe('everyday words of applicants read alike in the three languages (tagging8)', () => {
   const t = new Tagger();
@@ -1025,9 +1029,6 @@ describe('the tagging11 blind set\'s faults, read alike in the three languages',
 
 describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in the three languages', () => {
   const t = new Tagger();
-  const termsOf = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
-    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.evidence
-      .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
 
   it.each([
     ['en', 'We produce short animations for a national campaign against child labour, shown at village meetings.'],
@@ -1118,9 +1119,6 @@ describe('the tagging12 blind set\'s faults and known misses, read alike in the 
   const t = new Tagger();
   const termPoints = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
     t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.termScore;
-  const termsOf = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
-    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.evidence
-      .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
 
   it.each([
     ['en', 'young people who are not in education, employment or training'],

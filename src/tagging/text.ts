@@ -639,17 +639,25 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
   const past = pastWords(ws, lang);
   const context = contextWords(ws, lang);
   const served = servedWords(ws, lang);
+  let lacking: string | undefined; // the token of the word that said something is missing ("no", "sin", "without"), in this clause
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (w === BREAK) {
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+      // A list after it carries it on: "without a contract, social protection or papers"
+      if (lacking && isCommaBreak(ws, i)) out.push(lacking);
+      else lacking = undefined;
       continue;
     }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) {
       // A denial already marks the words it denies ("this is not an apprenticeship"): no mark of its own then.
-      if (LACKING[lang].has(w) && !deniedNext(ws, i, stop, denied)) out.push(LACKS + w);
+      if (LACKING[lang].has(w) && !deniedNext(ws, i, stop, denied)) {
+        out.push(LACKS + w);
+        lacking = LACKS + w;
+      }
       continue;
     }
+    if (w === 'without' && lang === 'en') lacking = stem(w, lang);
     const spelt = respell?.(w) ?? w;
     out.push(denied[i] || past[i] || context[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }

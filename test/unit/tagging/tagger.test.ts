@@ -1154,11 +1154,23 @@ describe('the tagging12 blind set\'s faults and known misses, read alike in the 
     expect(termsOf(lang, text, 'social-inclusion')).toContain(term);
   });
 
+  it.each([
+    ['en', 'riders working without a contract, social protection or any paper', 'without social protection'],
+    ['es', 'trabajadoras sin contrato, protección social ni pensión', 'sin protección social'],
+    ['fr', 'des aides à domicile sans contrat, protection sociale ni retraite', 'sans protection sociale'],
+  ] as const)('%s: a list after "without", "sin", "sans" lacks every item ("%s")', (lang, text, term) => {
+    expect(termsOf(lang, text, 'social-inclusion')).toContain(term);
+  });
+
+  it('carries "without" over a comma only into the list, not past a full stop', () => {
+    expect(termsOf('en', 'We came without a contract. Social protection is the ministry\'s task.', 'social-inclusion')).not.toContain('without social protection');
+  });
+
   it('leaves the words that say something is missing out of the learned models', () => {
-    const tokens = applicationTokens({ language: 'es', title: 'Zonas sin internet', description: 'Mujeres sin contrato, no afiliadas.' });
+    const tokens = applicationTokens({ language: 'es', title: 'Zonas sin internet', description: 'Mujeres sin contrato. No afiliadas.' });
     expect(tokens.title.filter((s) => s.includes('sin'))).toHaveLength(1);
     expect(tokens.description.filter((s) => s.includes('sin') || s.endsWith('no'))).toHaveLength(2);
-    expect(modelTokens(tokens)).toEqual(modelTokens(applicationTokens({ language: 'es', title: 'Zonas internet', description: 'Mujeres contrato, afiliadas.' })));
+    expect(modelTokens(tokens)).toEqual(modelTokens(applicationTokens({ language: 'es', title: 'Zonas internet', description: 'Mujeres contrato. Afiliadas.' })));
   });
 
   it.each([

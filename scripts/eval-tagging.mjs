@@ -45,6 +45,9 @@
  * evaluation only, its figure after that round's fixes no longer blind), the reviewer's blind set of the tagging11
  * round (blind-rv11.csv: the edges of its voice-note, standards, alongside, tracer-title, not-part-of-this-project,
  * also-does-research, trafficking and building-entrepreneur rules, written and labelled before any run; evaluation only),
+ * the blind set of the tagging12 round (blind12.csv: prisons, refugee camps, mining funds, fisheries, nursing schools,
+ * maker spaces, platform workers, interpreters' schools, libraries, 60-350 words, written and labelled before any run;
+ * evaluation only, its figure after that round's fixes no longer blind),
  * and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
@@ -113,6 +116,7 @@ const SETS = [
   ['blind-rv10', path.join(root, 'test', 'tagging', 'blind-rv10.csv')],
   ['blind11', path.join(root, 'test', 'tagging', 'blind11.csv')],
   ['blind-rv11', path.join(root, 'test', 'tagging', 'blind-rv11.csv')],
+  ['blind12', path.join(root, 'test', 'tagging', 'blind12.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

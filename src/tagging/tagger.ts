@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, NEGATED, SERVED, TEXT_LANGUAGES, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, stems, textLanguage, unaccentedSpelling, words, type TextLanguage } from './text.js';
+import { BREAK, LACKS, NEGATED, READ_AS_STEMMED, SERVED, TEXT_LANGUAGES, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, stems, textLanguage, unaccentedSpelling, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -254,7 +254,13 @@ const shownStem = (s: string) => (s.startsWith(NEGATED) ? `not ${plainStem(s)}` 
  * one as a text about courses.
  */
 export function modelTokens(t: { title: string[]; description: string[]; beneficiaries: string[] }): string[] {
-  return [...t.title, ...t.description].filter((s) => s !== BREAK);
+  return [...t.title, ...t.description]
+    .filter((s) => s !== BREAK && !plainStem(s).startsWith(LACKS))
+    .map((s) => {
+      const plain = plainStem(s);
+      const read = READ_AS_STEMMED.get(plain);
+      return read === undefined ? s : s.slice(0, s.length - plain.length) + read;
+    });
 }
 
 /**
@@ -506,7 +512,15 @@ export class Tagger {
 }
 
 /** TermFile.contextTerms stemmed per language: the terms' stem keys (as termClues keys them) and the phrases that void them. */
-interface CompiledContextRule { category: string; terms: Record<TextLanguage, Set<string>>; when: Record<TextLanguage, string[][]>; firstStems: Record<TextLanguage, Set<string>>; keepWith: Record<TextLanguage, string[][]> }
+interface CompiledContextRule {
+  category: string;
+  terms: Record<TextLanguage, Set<string>>;
+  /** The first stems of the terms: a text that holds none has nothing the rule could void. */
+  termFirstStems: Record<TextLanguage, string[]>;
+  when: Record<TextLanguage, string[][]>;
+  firstStems: Record<TextLanguage, string[]>;
+  keepWith: Record<TextLanguage, string[][]>;
+}
 const compiledContextRules = new WeakMap<TermFile, CompiledContextRule[]>();
 
 function contextRules(file: TermFile): CompiledContextRule[] {
@@ -516,12 +530,16 @@ function contextRules(file: TermFile): CompiledContextRule[] {
       (phrases ?? []).flatMap((p) => [p, unaccentedSpelling(p, lang) ?? p].map((v) => stems(v, lang))).filter((s) => s.length > 0);
     rules = (file.contextTerms ?? []).map((r) => {
       const when = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.when[l], l)])) as Record<TextLanguage, string[][]>;
+      const terms = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.terms[l], l)])) as Record<TextLanguage, string[][]>;
+      const firsts = (phrases: Record<TextLanguage, string[][]>) =>
+        Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, [...new Set(phrases[l].map((p) => p[0]))]])) as Record<TextLanguage, string[]>;
       return {
         category: r.category,
         keepWith: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, keys(r.keepWith?.[l], l)])) as Record<TextLanguage, string[][]>,
-        terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(keys(r.terms[l], l).map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
+        terms: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(terms[l].map((s) => s.join(' ')))])) as Record<TextLanguage, Set<string>>,
+        termFirstStems: firsts(terms),
         when,
-        firstStems: Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(when[l].map((p) => p[0]))])) as Record<TextLanguage, Set<string>>,
+        firstStems: firsts(when),
       };
     });
     compiledContextRules.set(file, rules);
@@ -566,10 +584,12 @@ const NOTHING_VOIDED = () => undefined;
 function voidedTerms(file: TermFile, tokens: ApplicationTokens): (key: string, field: Field, position: number) => ReadonlySet<string> | undefined {
   const active: Array<{ category: string; keys: Set<string>; keep?: { title: Set<number>; description: Set<number> } }> = [];
   let numbers: { title: number[]; description: number[] } | undefined;
+  let present: Set<string> | undefined;
   for (const rule of contextRules(file)) {
-    // Most texts hold no cue's first stem: the phrases are looked for only where one stands.
-    const first = rule.firstStems[tokens.language];
-    if (!tokens.title.some((s) => first.has(s)) && !tokens.description.some((s) => first.has(s))) continue;
+    // Most texts hold none of a rule's terms or no cue's first stem: the phrases are looked for only where both stand.
+    present ??= new Set([...tokens.title, ...tokens.description]);
+    const stands = (s: string) => present!.has(s);
+    if (!rule.termFirstStems[tokens.language].some(stands) || !rule.firstStems[tokens.language].some(stands)) continue;
     const when = rule.when[tokens.language];
     if (!when.some((p) => holdsPhrase(tokens.title, p) || holdsPhrase(tokens.description, p))) continue;
     const keepWith = rule.keepWith[tokens.language];

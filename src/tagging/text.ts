@@ -190,14 +190,23 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // a boat, a workshop), "commerçants" / "comerciantes" (traders) and "commerce" / "comercio" (trade
 // as a sector: "chambre de commerce", "empresas de comercio"), "registrarlos" (to register them)
 // and "registro" (any record or log), "diplomado" (a course of study in Latin America, or a
-// graduate) and "diploma"): kept whole, in both spellings where a folded one differs.
+// graduate) and "diploma", "équipe" (a team) and "équipement"): kept whole, in both spellings
+// where a folded one differs. Some are kept whole for the term lists only (READ_AS_STEMMED): the
+// learned models read them as the stemmer does, as they were trained.
+/**
+ * Words kept whole for the term lists only, and the stem the learned models read for them: "notre
+ * équipe" is no equipment for the term lists (tagging12), while the models, trained on the stems
+ * as the stemmer gives them, keep their features (tagger.ts, modelTokens).
+ */
+export const READ_AS_STEMMED: ReadonlyMap<string, string> = new Map([['equipe', 'equip'], ['equipes', 'equip']]);
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
     'response', 'responses', 'responsive']),
   fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance',
     'placement', 'placements', 'âgé', 'âgés', 'âgée', 'âgées', 'diplômé', 'diplômés', 'diplômée', 'diplômées', 'adaptabilité',
     'mère', 'mères', 'groupement', 'groupements', 'traite',
-    'commerçant', 'commerçants', 'commerçante', 'commerçantes', 'commercant', 'commercants', 'commercante', 'commercantes']),
+    'commerçant', 'commerçants', 'commerçante', 'commerçantes', 'commercant', 'commercants', 'commercante', 'commercantes',
+    'équipe', 'équipes', 'equipe', 'equipes']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
     'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
     'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas',
@@ -602,6 +611,27 @@ export function typoVariants(word: string, lang: TextLanguage): Set<string> {
  * stems() for words already split by words(); words a proposal denies are marked NEGATED.
  * `respell` may give a word's intended spelling (a typo of a term's word), stemmed instead.
  */
+/**
+ * Marks a small word that says something is missing or not so ("sin", "sans", "no"): a stopword
+ * everywhere else, kept in the stem sequence so that a phrase of the term lists that holds it
+ * ("oficios no tradicionales", "zonas sin internet", "sans protection sociale") no longer matches
+ * its opposite ("este oficio tradicional", "zonas con internet", "la protection sociale"), and a
+ * phrase without it no longer matches across it. The learned models leave it out (tagger.ts,
+ * modelTokens), as they leave out every stopword (tagging12).
+ */
+export const LACKS = '∅';
+const LACKING: Record<TextLanguage, Set<string>> = {
+  en: new Set(['no', 'not']),
+  fr: new Set(['sans']),
+  es: new Set(['sin', 'no']),
+};
+
+/** Whether the first content word after ws[i], in its clause, is one a denial marks. */
+function deniedNext(ws: string[], i: number, stop: Set<string>, denied: boolean[]): boolean {
+  for (let j = i + 1; j < ws.length && ws[j] !== BREAK; j++) if (!stop.has(ws[j])) return denied[j];
+  return false;
+}
+
 export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: string) => string | undefined): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
@@ -609,13 +639,25 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
   const past = pastWords(ws, lang);
   const context = contextWords(ws, lang);
   const served = servedWords(ws, lang);
+  let lacking: string | undefined; // the token of the word that said something is missing ("no", "sin", "without"), in this clause
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (w === BREAK) {
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+      // A list after it carries it on: "without a contract, social protection or papers"
+      if (lacking && isCommaBreak(ws, i)) out.push(lacking);
+      else lacking = undefined;
       continue;
     }
-    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) continue;
+    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(folded(w)))) {
+      // A denial already marks the words it denies ("this is not an apprenticeship"): no mark of its own then.
+      if (LACKING[lang].has(w) && !deniedNext(ws, i, stop, denied)) {
+        out.push(LACKS + w);
+        lacking = LACKS + w;
+      }
+      continue;
+    }
+    if (w === 'without' && lang === 'en') lacking = stem(w, lang);
     const spelt = respell?.(w) ?? w;
     out.push(denied[i] || past[i] || context[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
   }
@@ -682,11 +724,16 @@ const GAP_WORDS: Record<TextLanguage, Set<string>> = {
 };
 // What ended but is revived or scaled up by the proposal is its activity again: a clause that says
 // so, or the next one taking it up by a pronoun ("we now scale it up", "nous voulons le relancer",
-// "las retomamos", "lo ampliamos"). Words starting so.
+// "las retomamos", "lo ampliamos"). Words starting so. A craft or a scheme brought back to life is
+// revived in other words too (tagging12): "restore", "revitalise", "faire renaître", "raviver",
+// "rescatar", "recuperarlo", "revivir".
 const REVIVED: Record<TextLanguage, string[]> = {
-  en: ['reviv', 'relaunch', 'restart', 'resuming', 'reopen', 'scale', 'scaling', 'expand', 'extend', 'replicat', 'continue', 'continuing', 'continuation', 'rebuil', 'prolong'],
-  fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursui', 'repliqu', 'rouvr', 'redemarr', 'reactiv', 'prolong', 'continuons', 'continuer', 'continuera', 'continuerons'],
-  es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar', 'continua', 'continuidad', 'prolong'],
+  en: ['reviv', 'relaunch', 'restart', 'resuming', 'reopen', 'scale', 'scaling', 'expand', 'extend', 'replicat', 'continue', 'continuing', 'continuation', 'rebuil', 'prolong',
+    'revitalis', 'revitaliz', 'resurrect', 'restor', 'rekindl'],
+  fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursui', 'repliqu', 'rouvr', 'redemarr', 'reactiv', 'prolong', 'continuons', 'continuer', 'continuera', 'continuerons',
+    'renaitr', 'renait', 'renaiss', 'ressusc', 'revitalis', 'raviv'],
+  es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar', 'continua', 'continuidad', 'prolong',
+    'rescat', 'recuper', 'revitaliz', 'reviv', 'resucit'],
 };
 // A revival the text denies is none: "the pilot ended and will not be continued", "il ne sera pas
 // relancé", "no se retomará". A word of these within NEGATED_REVIVAL_REACH words before the reviving one, in its clause.
@@ -714,10 +761,13 @@ const TAKEN_UP: Record<TextLanguage, Set<string>> = {
 };
 // The pronoun that takes it up: after an English verb ("scale it up"), before a French or Spanish
 // one ("le relancer", "las retomamos"); after it there, "le"/"la" is an article ("étendre le modèle").
-const REVIVED_PRONOUNS: Record<TextLanguage, { before: Set<string>; after: Set<string> }> = {
+// A Spanish infinitive or gerund carries it at its end ("queremos recuperarlo", "retomándola").
+// "nous voulons le faire renaître": the pronoun stands before the verb that makes it happen.
+const CAUSATIVE: Record<TextLanguage, Set<string>> = { en: new Set(), fr: new Set(['faire']), es: new Set() };
+const REVIVED_PRONOUNS: Record<TextLanguage, { before: Set<string>; after: Set<string>; attached?: RegExp }> = {
   en: { before: new Set(), after: new Set(['it', 'them', 'this']) },
   fr: { before: new Set(['le', 'la', 'les', 'l']), after: new Set() },
-  es: { before: new Set(['lo', 'la', 'los', 'las']), after: new Set() },
+  es: { before: new Set(['lo', 'la', 'los', 'las']), after: new Set(), attached: /(?:ar|er|ir|ando|iendo)(?:lo|la|los|las)$/ },
 };
 // "… and now", "… y ahora", "… et maintenant" opens what the applicant does now: the denial stops there.
 const NOW_CONJUNCTIONS: Record<TextLanguage, Set<string>> = {
@@ -803,6 +853,47 @@ function ownSubject(fw: string[], start: number, at: number, lang: TextLanguage)
   }
   return own;
 }
+// A partner's study of the proposal's own people is this proposal's research, said in the third
+// person (tagging12): "our partner, the university, also runs a tracer study of the apprentices",
+// "l'observatoire réalise aussi une enquête auprès de nos diplômés", "la universidad también hace un
+// estudio de los egresados". The study's object (after "of", "among", "auprès de", "de") is the
+// people the proposal trains or places, with an article or a possessive.
+const STUDIED_OWN: Record<TextLanguage, { of: Set<string>; the: Set<string>; people: Set<string> }> = {
+  en: {
+    of: new Set(['of', 'on', 'among', 'with']),
+    the: new Set(['the', 'our', 'these', 'those', 'its', 'all']),
+    people: new Set(['graduates', 'apprentices', 'trainees', 'interns', 'learners', 'participants', 'alumni', 'students', 'beneficiaries']),
+  },
+  fr: {
+    of: new Set(['de', 'des', 'aupres', 'sur']),
+    the: new Set(['des', 'les', 'nos', 'ces', 'tous', 'leurs']),
+    people: new Set(['diplomes', 'diplomees', 'apprentis', 'apprenties', 'stagiaires', 'apprenants', 'eleves', 'sortants', 'participants', 'participantes', 'beneficiaires', 'laureats']),
+  },
+  es: {
+    of: new Set(['de', 'a', 'entre', 'sobre', 'con']),
+    the: new Set(['los', 'las', 'nuestros', 'nuestras', 'estos', 'estas', 'todos', 'todas', 'sus']),
+    people: new Set(['egresados', 'egresadas', 'aprendices', 'participantes', 'estudiantes', 'alumnos', 'alumnas', 'becarios', 'becarias', 'beneficiarios', 'beneficiarias', 'pasantes', 'graduados', 'graduadas']),
+  },
+};
+/**
+ * Whether what a study looks at, right after it in fw[from, end), is the proposal's own people
+ * (STUDIED_OWN): "of the apprentices", "de suivi auprès des apprentis", "de los egresados" (a
+ * word or two of "of", one of "the", the people; up to STUDY_NAME_WORDS words of the study's name before).
+ */
+function studiesOwnPeople(fw: string[], from: number, end: number, lang: TextLanguage): boolean {
+  const { of, the, people } = STUDIED_OWN[lang];
+  for (let at = from; at < Math.min(end, from + STUDY_NAME_WORDS + 1); at++) {
+    let k = at;
+    while (k < end && of.has(fw[k])) k++;
+    // French "des" is both: "auprès des apprentis"
+    if (k > at && k < end && the.has(fw[k - 1]) && people.has(fw[k])) return true;
+    if (k === at || k >= end || !the.has(fw[k])) continue;
+    while (k < end && the.has(fw[k])) k++;
+    if (k < end && people.has(fw[k])) return true;
+  }
+  return false;
+}
+const STUDY_NAME_WORDS = 2;
 const EXISTS = compiledPatterns(EXISTS_PATTERNS);
 /** Both lists as pastWords reads them (for tests: the index against trying every pattern at every word). */
 export const CLAUSE_PATTERNS = { past: PAST, exists: EXISTS, aside: ASIDE, outside: OUTSIDE };
@@ -954,6 +1045,14 @@ const takesUp = (ws: string[], k: number, lang: TextLanguage) =>
   (revivesWord(ws[k], lang) || CONTINUES[lang].some((c) => folded(ws[k]).startsWith(c))) && !deniedRevival(ws, k, lang) &&
   [k + 1, k + 2].some((j) => j < ws.length && ws[j] !== BREAK && TAKEN_UP[lang].has(folded(ws[j])));
 
+/** Whether a pronoun goes with the reviving ws[k]: "scale it up", "le relancer", "le faire renaître", "recuperarlo". */
+function revivedByPronoun(ws: string[], k: number, lang: TextLanguage): boolean {
+  const { before, after, attached } = REVIVED_PRONOUNS[lang];
+  const previous = folded(ws[k - 1] ?? '');
+  return before.has(previous) || (CAUSATIVE[lang].has(previous) && before.has(folded(ws[k - 2] ?? ''))) ||
+    after.has(folded(ws[k + 1] ?? '')) || (attached?.test(folded(ws[k])) ?? false);
+}
+
 /**
  * Whether ws[start, end) revives what ended: a reviving word in it, or in the clause after it
  * taken up by a pronoun, or right after a remark ("Le dispositif, terminé en 2021, reprend…").
@@ -966,7 +1065,7 @@ function revived(ws: string[], start: number, end: number, lang: TextLanguage): 
   const remark = comma && end - start <= PAST_REMARK_WORDS;
   for (let k = end + 1; k < ws.length && ws[k] !== BREAK; k++) {
     if (takesUp(ws, k, lang)) return true;
-    if (comma && revives(ws, k, lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
+    if (comma && revives(ws, k, lang) && (remark || revivedByPronoun(ws, k, lang))) return true;
   }
   return false;
 }
@@ -1008,7 +1107,7 @@ export function pastWords(ws: string[], lang: TextLanguage, fw = foldedWordsOf(w
     }
     if (!match && i > start) {
       match = firstMatch(ws, fw, start, i, ASIDE[lang]);
-      if (match && ownSubject(fw, start, match.at, lang)) match = undefined;
+      if (match && (ownSubject(fw, start, match.at, lang) || studiesOwnPeople(fw, match.end, i, lang))) match = undefined;
     }
     if (match && !revived(ws, start, i, lang)) {
       let stop = nowOpens(ws, match.end, i, lang);
@@ -1399,9 +1498,41 @@ function placeNames(): Map<string, string[]> {
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*/gu;
 const LETTER = /[\p{L}\p{M}]/u;
 
-/** The text with capitalised place names blanked out (same length is not kept; words around stay apart). */
+// "Rural" in an organisation's name says where the organisation began or works, not whom this
+// proposal serves: "Copperbelt Rural Enterprise Trust" now works in mining towns, "la Fundación para
+// el Desarrollo Rural Integral" trains welders in the capital (tagging12). A run of capitalised
+// words (joined by "of", "de", "pour", "para"…) that holds an organisation's word (Trust,
+// Association, Fundación, Coopérative…) and a capitalised "Rural" loses that word; a project's own
+// name ("Rural Youth Programme") and a lower-case "rural" keep it.
+const NAME_RUN = /(?:[dl]['’])?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|for|and|the|de|du|des|del|la|le|el|los|las|pour|para|y|et)\s+)*(?:[dl]['’])?\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
+const RURAL_WORD = /^(?:[dl]['’])?(?:Rural|Rurale|Rurales|Ruraux)$/u;
+const ORGANISATION_WORD = new RegExp('^(?:[dl][\'’])?(?:' + [
+  'Trust', 'Foundation', 'Fund', 'Association', 'Society', 'Cooperative', 'Co-operative', 'Network', 'Union', 'Federation', 'Council',
+  'Institute', 'Centre', 'Center', 'Agency', 'Bank', 'Ministry', 'Alliance', 'Organisation', 'Organization', 'NGO',
+  'Fondation', 'Fonds', 'Coopérative', 'Réseau', 'Fédération', 'Conseil', 'Institut', 'Agence', 'Banque', 'Ministère', 'Société', 'Caisse', 'ONG',
+  'Asociación', 'Fundación', 'Fondo', 'Cooperativa', 'Red', 'Unión', 'Federación', 'Consejo', 'Instituto', 'Centro', 'Agencia', 'Banco',
+  'Ministerio', 'Sociedad', 'Caja', 'Secretaría',
+].join('|') + ')$', 'u');
+
+function maskRuralInNames(text: string): string {
+  if (!/Rura/.test(text)) return text;
+  return text.replace(NAME_RUN, (run) => {
+    const ws = run.split(/\s+/);
+    if (!ws.some((w) => RURAL_WORD.test(w)) || !ws.some((w) => ORGANISATION_WORD.test(w))) return run;
+    return ws.map((w) => (RURAL_WORD.test(w) ? '' : w)).join(' ');
+  });
+}
+
+/**
+ * The text with capitalised place names blanked out (same length is not kept; words around stay
+ * apart), and "Rural" in an organisation's name (maskRuralInNames).
+ */
 export function maskPlaceNames(text: string): string {
   if (!text || !/\p{Lu}/u.test(text)) return text;
+  return maskPlaces(maskRuralInNames(text));
+}
+
+function maskPlaces(text: string): string {
   const index = placeNames();
   let out = '';
   let last = 0;

@@ -104,13 +104,14 @@ for (const name of ['blind-rv5.csv', 'blind-rv6.csv', 'blind-rv7.csv', 'blind-rv
 }
 
 // The blind sets written as applicants write them (GOLD.md, "The tagging8 blind set", "The tagging9
-// blind set", "The tagging10 blind set", "The tagging11 blind set"): a number of texts per language, descriptions within a range of words, every
+// blind set", "The tagging10 blind set", "The tagging11 blind set", "The tagging12 blind set"): a number of texts per language, descriptions within a range of words, every
 // category used at least a number of times.
 for (const [file, perLanguage, minWords, maxWords, minUses] of [
   ['blind8.csv', 20, 80, 250, 6],
   ['blind9.csv', 15, 130, 400, 5],
   ['blind10.csv', 10, 80, 300, 3],
   ['blind11.csv', 10, 60, 350, 3],
+  ['blind12.csv', 10, 60, 350, 3],
 ] as const) {
   describe(`test/tagging/${file}`, () => {
     const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', file), 'utf8'), { columns: true, skip_empty_lines: true });

@@ -732,6 +732,10 @@ describe('ended activities and the people served (tagging7)', () => {
 /** The term points a text gives a category in a language. */
 const points = (lang: 'en' | 'fr' | 'es', text: string, code: string) =>
   matchTerms(stems(text, lang), termIndex(), lang).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
+/** The terms a tagger finds for a category in a description alone. */
+const termsOf = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+  tagger.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.evidence
+    .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
 
 describe('everyday words of applicants read alike in the three languages (tagging8)', () => {
   const t = new Tagger();
@@ -1025,9 +1029,6 @@ describe('the tagging11 blind set\'s faults, read alike in the three languages',
 
 describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in the three languages', () => {
   const t = new Tagger();
-  const termsOf = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
-    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.evidence
-      .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
 
   it.each([
     ['en', 'We produce short animations for a national campaign against child labour, shown at village meetings.'],
@@ -1111,5 +1112,160 @@ describe('the tagging11 review\'s blind set (blind-rv11): faults read alike in t
   ])('en: an experienced organisation alongside the applicant is no skilled worker to learn beside ("%s")', (text) => {
     expect(termsOf('en', text, 'work-based-learning')).not.toContain('alongside an experienced');
     expect(termsOf('en', 'Each trainee works alongside an experienced installer on real roofs.', 'work-based-learning')).toContain('alongside an experienced');
+  });
+});
+
+describe('the tagging12 blind set\'s faults and known misses, read alike in the three languages', () => {
+  const t = new Tagger();
+  const termPoints = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.termScore;
+
+  it.each([
+    ['en', 'young people who are not in education, employment or training'],
+    ['en', 'youth neither studying nor working'],
+    ['fr', 'des jeunes ni en études ni en emploi'],
+    ['es', 'jóvenes de 15 a 29 años que no estudian ni trabajan'],
+    ['es', 'los ni-nis del municipio'],
+    ['es', 'ninis de las colonias'],
+  ] as const)('%s: young people out of school and out of work are social inclusion ("%s")', (lang, text) => {
+    expect(points(lang, text, 'social-inclusion')).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    // a phrase that says something is missing no longer matches its opposite
+    ['es', 'las tejedoras enseñan este oficio tradicional', 'oficios no tradicionales'],
+    ['es', 'zonas con internet y buena señal', 'zonas sin internet'],
+    ['es', 'el programa de protección social del ministerio', 'sin protección social'],
+    ['fr', 'le ministère de la protection sociale', 'sans protection sociale'],
+    ['en', 'the Ministry of Labour and Social Protection', 'no social protection'],
+  ] as const)('%s: "%s" holds no "%s"', (lang, text, term) => {
+    expect(termsOf(lang, text, 'social-inclusion')).not.toContain(term);
+  });
+
+  it.each([
+    ['es', 'mujeres en oficios no tradicionales', 'oficios no tradicionales'],
+    ['es', 'comunidades en zonas sin internet', 'zonas sin internet'],
+    ['fr', 'des femmes sans protection sociale', 'sans protection sociale'],
+    ['fr', 'des aides à domicile sans contrat ni protection sociale', 'ni protection sociale'],
+    ['es', 'trabajadoras sin contrato ni protección social', 'ni protección social'],
+    ['en', 'street vendors with no social protection', 'no social protection'],
+    ['en', 'riders without a contract or social protection', 'without a contract or social protection'],
+  ] as const)('%s: "%s" still holds "%s"', (lang, text, term) => {
+    expect(termsOf(lang, text, 'social-inclusion')).toContain(term);
+  });
+
+  it.each([
+    ['en', 'riders working without a contract, social protection or any paper', 'without social protection'],
+    ['es', 'trabajadoras sin contrato, protección social ni pensión', 'sin protección social'],
+    ['fr', 'des aides à domicile sans contrat, protection sociale ni retraite', 'sans protection sociale'],
+  ] as const)('%s: a list after "without", "sin", "sans" lacks every item ("%s")', (lang, text, term) => {
+    expect(termsOf(lang, text, 'social-inclusion')).toContain(term);
+  });
+
+  it('carries "without" over a comma only into the list, not past a full stop', () => {
+    expect(termsOf('en', 'We came without a contract. Social protection is the ministry\'s task.', 'social-inclusion')).not.toContain('without social protection');
+  });
+
+  it('leaves the words that say something is missing out of the learned models', () => {
+    const tokens = applicationTokens({ language: 'es', title: 'Zonas sin internet', description: 'Mujeres sin contrato. No afiliadas.' });
+    expect(tokens.title.filter((s) => s.includes('sin'))).toHaveLength(1);
+    expect(tokens.description.filter((s) => s.includes('sin') || s.endsWith('no'))).toHaveLength(2);
+    expect(modelTokens(tokens)).toEqual(modelTokens(applicationTokens({ language: 'es', title: 'Zonas internet', description: 'Mujeres contrato. Afiliadas.' })));
+  });
+
+  it.each([
+    ['en', 'Each year we phone all our graduates to learn what happens to our graduates after the course.'],
+    ['en', 'We follow up our graduates at 6 and 12 months and record whether they found work.'],
+    ['fr', 'Nous voulons savoir que deviennent nos diplômés un an après leur sortie.'],
+    ['fr', 'Un suivi des anciens élèves à 6 et 12 mois.'],
+    ['es', 'No sabemos que pasa con nuestros egresados.'],
+    ['es', 'Una encuesta a egresados cada año: dónde trabajan los egresados y con qué sueldo.'],
+  ] as const)('%s: a follow-up of graduates without the words "tracer study" is research ("%s")', (lang, text) => {
+    expect(points(lang, text, 'research-data')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads "each graduate works on a ward" as no follow-up of graduates', () => {
+    expect(points('en', 'each graduate works on a ward under a senior nurse', 'research-data')).toBe(0);
+  });
+
+  it('reads "équipe" as a team, not equipment, in French', () => {
+    expect(termPoints('fr', "Notre équipe de quatre personnes accompagne les couturières. L'équipe du projet : une coordinatrice et une comptable.", 'training-delivery')).toBe(0);
+    expect(termPoints('fr', 'Nous achetons des équipements pour les ateliers.', 'training-delivery')).toBeGreaterThan(0);
+    expect(points('fr', "le travail en équipe et l'esprit d'équipe", 'life-skills')).toBeGreaterThanOrEqual(4);
+    // the learned models, trained on the stemmer's stems, read "équipe" as they always did
+    const tokens = applicationTokens({ language: 'fr', title: '', description: 'Notre équipe et nos équipements' });
+    expect(tokens.description.slice(0, 2)).toEqual(['equipe', stems('équipements', 'fr')[0]]);
+    expect(modelTokens(tokens)).toEqual([stems('équipements', 'fr')[0], stems('équipements', 'fr')[0]]);
+  });
+
+  it('reads "equipo" as a team where the text names its team, in Spanish, but not equipment bought', () => {
+    expect(termsOf('es', 'Nuestro equipo técnico acompaña a las costureras. Equipo de trabajo: una coordinadora y una contadora.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'Compramos equipos de soldadura para el taller. El equipo técnico del proyecto coordina.', 'training-delivery')).toContain('equipamiento');
+  });
+
+  it.each([
+    ['en', 'We train 40 cooks. Co-financing: the municipality will contribute its expertise and 30% of the total cost.'],
+    ['fr', 'Nous formons 40 cuisinières. Cofinancement : la mairie apportera son expertise et 30 % du budget.'],
+    ['es', 'Capacitamos a 40 cocineras. Cofinanciamiento: la alcaldía pone el 30 % del presupuesto.'],
+  ] as const)('%s: a partner co-financing the project\'s budget is no skills ecosystem ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'skills-ecosystem')).toBeLessThan(1);
+  });
+
+  it.each([
+    ['en', 'Employers co-finance the apprentices\' wages through a training fund. Budget: USD 40,000.'],
+    ['fr', 'Les entreprises cofinancent les bourses des apprentis. Budget : 40 000 EUR.'],
+    ['es', 'Las empresas cofinancian las becas de los aprendices. Presupuesto: USD 40.000.'],
+  ] as const)('%s: co-financing of training by employers still counts beside a budget ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'skills-ecosystem')).toBeGreaterThanOrEqual(2);
+  });
+  it.each([
+    ['en', 'Organisation: Copperbelt Rural Enterprise Trust. We help women in the mining towns start businesses.'],
+    ['fr', "Porteur : Association pour le Développement Rural du Sahel, Dakar. Nous formons des soudeurs en ville."],
+    ['es', 'Organización: Fundación para el Desarrollo Rural Integral. Capacitamos soldadores en la capital.'],
+  ] as const)('%s: "Rural" in an organisation\'s name is no rural project ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'social-inclusion').some((w) => /rural/i.test(w))).toBe(false);
+  });
+
+  it.each([
+    ['en', 'Rural Youth Programme: we train rural women as solar technicians.'],
+    ['fr', 'Nous formons des femmes rurales avec la Fondation Avenir.'],
+    ['es', 'Capacitamos a jóvenes rurales con la Fundación Futuro.'],
+  ] as const)('%s: a project\'s own name and a lower-case "rural" still count ("%s")', (lang, text) => {
+    expect(termsOf(lang, text, 'social-inclusion').some((w) => /rural/i.test(w))).toBe(true);
+  });
+
+  it.each([
+    ['en', 'Our weaving apprenticeship programme ended in 2015, and we now restore it with three elder weavers.', 'apprenticeship'],
+    ['en', 'The old apprenticeship scheme of the carvers stopped in 2010; we revitalise it with the last masters.', 'apprenticeship'],
+    ['fr', "L'apprentissage du tissage n'existe plus au village, nous voulons le faire renaître.", 'apprentissage'],
+    ['fr', "Notre ancien programme d'apprentissage du tissage s'est arrêté en 2015, nous le ravivons.", 'apprentissage'],
+    ['es', 'El programa de aprendices de tejido terminó en 2015, queremos recuperarlo.', 'aprendices'],
+    ['es', 'Nuestro antiguo programa de aprendices de tejido se cerró, lo rescatamos con tres maestras.', 'aprendices'],
+  ] as const)('%s: a craft brought back to life without "revive" is the proposal\'s own activity ("%s")', (lang, text, word) => {
+    expect(stems(text, lang)).toContain(stems(word, lang)[0]);
+  });
+
+  it('still reads an ended scheme that is closed, not revived, as ended', () => {
+    expect(stems('El programa de aprendices de tejido terminó en 2015, queremos cerrarlo.', 'es')).not.toContain(stems('aprendices', 'es')[0]);
+  });
+
+  it.each([
+    ['en', 'We place 60 young people as apprentices in bakeries. Our partner, the national university, also runs a tracer study of the apprentices a year after they finish.'],
+    ['fr', "Nous plaçons 60 jeunes comme apprentis. L'université, notre partenaire, réalise aussi une étude de suivi auprès des apprentis un an après la fin."],
+    ['es', 'Colocamos a 60 jóvenes como aprendices. La universidad también hace un estudio de los egresados un año después.'],
+  ] as const)('%s: a partner\'s study of the proposal\'s own people is its research ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'research-data')).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it('still reads a partner that also does research on another subject as an aside', () => {
+    expect(termPoints('en', 'We place 60 apprentices in bakeries. Our partner, the national university, also does research on the bakery sector.', 'research-data')).toBe(0);
+  });
+
+  it.each([
+    ['en', 'a mobile simulation lab with mannequins, and clinical instructors trained in a new way of teaching', 6],
+    ['fr', "un laboratoire de simulation pour les élèves infirmiers ; enseigner autrement", 4.5],
+    ['es', 'un laboratorio de simulación con maniquíes; una nueva forma de enseñar', 6],
+  ] as const)('%s: simulation labs and new ways of teaching are training delivery ("%s")', (lang, text, least) => {
+    expect(points(lang, text, 'training-delivery')).toBeGreaterThanOrEqual(least);
   });
 });

@@ -59,7 +59,7 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     checkBounds(file, header.cells, columns, below, { name, unit, line: header.line, onNote: options.onNote });
     const data = below;
     if (data.every((r) => r.cells.every((c) => c.trim() === ''))) {
-      throw new UsageError(`the quotas file ${file} has no rules, only its header`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
+      throw new OperationError(`the quotas file ${file} has no rules, only its header: nothing to select by`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
     }
     // (a cell past the header is a value cut at a comma, "12,5%", or a shifted line: never dropped quietly)
     const over = data.find((r) => r.cells.slice(header.cells.length).some((c) => c.trim() !== ''));
@@ -80,16 +80,19 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   // ("At least 3 from Africa", "au moins 2 par région": which feature each names is not guessed, "30% de mujeres" above all)
   const sentence = first?.slice(0, HEADER_SEARCH).map((r) => r.cells.filter((c) => c.trim()).join(', ')).find((t) => SENTENCE.test(t) && !YAML_KEY.test(t));
   if (sentence) {
-    throw new UsageError(`the quotas file ${file} holds rules written as sentences ("${sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence}"), not a table: which feature each one counts is not guessed`, {
+    throw new OperationError(`the quotas file ${file} holds rules written as sentences ("${sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence}"), not a table: which feature each one counts is not guessed`, {
       hint: 'write a header line feature,value,min,max and a line per rule, such as region,Africa,3, (at least 3 from Africa), organizationType,NGO,,40% (no more than 40% NGOs), country,*,,2 (at most 2 per country); see docs/quotas-file.md',
     });
   }
   // (a file of "region: 3" lines is YAML; a title ending in a colon, or "[Draft]", above a header is not)
   const looksLike = workbook ? undefined : sheets[0]!.looksLike;
-  if (looksLike) throw new UsageError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table`, { hint: TABLE_HINT });
+  if (looksLike) throw new OperationError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table, so it holds no rules that can be read`, { hint: TABLE_HINT });
   const seen = first?.find((r) => r.cells.some((c) => c.trim() !== ''))?.cells.filter((c) => c.trim() !== '') ?? [];
   const missing = (['feature', 'value'] as const).filter((c) => !seen.some((h) => quotaColumn(h) === c));
-  // (no recognisable columns: the operation failed, exit 1, as an import's or a score sheet's does — CONTRACT)
+  // (no recognisable columns: the operation failed, exit 1, as an import's or a score sheet's does — CONTRACT.
+  // So is every refusal of the file as a whole, where nothing in it can be read as rules: empty, JSON,
+  // YAML, sentences, a header alone. A rule the file does hold but that names something wrong is wrong
+  // usage, exit 2, as a flag's bad value is.)
   throw new OperationError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${unit}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''}; no ${unit} among its first ${HEADER_SEARCH} names the columns)` : ' (it is empty)'}`, {
     hint: 'start it with the header line feature,value,min,max (titles and notes may stand above it; see docs/quotas-file.md)',
   });
@@ -362,12 +365,13 @@ function checkBounds(file: string, headers: string[], columns: (QuotaColumn | un
   const hasMin = columns.includes('min') || columns.includes('range');
   const hasMax = columns.includes('max') || columns.includes('range');
   if ((!hasMin || !hasMax) && numeric.length) {
-    throw new UsageError(`the quotas file ${file}: column "${numeric[0]}" holds numbers but is neither min nor max`, {
+    // (no bound column recognised at all: no recognisable columns, exit 1 as above; beside a min, a column to rename)
+    throw new (!hasMin && !hasMax ? OperationError : UsageError)(`the quotas file ${file}: column "${numeric[0]}" holds numbers but is neither min nor max`, {
       hint: `name it ${!hasMin ? 'min' : 'max'} (or minimum, at least / maximum, at most); names are in data/quota-headers.json`,
     });
   }
   if (!hasMin && !hasMax) {
-    throw new UsageError(`the quotas file ${file} has no min or max column, so its rules would bound nothing`, {
+    throw new OperationError(`the quotas file ${file} has no min or max column, so its rules would bound nothing`, {
       hint: 'its first line must be feature,value,min,max (min and max may be left empty on a line)',
     });
   }
@@ -413,9 +417,9 @@ async function textRows(file: string, bytes: Buffer): Promise<Sheet> {
     rows.looksLike = json ? 'JSON' : yaml ? 'YAML' : undefined;
     return rows;
   } catch (e) {
-    if (json) throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: TABLE_HINT });
+    if (json) throw new OperationError(`the quotas file ${file} looks like JSON; a quotas file is a table, so it holds no rules that can be read`, { hint: TABLE_HINT });
     const at = (e as { lines?: number }).lines;
-    throw new UsageError(`the quotas file ${file} cannot be read as CSV${at ? ` (line ${at + (sepLine ? 1 : 0)})` : ''}: ${(e as Error).message.replace(/^Invalid Opening Quote: /, '')}`, {
+    throw new OperationError(`the quotas file ${file} cannot be read as CSV${at ? ` (line ${at + (sepLine ? 1 : 0)})` : ''}: ${(e as Error).message.replace(/^Invalid Opening Quote: /, '')}`, {
       hint: 'save it from Excel as CSV (feature,value,min,max) or as .xlsx',
     });
   }

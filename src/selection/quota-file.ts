@@ -39,13 +39,16 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   for (const rows of sheets) {
     let body = rows.filter((r) => !isComment(r.cells));
     first ??= body;
+    body = featureAndValueApart(body, { name, unit, onNote: options.onNote });
     // The header is found by what it names (the feature and value columns), below whatever an
     // officer heads a sheet with: a title, "Prepared by: …", "Date: 2026-03-01", blank lines.
     const at = body.slice(0, HEADER_SEARCH).findIndex((r) => isHeader(r.cells));
     if (at < 0) continue;
     if (rows.marks) body = withoutHiddenColumns(body, body[at]!, rows.marks, { name, unit, onNote: options.onNote });
     const twoRows = headerOfTwoRows(body[at]!, body[at + 1], { name, unit, onNote: options.onNote });
-    const { header, rows: below } = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
+    const read = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
+    const header = read.header;
+    const below = laterTables(header, read.rows, { name, unit, onNote: options.onNote });
     const columns = header.cells.map(quotaColumn);
     const above = body.slice(0, at).filter((r) => r.cells.some((c) => c.trim() !== ''));
     // a rule above the header would be skipped with the title: refused rather than lost
@@ -194,6 +197,8 @@ function tableFeature(cells: string[]): { at: number; feature: Feature } | undef
 function asFeatureValueRows(header: NumberedRow, rows: NumberedRow[], at: { name: string; unit: string; onNote?: (note: string) => void }): { header: NumberedRow; rows: NumberedRow[] } {
   const table = tableFeature(header.cells);
   if (!table) return { header, rows };
+  const asColumns = featureColumnNamedAsOne(header, rows, table.at, at);
+  if (asColumns) return { header: asColumns, rows };
   const n = header.cells.length;
   const withFeature = (cells: string[], feature: string) => [...cells.slice(0, n), ...Array<string>(Math.max(0, n - cells.length)).fill(''), feature, ...cells.slice(n)];
   const out: NumberedRow[] = [];
@@ -209,6 +214,94 @@ function asFeatureValueRows(header: NumberedRow, rows: NumberedRow[], at: { name
     out.push({ cells: row.cells.every((c) => c.trim() === '') ? row.cells : withFeature(row.cells, feature), line: row.line });
   }
   return { header: { cells: withFeature(header.cells.map((c, i) => (i === table.at ? 'value' : c)), 'feature'), line: header.line }, rows: out };
+}
+
+/**
+ * A header naming a feature where the feature column stands ("category,name,min,max", the
+ * stratification app's own template, whose "category" is what is counted): the cells below name
+ * features (region, language), not that feature's values, so it is the feature column, and the
+ * column of names beside it the values. Said; undefined when the cells are its values.
+ */
+function featureColumnNamedAsOne(header: NumberedRow, rows: NumberedRow[], column: number, at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow | undefined {
+  const columns = header.cells.map(quotaColumn);
+  const filled = rows.map((r) => (r.cells[column] ?? '').trim()).filter((c) => c !== '' && !isTotal(c));
+  const feature = featureNamed(header.cells[column]!)!;
+  if (!filled.length || !filled.every((c) => featureNamed(c) !== undefined && !isValueOf(feature, c))) return undefined;
+  const value = header.cells.findIndex((h, i) => i !== column && columns[i] === undefined && h.trim() !== '' && rows.some((r) => /\p{L}/u.test(r.cells[i] ?? '')));
+  if (value < 0) return undefined;
+  at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${header.cells[column]!.trim()}" holds features (${[...new Set(filled)].slice(0, 3).join(', ')}): read as the feature, and column "${header.cells[value]!.trim()}" as the value`);
+  return { cells: header.cells.map((c, i) => (i === column ? 'feature' : i === value ? 'value' : c)), line: header.line };
+}
+
+/**
+ * A column holding the feature and the value together, as another office's template writes them
+ * ("region:Africa", "language = fr") beside min and max: parted into the two columns, and said.
+ * Found by its cells (a feature's name before a colon or an equals sign), whatever its name.
+ */
+function featureAndValueApart(body: NumberedRow[], at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow[] {
+  for (let i = 0; i < Math.min(body.length, HEADER_SEARCH); i++) {
+    const header = body[i]!;
+    if (isHeader(header.cells)) return body;
+    const columns = header.cells.map(quotaColumn);
+    const rows = body.slice(i + 1);
+    const j = header.cells.findIndex((_, k) => columns[k] !== 'min' && columns[k] !== 'max' && rows.some((r) => partedCell(r.cells[k] ?? '') !== undefined));
+    // (a bound must stand in another column: "quota" over "region:Africa" is no column of ranges)
+    if (j < 0 || !columns.some((c, k) => k !== j && (c === 'min' || c === 'max' || c === 'range'))) continue;
+    const part = (cells: string[]) => {
+      const parted = partedCell(cells[j] ?? '') ?? [cells[j] ?? '', ''];
+      return [...cells.slice(0, j), ...parted, ...cells.slice(j + 1)];
+    };
+    const example = rows.map((r) => r.cells[j] ?? '').find((c) => partedCell(c) !== undefined)!;
+    at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${header.cells[j]!.trim()}" holds the feature and the value together ("${example.trim()}"): read as both`);
+    return [...body.slice(0, i), { cells: [...header.cells.slice(0, j), 'feature', 'value', ...header.cells.slice(j + 1)], line: header.line }, ...rows.map((r) => ({ cells: part(r.cells), line: r.line }))];
+  }
+  return body;
+}
+
+/** "region:Africa", "Langue = fr": the feature's name and the value, when the cell starts with a feature's name. */
+function partedCell(cell: string): [string, string] | undefined {
+  const m = /^\s*([^:=]+?)\s*[:=]\s*(\S.*?)\s*$/u.exec(cell);
+  return m && featureNamed(m[1]!) !== undefined ? [m[1]!, m[2]!] : undefined;
+}
+
+/**
+ * A further table under the first with a header of its own ("Language;Min;Max" under a table of
+ * feature,value,min,max; or the columns in another order): its rows are read by their own header,
+ * and said. A repeated header, the same columns again, is left to ruleRows (skipped, said).
+ */
+function laterTables(header: NumberedRow, rows: NumberedRow[], at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow[] {
+  const main = header.cells.map(quotaColumn);
+  const out: NumberedRow[] = [];
+  let read: ((cells: string[]) => string[]) | undefined;
+  for (const row of rows) {
+    if (!isHeader(row.cells)) {
+      out.push(read ? { cells: read(row.cells), line: row.line } : row);
+      continue;
+    }
+    const own = row.cells.map(quotaColumn);
+    const table = tableFeature(row.cells);
+    if (!table && own.every((c, i) => c === main[i]) && main.every((c, i) => c === own[i] || (c === undefined && own[i] === undefined))) {
+      read = undefined;
+      out.push(row);
+      continue;
+    }
+    for (const bound of ['min', 'max', 'range'] as const) {
+      if (own.includes(bound) && !main.includes(bound)) {
+        throw new UsageError(`${at.name} ${at.unit} ${row.line}: the table starting here has a ${bound} column, the first table (${at.unit} ${header.line}) none`, {
+          hint: 'give both tables the same bound columns, or put the second in a file of its own',
+        });
+      }
+    }
+    read = (cells) => {
+      const out = header.cells.map(() => '');
+      out[main.indexOf('feature')] = table ? row.cells[table.at]! : cells[own.indexOf('feature')] ?? '';
+      out[main.indexOf('value')] = cells[table ? table.at : own.indexOf('value')] ?? '';
+      for (const bound of ['min', 'max', 'range'] as const) if (own.includes(bound)) out[main.indexOf(bound)] = cells[own.indexOf(bound)] ?? '';
+      return out;
+    };
+    at.onNote?.(`${at.name} ${at.unit} ${row.line}: a second table starts (${row.cells.filter((c) => c.trim()).join(', ')}): its ${at.unit}s read by its own header`);
+  }
+  return out;
 }
 
 /**

@@ -144,9 +144,11 @@ describe('notes and shares in a quotas file', () => {
     // a dash or "n/a" where Excel users mean "no limit": the hint says an empty cell is that
     const dash = await readQuotaFile(write('dash.csv', 'feature;value;min;max\nregion;Africa;2;-\n')).catch((e: unknown) => e as UsageError);
     expect(dash).toBeInstanceOf(UsageError);
-    expect((dash as UsageError).hint).toMatch(/or leave the cell empty \(no limit\)/);
+    // (and says why a dash is not read as one: "needs a whole number" did not)
+    expect((dash as UsageError).message).toBe('dash.csv line 2: max "-" may be 0 (Excel\'s accounting format shows 0 as a dash) or no limit');
+    expect((dash as UsageError).hint).toMatch(/write 0, or leave the cell empty for no limit/);
     const na = await readQuotaFile(write('na.csv', 'feature;value;min;max\nregion;Africa;n/a;4\n')).catch((e: unknown) => e as UsageError);
-    expect((na as UsageError).hint).toMatch(/or leave the cell empty \(no minimum\)/);
+    expect((na as UsageError).hint).toMatch(/or leave the cell empty for no minimum/);
     // "1,000" is a thousand in English and one in French: neither read as 1 nor guessed
     // a number JavaScript reads but no officer writes as a count: "1e3" is not 1000, "0x10" not 16
     for (const odd of ['1e3', '0x10', '0b11', '+3']) {

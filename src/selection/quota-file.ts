@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
 import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
-import { boundsInWords, quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
+import { boundsInWords, NO_LIMIT, quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 import { checkMarkedRows, withoutHiddenColumns, workbookRows, type NumberedRow, type Sheet } from './quota-workbook.js';
 
@@ -65,7 +65,13 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       throw new OperationError(`the quotas file ${file} has no rules, only its header: nothing to select by`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
     }
     // (a cell past the header is a value cut at a comma, "12,5%", or a shifted line: never dropped quietly)
-    const over = data.find((r) => r.cells.slice(header.cells.length).some((c) => c.trim() !== ''));
+    // (or a line one cell longer whose bound holds words: "Research, data and analysis" unquoted,
+    // its second half under min; a trailing empty cell no longer hides it)
+    const shifted = (r: NumberedRow) => r.cells.length > header.cells.length && (['min', 'max'] as const).some((b) => {
+      const cell = r.cells[columns.indexOf(b)] ?? '';
+      return columns.includes(b) && /\p{L}{3}/u.test(cell) && !/\d/.test(cell) && !NO_LIMIT.test(cell.trim());
+    });
+    const over = data.find((r) => r.cells.slice(header.cells.length).some((c) => c.trim() !== '') || shifted(r));
     if (over) {
       throw new UsageError(`${name} ${unit} ${over.line}: ${over.cells.length} cells but the header names ${header.cells.length} columns (${over.cells.join(' | ')})`, {
         hint: 'a value holding the delimiter needs quotes ("12,5%"); or give the extra column a name in the header',

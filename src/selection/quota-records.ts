@@ -185,7 +185,7 @@ function sumOf(rule: QuotaRule, above: QuotaRule[]): string | undefined {
  * A max that says in words there is none: "no limit", "sans limite", "sin límite" (an empty cell).
  * A dash or "n/a" stays refused: Excel's accounting format shows 0 as a dash.
  */
-const NO_LIMIT = /^(?:no limit|unlimited|sans limite|illimit[ée]|sin l[ií]mite|ilimitado)$/i;
+export const NO_LIMIT = /^(?:no limit|unlimited|sans limite|illimit[ée]|sin l[ií]mite|ilimitado)$/i;
 
 /** A number of members as a message shows it: 3.75, 4. */
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -51,3 +51,13 @@ describe('quotas files from other templates', () => {
     await expect(read('nomax.csv', 'feature,value,min\nregion,Africa,3\nLanguage,Min,Max\nfr,2,4\n')).rejects.toThrow(/line 3: the table starting here has a max column, the first table \(line 1\) none/);
   });
 });
+
+describe('a name with a comma, typed unquoted', () => {
+  it('is refused as a line one cell too long, not as a min of words', async () => {
+    // ("min needs a whole number of at least 0, got "data and analysis"": the trailing empty max
+    // cell hid the extra cell, so the delimiter inside the name went unsaid)
+    await expect(read('uq.csv', 'feature,value,min,max\ncategory,Research, data and analysis,1,\n')).rejects.toThrow(/uq\.csv line 2: 5 cells but the header names 4 columns \(category \| Research \| data and analysis \| 1 \| \)/);
+    // a trailing empty cell beside bounds as written is no such line
+    expect((await read('trail.csv', 'feature,value,min,max\nregion,Africa,,no limit,\nregion,Americas,2,,\n')).rules).toEqual([['region', 'Africa', 0, null], ['region', 'Americas', 2, null]]);
+  });
+});

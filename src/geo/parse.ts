@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { REGIONS, type Region } from '../model.js';
-import { isCountryCode, resolveCountry } from './countries.js';
+import { isCountryCode, isPlaceholder, resolveCountry } from './countries.js';
 import { languagesNamed } from './languages.js';
 import { resolveRegion } from './regions.js';
 import { didYouMean } from '../suggest.js';
@@ -84,6 +84,10 @@ export function parseLanguage(input: string): string {
     });
   }
   const code = named[0];
+  // ("N/A", "none", "-": what a spreadsheet writes for no value; nothing counts or filters on it)
+  if (!code && isPlaceholder(trimmed)) {
+    throw new UsageError(`"${trimmed}" is not a language: it stands for none, and no quota or filter counts applications without a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
+  }
   if (!code) throw new UsageError(`"${input}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
   return code;
 }

@@ -121,20 +121,86 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
   // against "at least 8 from the Arab States"), and that one is named. Where several could (three
   // category minimums and the size), naming one would be a guess, and nothing is added.
   if (options.counterpart && relaxed.length === 1) {
-    // Two more searches, for whether one quota alone gives way; each is given no longer than the
-    // first took (at least 2 s), not the whole time limit again: a name is worth a few seconds, not
-    // minutes. A search that ran out of time proves nothing, so nothing is named.
-    const limit = Math.min(timeLimit, Math.max(2, (performance.now() - started) / 1000));
-    const other = await relaxationMip(problem, candidates, base, new Set(relaxed), limit, signal, { single: true, solve: options.solve });
-    if (other?.status === 'optimal' && other.relaxed.length === 1) {
-      const third = await relaxationMip(problem, candidates, base, new Set([...relaxed, ...other.relaxed]), limit, signal, { single: true, solve: options.solve });
-      if (third?.status === 'infeasible') {
-        const q = problem.quotas[other.relaxed[0]!]!;
-        conflicts[0] += ` (it conflicts with ${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)})`;
-      }
+    const firstTook = (performance.now() - started) / 1000;
+    const other = await counterpart(problem, candidates, base, relaxed[0]!, firstTook, timeLimit, signal, options.solve);
+    if (other !== undefined) {
+      const q = problem.quotas[other]!;
+      conflicts[0] += ` (it conflicts with ${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)})`;
     }
   }
   return { quotas: relaxed, conflicts, optimal: found.optimal };
+}
+
+/**
+ * The one quota other than `relaxed` whose relaxation alone also gives a roster, when there is
+ * exactly one such quota; undefined otherwise, or when that cannot be proved quickly.
+ *
+ * First without a solver: a quota that cannot hold together with `relaxed` and the size, whatever
+ * the other quotas (counted over the four groups of applications the two split the call into),
+ * must give way if `relaxed` does not, and every third quota relaxed alone leaves the two in
+ * conflict. So with exactly one such partner, a single search (does relaxing the partner alone
+ * give a roster?) settles the name; with two or more, no other quota alone gives way. Only where
+ * counting proves nothing, on a call whose first search was quick, are the two searches of any
+ * quota made, each limited to a second: on a call of 5,000 applications each took about 3 s, and
+ * a name is not worth a wait (a search that ran out of time proves nothing, and names nothing).
+ */
+async function counterpart(problem: SelectionProblem, candidates: Candidate[], base: ReturnType<typeof buildRows>, relaxed: number, firstTook: number, timeLimit: number, signal?: AbortSignal, solve?: typeof solveMip): Promise<number | undefined> {
+  const all = range(problem.quotas.length);
+  const partners = conflictingPartners(problem, relaxed);
+  if (partners === null || partners.length > 1) return undefined;
+  if (partners.length === 1) {
+    const [b] = partners;
+    const alone = await relaxationMip(problem, candidates, base, new Set(all.filter((qi) => qi !== b)), Math.min(timeLimit, 2), signal, { single: true, solve });
+    return alone?.status === 'optimal' && alone.relaxed.every((qi) => qi === b) ? b : undefined;
+  }
+  if (firstTook > 1) return undefined;
+  const limit = Math.min(timeLimit, 1);
+  const other = await relaxationMip(problem, candidates, base, new Set([relaxed]), limit, signal, { single: true, solve });
+  if (other?.status !== 'optimal' || other.relaxed.length !== 1) return undefined;
+  const third = await relaxationMip(problem, candidates, base, new Set([relaxed, ...other.relaxed]), limit, signal, { single: true, solve });
+  return third?.status === 'infeasible' ? other.relaxed[0] : undefined;
+}
+
+/**
+ * The quotas that cannot hold together with quota `a` in a roster of the size, by counting alone
+ * (the other quotas, --include and the organisation caps left out, so a conflict found is one in
+ * full). Null when quota `a` cannot hold with the size by itself: then the size is its conflict.
+ */
+export function conflictingPartners(problem: SelectionProblem, a: number): number[] | null {
+  const { size, candidates, quotas } = problem;
+  const member = (q: Quota) => Uint8Array.from(candidates, (c) => (counts(c, q) ? 1 : 0));
+  const inA = member(quotas[a]!);
+  const nA = inA.reduce((s, x) => s + x, 0);
+  const A = quotas[a]!;
+  if (!pairFits(size, candidates.length - nA, [A.min, A.max, nA, 0], [0, null, 0, 0])) return null;
+  const partners: number[] = [];
+  quotas.forEach((B, b) => {
+    if (b === a) return;
+    const inB = member(B);
+    let both = 0, onlyA = 0, onlyB = 0;
+    for (let i = 0; i < inA.length; i++) {
+      if (inA[i] && inB[i]) both++;
+      else if (inA[i]) onlyA++;
+      else if (inB[i]) onlyB++;
+    }
+    if (!pairFits(size, candidates.length - both - onlyA - onlyB, [A.min, A.max, onlyA, both], [B.min, B.max, onlyB, both])) partners.push(b);
+  });
+  return partners;
+}
+
+/**
+ * Whether `size` applications can be chosen with each of two quotas' counts within its bounds:
+ * [min, max, applications counted by it alone, applications counted by both], and `neither` more.
+ */
+function pairFits(size: number, neither: number, [minA, maxA, onlyA]: [number, number | null, number, number], [minB, maxB, onlyB, both]: [number, number | null, number, number]): boolean {
+  for (let x = 0; x <= Math.min(both, size); x++) {
+    const yLo = Math.max(0, minA - x), yHi = Math.min(onlyA, (maxA ?? Infinity) - x);
+    const zLo = Math.max(0, minB - x), zHi = Math.min(onlyB, (maxB ?? Infinity) - x);
+    if (yLo > yHi || zLo > zHi) continue;
+    // the rest of the roster from the applications neither quota counts
+    if (yLo + zLo <= size - x && yHi + zHi >= size - x - neither) return true;
+  }
+  return false;
 }
 
 /**

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
 import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
-import { boundsInWords, quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
+import { boundsInWords, NO_LIMIT, quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 import { checkMarkedRows, withoutHiddenColumns, workbookRows, type NumberedRow, type Sheet } from './quota-workbook.js';
 
@@ -39,13 +39,16 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   for (const rows of sheets) {
     let body = rows.filter((r) => !isComment(r.cells));
     first ??= body;
+    body = featureAndValueApart(body, { name, unit, onNote: options.onNote });
     // The header is found by what it names (the feature and value columns), below whatever an
     // officer heads a sheet with: a title, "Prepared by: …", "Date: 2026-03-01", blank lines.
     const at = body.slice(0, HEADER_SEARCH).findIndex((r) => isHeader(r.cells));
     if (at < 0) continue;
     if (rows.marks) body = withoutHiddenColumns(body, body[at]!, rows.marks, { name, unit, onNote: options.onNote });
     const twoRows = headerOfTwoRows(body[at]!, body[at + 1], { name, unit, onNote: options.onNote });
-    const { header, rows: below } = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
+    const read = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
+    const header = read.header;
+    const below = laterTables(header, read.rows, { name, unit, onNote: options.onNote });
     const columns = header.cells.map(quotaColumn);
     const above = body.slice(0, at).filter((r) => r.cells.some((c) => c.trim() !== ''));
     // a rule above the header would be skipped with the title: refused rather than lost
@@ -59,10 +62,16 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     checkBounds(file, header.cells, columns, below, { name, unit, line: header.line, onNote: options.onNote });
     const data = below;
     if (data.every((r) => r.cells.every((c) => c.trim() === ''))) {
-      throw new UsageError(`the quotas file ${file} has no rules, only its header`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
+      throw new OperationError(`the quotas file ${file} has no rules, only its header: nothing to select by`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
     }
     // (a cell past the header is a value cut at a comma, "12,5%", or a shifted line: never dropped quietly)
-    const over = data.find((r) => r.cells.slice(header.cells.length).some((c) => c.trim() !== ''));
+    // (or a line one cell longer whose bound holds words: "Research, data and analysis" unquoted,
+    // its second half under min; a trailing empty cell no longer hides it)
+    const shifted = (r: NumberedRow) => r.cells.length > header.cells.length && (['min', 'max'] as const).some((b) => {
+      const cell = r.cells[columns.indexOf(b)] ?? '';
+      return columns.includes(b) && /\p{L}{3}/u.test(cell) && !/\d/.test(cell) && !NO_LIMIT.test(cell.trim());
+    });
+    const over = data.find((r) => r.cells.slice(header.cells.length).some((c) => c.trim() !== '') || shifted(r));
     if (over) {
       throw new UsageError(`${name} ${unit} ${over.line}: ${over.cells.length} cells but the header names ${header.cells.length} columns (${over.cells.join(' | ')})`, {
         hint: 'a value holding the delimiter needs quotes ("12,5%"); or give the extra column a name in the header',
@@ -80,16 +89,19 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   // ("At least 3 from Africa", "au moins 2 par région": which feature each names is not guessed, "30% de mujeres" above all)
   const sentence = first?.slice(0, HEADER_SEARCH).map((r) => r.cells.filter((c) => c.trim()).join(', ')).find((t) => SENTENCE.test(t) && !YAML_KEY.test(t));
   if (sentence) {
-    throw new UsageError(`the quotas file ${file} holds rules written as sentences ("${sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence}"), not a table: which feature each one counts is not guessed`, {
+    throw new OperationError(`the quotas file ${file} holds rules written as sentences ("${sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence}"), not a table: which feature each one counts is not guessed`, {
       hint: 'write a header line feature,value,min,max and a line per rule, such as region,Africa,3, (at least 3 from Africa), organizationType,NGO,,40% (no more than 40% NGOs), country,*,,2 (at most 2 per country); see docs/quotas-file.md',
     });
   }
   // (a file of "region: 3" lines is YAML; a title ending in a colon, or "[Draft]", above a header is not)
   const looksLike = workbook ? undefined : sheets[0]!.looksLike;
-  if (looksLike) throw new UsageError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table`, { hint: TABLE_HINT });
+  if (looksLike) throw new OperationError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table, so it holds no rules that can be read`, { hint: TABLE_HINT });
   const seen = first?.find((r) => r.cells.some((c) => c.trim() !== ''))?.cells.filter((c) => c.trim() !== '') ?? [];
   const missing = (['feature', 'value'] as const).filter((c) => !seen.some((h) => quotaColumn(h) === c));
-  // (no recognisable columns: the operation failed, exit 1, as an import's or a score sheet's does — CONTRACT)
+  // (no recognisable columns: the operation failed, exit 1, as an import's or a score sheet's does — CONTRACT.
+  // So is every refusal of the file as a whole, where nothing in it can be read as rules: empty, JSON,
+  // YAML, sentences, a header alone. A rule the file does hold but that names something wrong is wrong
+  // usage, exit 2, as a flag's bad value is.)
   throw new OperationError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${unit}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''}; no ${unit} among its first ${HEADER_SEARCH} names the columns)` : ' (it is empty)'}`, {
     hint: 'start it with the header line feature,value,min,max (titles and notes may stand above it; see docs/quotas-file.md)',
   });
@@ -191,6 +203,8 @@ function tableFeature(cells: string[]): { at: number; feature: Feature } | undef
 function asFeatureValueRows(header: NumberedRow, rows: NumberedRow[], at: { name: string; unit: string; onNote?: (note: string) => void }): { header: NumberedRow; rows: NumberedRow[] } {
   const table = tableFeature(header.cells);
   if (!table) return { header, rows };
+  const asColumns = featureColumnNamedAsOne(header, rows, table.at, at);
+  if (asColumns) return { header: asColumns, rows };
   const n = header.cells.length;
   const withFeature = (cells: string[], feature: string) => [...cells.slice(0, n), ...Array<string>(Math.max(0, n - cells.length)).fill(''), feature, ...cells.slice(n)];
   const out: NumberedRow[] = [];
@@ -206,6 +220,94 @@ function asFeatureValueRows(header: NumberedRow, rows: NumberedRow[], at: { name
     out.push({ cells: row.cells.every((c) => c.trim() === '') ? row.cells : withFeature(row.cells, feature), line: row.line });
   }
   return { header: { cells: withFeature(header.cells.map((c, i) => (i === table.at ? 'value' : c)), 'feature'), line: header.line }, rows: out };
+}
+
+/**
+ * A header naming a feature where the feature column stands ("category,name,min,max", the
+ * stratification app's own template, whose "category" is what is counted): the cells below name
+ * features (region, language), not that feature's values, so it is the feature column, and the
+ * column of names beside it the values. Said; undefined when the cells are its values.
+ */
+function featureColumnNamedAsOne(header: NumberedRow, rows: NumberedRow[], column: number, at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow | undefined {
+  const columns = header.cells.map(quotaColumn);
+  const filled = rows.map((r) => (r.cells[column] ?? '').trim()).filter((c) => c !== '' && !isTotal(c));
+  const feature = featureNamed(header.cells[column]!)!;
+  if (!filled.length || !filled.every((c) => featureNamed(c) !== undefined && !isValueOf(feature, c))) return undefined;
+  const value = header.cells.findIndex((h, i) => i !== column && columns[i] === undefined && h.trim() !== '' && rows.some((r) => /\p{L}/u.test(r.cells[i] ?? '')));
+  if (value < 0) return undefined;
+  at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${header.cells[column]!.trim()}" holds features (${[...new Set(filled)].slice(0, 3).join(', ')}): read as the feature, and column "${header.cells[value]!.trim()}" as the value`);
+  return { cells: header.cells.map((c, i) => (i === column ? 'feature' : i === value ? 'value' : c)), line: header.line };
+}
+
+/**
+ * A column holding the feature and the value together, as another office's template writes them
+ * ("region:Africa", "language = fr") beside min and max: parted into the two columns, and said.
+ * Found by its cells (a feature's name before a colon or an equals sign), whatever its name.
+ */
+function featureAndValueApart(body: NumberedRow[], at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow[] {
+  for (let i = 0; i < Math.min(body.length, HEADER_SEARCH); i++) {
+    const header = body[i]!;
+    if (isHeader(header.cells)) return body;
+    const columns = header.cells.map(quotaColumn);
+    const rows = body.slice(i + 1);
+    const j = header.cells.findIndex((_, k) => columns[k] !== 'min' && columns[k] !== 'max' && rows.some((r) => partedCell(r.cells[k] ?? '') !== undefined));
+    // (a bound must stand in another column: "quota" over "region:Africa" is no column of ranges)
+    if (j < 0 || !columns.some((c, k) => k !== j && (c === 'min' || c === 'max' || c === 'range'))) continue;
+    const part = (cells: string[]) => {
+      const parted = partedCell(cells[j] ?? '') ?? [cells[j] ?? '', ''];
+      return [...cells.slice(0, j), ...parted, ...cells.slice(j + 1)];
+    };
+    const example = rows.map((r) => r.cells[j] ?? '').find((c) => partedCell(c) !== undefined)!;
+    at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${header.cells[j]!.trim()}" holds the feature and the value together ("${example.trim()}"): read as both`);
+    return [...body.slice(0, i), { cells: [...header.cells.slice(0, j), 'feature', 'value', ...header.cells.slice(j + 1)], line: header.line }, ...rows.map((r) => ({ cells: part(r.cells), line: r.line }))];
+  }
+  return body;
+}
+
+/** "region:Africa", "Langue = fr": the feature's name and the value, when the cell starts with a feature's name. */
+function partedCell(cell: string): [string, string] | undefined {
+  const m = /^\s*([^:=]+?)\s*[:=]\s*(\S.*?)\s*$/u.exec(cell);
+  return m && featureNamed(m[1]!) !== undefined ? [m[1]!, m[2]!] : undefined;
+}
+
+/**
+ * A further table under the first with a header of its own ("Language;Min;Max" under a table of
+ * feature,value,min,max; or the columns in another order): its rows are read by their own header,
+ * and said. A repeated header, the same columns again, is left to ruleRows (skipped, said).
+ */
+function laterTables(header: NumberedRow, rows: NumberedRow[], at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow[] {
+  const main = header.cells.map(quotaColumn);
+  const out: NumberedRow[] = [];
+  let read: ((cells: string[]) => string[]) | undefined;
+  for (const row of rows) {
+    if (!isHeader(row.cells)) {
+      out.push(read ? { cells: read(row.cells), line: row.line } : row);
+      continue;
+    }
+    const own = row.cells.map(quotaColumn);
+    const table = tableFeature(row.cells);
+    if (!table && own.every((c, i) => c === main[i]) && main.every((c, i) => c === own[i] || (c === undefined && own[i] === undefined))) {
+      read = undefined;
+      out.push(row);
+      continue;
+    }
+    for (const bound of ['min', 'max', 'range'] as const) {
+      if (own.includes(bound) && !main.includes(bound)) {
+        throw new UsageError(`${at.name} ${at.unit} ${row.line}: the table starting here has a ${bound} column, the first table (${at.unit} ${header.line}) none`, {
+          hint: 'give both tables the same bound columns, or put the second in a file of its own',
+        });
+      }
+    }
+    read = (cells) => {
+      const out = header.cells.map(() => '');
+      out[main.indexOf('feature')] = table ? row.cells[table.at]! : cells[own.indexOf('feature')] ?? '';
+      out[main.indexOf('value')] = cells[table ? table.at : own.indexOf('value')] ?? '';
+      for (const bound of ['min', 'max', 'range'] as const) if (own.includes(bound)) out[main.indexOf(bound)] = cells[own.indexOf(bound)] ?? '';
+      return out;
+    };
+    at.onNote?.(`${at.name} ${at.unit} ${row.line}: a second table starts (${row.cells.filter((c) => c.trim()).join(', ')}): its ${at.unit}s read by its own header`);
+  }
+  return out;
 }
 
 /**
@@ -362,12 +464,13 @@ function checkBounds(file: string, headers: string[], columns: (QuotaColumn | un
   const hasMin = columns.includes('min') || columns.includes('range');
   const hasMax = columns.includes('max') || columns.includes('range');
   if ((!hasMin || !hasMax) && numeric.length) {
-    throw new UsageError(`the quotas file ${file}: column "${numeric[0]}" holds numbers but is neither min nor max`, {
+    // (no bound column recognised at all: no recognisable columns, exit 1 as above; beside a min, a column to rename)
+    throw new (!hasMin && !hasMax ? OperationError : UsageError)(`the quotas file ${file}: column "${numeric[0]}" holds numbers but is neither min nor max`, {
       hint: `name it ${!hasMin ? 'min' : 'max'} (or minimum, at least / maximum, at most); names are in data/quota-headers.json`,
     });
   }
   if (!hasMin && !hasMax) {
-    throw new UsageError(`the quotas file ${file} has no min or max column, so its rules would bound nothing`, {
+    throw new OperationError(`the quotas file ${file} has no min or max column, so its rules would bound nothing`, {
       hint: 'its first line must be feature,value,min,max (min and max may be left empty on a line)',
     });
   }
@@ -413,9 +516,9 @@ async function textRows(file: string, bytes: Buffer): Promise<Sheet> {
     rows.looksLike = json ? 'JSON' : yaml ? 'YAML' : undefined;
     return rows;
   } catch (e) {
-    if (json) throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: TABLE_HINT });
+    if (json) throw new OperationError(`the quotas file ${file} looks like JSON; a quotas file is a table, so it holds no rules that can be read`, { hint: TABLE_HINT });
     const at = (e as { lines?: number }).lines;
-    throw new UsageError(`the quotas file ${file} cannot be read as CSV${at ? ` (line ${at + (sepLine ? 1 : 0)})` : ''}: ${(e as Error).message.replace(/^Invalid Opening Quote: /, '')}`, {
+    throw new OperationError(`the quotas file ${file} cannot be read as CSV${at ? ` (line ${at + (sepLine ? 1 : 0)})` : ''}: ${(e as Error).message.replace(/^Invalid Opening Quote: /, '')}`, {
       hint: 'save it from Excel as CSV (feature,value,min,max) or as .xlsx',
     });
   }

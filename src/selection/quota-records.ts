@@ -185,7 +185,7 @@ function sumOf(rule: QuotaRule, above: QuotaRule[]): string | undefined {
  * A max that says in words there is none: "no limit", "sans limite", "sin límite" (an empty cell).
  * A dash or "n/a" stays refused: Excel's accounting format shows 0 as a dash.
  */
-const NO_LIMIT = /^(?:no limit|unlimited|sans limite|illimit[ée]|sin l[ií]mite|ilimitado)$/i;
+export const NO_LIMIT = /^(?:no limit|unlimited|sans limite|illimit[ée]|sin l[ií]mite|ilimitado)$/i;
 
 /** A number of members as a message shows it: 3.75, 4. */
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -214,6 +214,12 @@ function parseBound(written: string, which: 'min' | 'max', where: string, size: 
     // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
     // (digits only: Number() would also read "1e3" as 1000 and "0x10" as 16)
     const n = /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2')) : NaN;
+    // (a dash, "n/a": no bound, or a 0 that Excel's accounting format shows as a dash? not guessed)
+    if (/^(?:[-–—]+|n\/?a|n\.a\.?|s\/o|s\.o\.|n\/d)$/i.test(text.trim())) {
+      throw new UsageError(`${where}: ${which} "${text}" may be 0 (Excel's accounting format shows 0 as a dash) or ${which === 'min' ? 'no minimum' : 'no limit'}`, {
+        hint: `write 0, or leave the cell empty for ${which === 'min' ? 'no minimum' : 'no limit'}`,
+      });
+    }
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, {
         hint: `write a count of members (3), a share of --size (20%), or leave the cell empty (${which === 'min' ? 'no minimum' : 'no limit'})`,

@@ -1,7 +1,7 @@
 import { REGIONS } from '../model.js';
 import { OperationError, UsageError } from '../errors.js';
 import { categoryCodes, categoryName, parseCategoryCode } from '../tagging/taxonomy.js';
-import { countriesAlsoNamed, countryName, listCountries } from '../geo/countries.js';
+import { countriesAlsoNamed, countryName, isPlaceholder, listCountries } from '../geo/countries.js';
 import { resolveRegion } from '../geo/regions.js';
 import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../text.js';
@@ -241,8 +241,8 @@ export function quotaReadingsMarked(rules: readonly QuotaRule[]): { text: string
       lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})${notTheRegion(written, rule.value)}`, caution: true });
       continue;
     }
-    if (same(rule.value)) continue;
     if (rule.feature === 'country') {
+      if (same(rule.value)) continue;
       const others = countriesAlsoNamed(written, rule.value);
       if (same(countryName(rule.value)) && !others.length) continue;
       const not = others.map((o) => `${o.code} (${o.name})`);
@@ -250,6 +250,13 @@ export function quotaReadingsMarked(rules: readonly QuotaRule[]): { text: string
       lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}${instead}`, caution: instead !== '' });
       continue;
     }
+    // ("NA" is Nauruan's ISO code as list --json writes it, and a spreadsheet's "not available":
+    // read as the code, as a country's "NA" is Namibia, and said, as a placeholder never counts anyone)
+    if ((rule.feature === 'language' || rule.feature === 'workingLanguage') && isPlaceholder(written)) {
+      lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}, its ISO 639-1 code, not as "not available" (no quota counts applications without a language)`, caution: true });
+      continue;
+    }
+    if (same(rule.value)) continue;
     if ((rule.feature === 'language' || rule.feature === 'workingLanguage') && (same(languageName(rule.value, 'en')) || same(languageName(rule.value, 'fr')) || same(languageName(rule.value, 'es')))) continue;
     if (rule.feature === 'category' && ['en', 'fr', 'es'].some((l) => same(categoryName(rule.value, l as 'en' | 'fr' | 'es')))) continue;
     lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`, caution: false });
@@ -295,6 +302,11 @@ export function quotaLabel(feature: Feature, value: string, name?: string): stri
   if (feature === 'country') {
     const name = countryName(value);
     return `country ${value}${name && name !== value ? ` (${name})` : ''}`;
+  }
+  // (the network's own three languages go by their codes; another's code is named: "language na (Nauruan)")
+  if ((feature === 'language' || feature === 'workingLanguage') && value !== '*' && !['en', 'fr', 'es'].includes(value)) {
+    const name = languageName(value, 'en');
+    return `${featureWord(feature)} ${value}${name && normaliseName(name) !== normaliseName(value) ? ` (${name})` : ''}`;
   }
   if (feature === 'organizationType') return `organisation type "${quotaValueShown(feature, value)}"`;
   if (feature === 'beneficiary') return `beneficiary "${quotaValueShown(feature, value)}"`;

@@ -59,10 +59,33 @@ export function parseCategoryCode(input: string, flag = 'category'): string {
   // "life-skills (2)") or a break inside a word ("l-i-f-e-s-k-i-l-l-s") is something else.
   const joined = runTogetherCode(code);
   if (joined) return joined;
+  const labelled = codeBesideItsName(input);
+  if (labelled) return labelled;
   const near = nearestCategoryCode(code) ?? nearestNamedCode(input);
   throw new UsageError(`unknown ${flag} "${input}"${near ? `; did you mean "${near}"?` : ''}`, {
     hint: `the codes are: ${categoryCodes().join(', ')} (see skillsnet categories)`,
   });
+}
+
+/**
+ * A code beside its category's name, as a template's drop-down list writes a choice:
+ * "research-data: Research, data and analysis", "Research and data (research-data)",
+ * "life-skills – Life skills". Both parts must name the one category: "life-skills (2)" or
+ * "research-data (R&D)" is a code with something else beside it, and stays refused.
+ */
+function codeBesideItsName(input: string): string | undefined {
+  const m = /^(.+?)\s*(?:\(([^()]+)\)|[:–—]\s*(.+)|\s-\s+(.+))\s*$/u.exec(input.trim());
+  if (!m) return undefined;
+  const one = (part: string): string | undefined => {
+    const code = part.trim().toLowerCase();
+    if (isCategoryCode(code)) return code;
+    const named = categoryNameIndex().get(nameKey(part));
+    return named?.length === 1 ? named[0] : runTogetherCode(code);
+  };
+  const [a, b] = [one(m[1]!), one((m[2] ?? m[3] ?? m[4])!)];
+  // (one part must be the code itself, or two names would do: "Training delivery (Formation)")
+  const isCode = [m[1]!, (m[2] ?? m[3] ?? m[4])!].some((p) => isCategoryCode(p.trim().toLowerCase()) || runTogetherCode(p.trim().toLowerCase()) !== undefined);
+  return a !== undefined && a === b && isCode ? a : undefined;
 }
 
 /** The code whose words the input's are, run together or apart at its hyphens ("lifeskills", "work based-learning"). */

@@ -25,7 +25,7 @@ describe('select explains what is wrong', { timeout: 60_000 }, () => {
   it('a real language nobody applied in keeps the quota conflict (exit 1)', async () => {
     const r = await skillsnet(['select', '--size', '5', '--min-per-language', 'sw=1', '--db', dbPath]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/language sw: at least 1 required, 0 eligible applications/);
+    expect(r.stderr).toMatch(/language sw \(Swahili\): at least 1 required, 0 eligible applications/);
   });
 
   it('--json: one sentence per conflicting quota, with both counts when both fall short', async () => {
@@ -37,7 +37,7 @@ describe('select explains what is wrong', { timeout: 60_000 }, () => {
     expect([...conflicts].sort()).toEqual([
       `language en: at least ${all + 1} required, ${english} eligible applications and the size is 5`,
       `language minimums add up to ${all + 2} but the size is 5`,
-      'language sw: at least 1 required, 0 eligible applications',
+      'language sw (Swahili): at least 1 required, 0 eligible applications',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallestRelaxation } from '../../../src/selection/infeasibility.js';
+import { conflictingPartners, smallestRelaxation } from '../../../src/selection/infeasibility.js';
 import { expandQuotas } from '../../../src/selection/quotas.js';
 import { solveMip, type MipInput } from '../../../src/selection/solve.js';
 import { selectRoster } from '../../../src/selection/select.js';
@@ -62,19 +62,21 @@ describe('the searches for the other side of a conflict', () => {
     return { solve, limits };
   };
 
-  it('name the other quota when both searches answer', async () => {
+  it('name the other quota after one search when counting proves the two cannot hold together', async () => {
+    // (3 from the Arab States, all in Western Asia, at most 1 there: no third quota matters, so
+    // only "does relaxing Western Asia alone give a roster?" is asked; it was two searches)
     const { solve, limits } = solver();
     const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
     expect(r!.conflicts).toHaveLength(1);
     expect(r!.conflicts[0]).toMatch(/it conflicts with/);
-    expect(limits).toHaveLength(3);
+    expect(limits).toHaveLength(2);
   });
 
-  it('name nothing when the last one runs out of time', async () => {
-    // 1: the relaxation, 2: the other quota, 3: a third one (out of time: proves nothing)
-    const { solve, limits } = solver([3]);
+  it('name nothing when that search runs out of time', async () => {
+    // 1: the relaxation, 2: the other quota relaxed alone (out of time: proves nothing)
+    const { solve, limits } = solver([2]);
     const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
-    expect(limits).toHaveLength(3);
+    expect(limits).toHaveLength(2);
     expect(r!.conflicts).toHaveLength(1);
     expect(r!.conflicts[0]).toMatch(/^(sub-region Western Asia|region Arab States): at (most|least)/);
     expect(r!.conflicts[0]).not.toMatch(/it conflicts with/);
@@ -85,5 +87,73 @@ describe('the searches for the other side of a conflict', () => {
     await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve });
     expect(limits[0]).toBe(60);
     for (const l of limits.slice(1)) expect(l).toBeLessThan(10);
+  });
+});
+
+// A conflict of three quotas that counting two at a time cannot see (Lebanon kept out, so
+// entrepreneurship's 2 must come from Jordan and Mexico, who write in French, and 2 from the
+// Arab States leaves no room for one in English): only Lebanon's cap or the entrepreneurship
+// minimum gives way alone, which the two searches find.
+describe('a conflict counting cannot prove', () => {
+  const six = [
+    candidate(1, 'Africa', 'SN', 'es', 6, ['life-skills']), candidate(2, 'Americas', 'MX', 'fr', 5, ['life-skills', 'training-delivery']),
+    candidate(3, 'Arab States', 'LB', 'en', 4, ['entrepreneurship', 'training-delivery']), candidate(4, 'Arab States', 'JO', 'fr', 3, ['entrepreneurship', 'training-delivery']),
+    candidate(5, 'Arab States', 'JO', 'en', 2, ['training-delivery', 'life-skills']), candidate(6, 'Americas', 'MX', 'fr', 1, ['entrepreneurship']),
+  ];
+  const three = [rule('region', 'Arab States', 2, null, 2), rule('country', 'LB', 0, 0, 3), rule('language', 'en', 1, null, 4), rule('category', 'entrepreneurship', 2, null, 5)];
+  const problem = { size: 2, candidates: six, quotas: expandQuotas(three, six), include: new Set<number>() };
+
+  it('finds no pair that cannot hold together, so the searches decide', () => {
+    for (const qi of problem.quotas.keys()) expect(conflictingPartners(problem, qi)).toEqual([]);
+  });
+
+  it('on a quick call, names the other side after two searches of a second at most', async () => {
+    const limits: number[] = [];
+    const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve: async (input, signal) => (limits.push(input.timeLimit!), solveMip(input, signal)) });
+    expect(r!.conflicts[0]).toMatch(/it conflicts with (country LB \(Lebanon\)|category entrepreneurship)/);
+    expect(limits.slice(1)).toEqual([1, 1]);
+  });
+
+  it('on a call whose first search took over a second, answers without them and names nothing', async () => {
+    // (each took about 3 s on a call of 5,000 applications: a name is not worth that wait)
+    const limits: number[] = [];
+    const slow = async (input: MipInput, signal?: AbortSignal) => {
+      limits.push(input.timeLimit!);
+      if (limits.length === 1) await new Promise((done) => setTimeout(done, 1100));
+      return solveMip(input, signal);
+    };
+    const r = await smallestRelaxation(problem, 60, undefined, { counterpart: true, solve: slow });
+    expect(limits).toHaveLength(1);
+    expect(r!.conflicts).toHaveLength(1);
+    expect(r!.conflicts[0]).not.toMatch(/it conflicts with/);
+  });
+});
+
+describe('quotas that cannot hold together, by counting', () => {
+  const problem = (rules: QuotaRule[], size = 4) => ({ size, candidates: cands, quotas: expandQuotas(rules, cands), include: new Set<number>() });
+
+  it('a minimum against a maximum over the same applications', () => {
+    expect(conflictingPartners(problem(rules), 0)).toEqual([1]);
+  });
+
+  it('two partners: no third quota alone gives way, and none is named', async () => {
+    const two = [rule('region', 'Arab States', 3, null, 2), rule('subregion', 'Western Asia', 0, 1, 3), rule('country', 'JO', 0, 0, 4)];
+    expect(conflictingPartners(problem(two), 0)).toEqual([1, 2]);
+    const r = await selectRoster(cands, { size: 4, rules: two });
+    expect(r.feasible).toBe(false);
+    expect(r.conflicts.join('\n')).not.toMatch(/it conflicts with/);
+  });
+
+  it('two minimums that do not fit in the roster together, and maximums that leave it short', () => {
+    // 3 in English and 3 in French, no one writes both, in a roster of 4
+    expect(conflictingPartners(problem([rule('language', 'en', 3, null, 2), rule('language', 'fr', 3, null, 3)]), 0)).toEqual([1]);
+    // at most 1 from Africa and at most 1 from the Arab States leave 2 Europeans for 5 seats
+    expect(conflictingPartners(problem([rule('region', 'Africa', 0, 1, 2), rule('region', 'Arab States', 0, 1, 3)], 5), 0)).toEqual([1]);
+    // with a roster of 4 they fit
+    expect(conflictingPartners(problem([rule('region', 'Africa', 0, 1, 2), rule('region', 'Arab States', 0, 1, 3)], 4), 0)).toEqual([]);
+  });
+
+  it('null when the quota cannot hold with the size alone: the size is its conflict', () => {
+    expect(conflictingPartners(problem([rule('region', 'Europe and Central Asia', 3, null, 2), rule('language', 'fr', 1, null, 3)]), 0)).toBeNull();
   });
 });

@@ -99,10 +99,12 @@ describe('what is not a set of rules', () => {
     expect(await failed(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
   });
 
-  it('a header alone, a JSON or YAML file: each a usage error saying what to write', async () => {
+  // (they were usage errors, exit 2, while an empty file was exit 1: each is a file with no rules
+  // to read, CONTRACT's "no recognisable columns"; a rule that names something wrong stays exit 2)
+  it('a header alone, a JSON or YAML file, rules as sentences, no min or max column: the operation failed (exit 1), saying what to write', async () => {
     const refused = async (file: string) => {
       const e = await readQuotaFile(file).catch((x: unknown) => x);
-      expect(e).toBeInstanceOf(UsageError);
+      expect(e).toBeInstanceOf(OperationError);
       return (e as Error).message;
     };
     expect(await refused(write('header.csv', 'feature,value,min,max\n'))).toMatch(/has no rules, only its header/);
@@ -111,6 +113,11 @@ describe('what is not a set of rules', () => {
     expect(await refused(write('q.yaml', 'region:\n  Africa: {min: 3}\n'))).toMatch(/looks like YAML; a quotas file is a table/);
     expect(await refused(write('q.txt', '# quotas\n- feature: region\n  value: Africa\n  min: 3\n'))).toMatch(/looks like YAML/);
     expect(await refused(write('q2.txt', '---\nregion: Africa\n'))).toMatch(/looks like YAML/);
+    expect(await refused(write('said.txt', 'At least 3 from Africa\nAt most 2 per country\n'))).toMatch(/holds rules written as sentences/);
+    expect(await refused(write('nobound.csv', 'feature,value\nregion,Africa\n'))).toMatch(/has no min or max column/);
+    expect(await refused(write('seats.csv', 'feature,value,seats\nregion,Africa,3\n'))).toMatch(/column "seats" holds numbers but is neither min nor max/);
+    // (beside a min, a column of numbers to rename is a rule's column named wrong: usage, exit 2)
+    await expect(readQuotaFile(write('mini2.csv', 'feature,value,mini,max\nregion,Africa,3,\n'))).rejects.toBeInstanceOf(UsageError);
     // a table is still a table, whatever its name
     expect((await readQuotaFile(write('table.yml', 'feature,value,min,max\nregion,Africa,3,\n'))).map((r) => r.value)).toEqual(['Africa']);
   });
@@ -137,9 +144,11 @@ describe('notes and shares in a quotas file', () => {
     // a dash or "n/a" where Excel users mean "no limit": the hint says an empty cell is that
     const dash = await readQuotaFile(write('dash.csv', 'feature;value;min;max\nregion;Africa;2;-\n')).catch((e: unknown) => e as UsageError);
     expect(dash).toBeInstanceOf(UsageError);
-    expect((dash as UsageError).hint).toMatch(/or leave the cell empty \(no limit\)/);
+    // (and says why a dash is not read as one: "needs a whole number" did not)
+    expect((dash as UsageError).message).toBe('dash.csv line 2: max "-" may be 0 (Excel\'s accounting format shows 0 as a dash) or no limit');
+    expect((dash as UsageError).hint).toMatch(/write 0, or leave the cell empty for no limit/);
     const na = await readQuotaFile(write('na.csv', 'feature;value;min;max\nregion;Africa;n/a;4\n')).catch((e: unknown) => e as UsageError);
-    expect((na as UsageError).hint).toMatch(/or leave the cell empty \(no minimum\)/);
+    expect((na as UsageError).hint).toMatch(/or leave the cell empty for no minimum/);
     // "1,000" is a thousand in English and one in French: neither read as 1 nor guessed
     // a number JavaScript reads but no officer writes as a count: "1e3" is not 1000, "0x10" not 16
     for (const odd of ['1e3', '0x10', '0b11', '+3']) {

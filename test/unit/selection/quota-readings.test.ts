@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countriesAlsoNamed } from '../../../src/geo/countries.js';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
-import { quotaReadings } from '../../../src/selection/quotas.js';
+import { quotaLabel, quotaReadings } from '../../../src/selection/quotas.js';
 import { tempDir } from '../support/run.js';
 
 // A quotas file's values are read leniently (French names, typos, vocabulary terms): the officer
@@ -119,5 +119,33 @@ describe('a quotas file written from list --json', () => {
     const file = path.join(dir, 'codes.csv');
     fs.writeFileSync(file, 'feature,value,min,max\ncountry,NA,,2\ncountry,KE,,2\n');
     expect((await readQuotaFile(file)).map((r) => [r.feature, r.value, r.max])).toEqual([['country', 'NA', 2], ['country', 'KE', 2]]);
+  });
+});
+
+// "NA" on a language's line was read as the code na without a word, and a roster that could not
+// be met named "language na": Nauruan, or a spreadsheet's "not available"? It is read as the code
+// (list --json writes Nauruan so, as a country's "NA" is Namibia), and both the reading and every
+// message about the quota name the language; "N/A" or "none" say they stand for no language.
+describe('a language quota written NA', () => {
+  it('is read as the ISO code na, said with the language named', async () => {
+    const file = path.join(dir, 'na.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\nlanguage,NA,1,\nworking language,na,,0\nlanguage,fr,1,\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => r.value)).toEqual(['na', 'na', 'fr']);
+    expect(quotaReadings(rules)).toEqual([
+      'na.csv line 2: "NA" read as language na (Nauru), its ISO 639-1 code, not as "not available" (no quota counts applications without a language)',
+      'na.csv line 3: "na" read as working language na (Nauru), its ISO 639-1 code, not as "not available" (no quota counts applications without a language)',
+    ]);
+    expect(quotaLabel('language', 'na')).toBe('language na (Nauru)');
+    // (the network's own three by their codes, as every message has them)
+    expect(quotaLabel('language', 'fr')).toBe('language fr');
+  });
+
+  it('"N/A" or "none" is refused as standing for no language', async () => {
+    for (const v of ['N/A', 'none', 'n.a.']) {
+      const file = path.join(dir, 'none.csv');
+      fs.writeFileSync(file, `feature,value,min,max\nlanguage,${v},1,\n`);
+      await expect(readQuotaFile(file)).rejects.toThrow(/line 2: ".*" is not a language: it stands for none, and no quota or filter counts applications without a language$/);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryChoices, categoryCodes, nearestCategoryCode, parseCategoryCode, revisedCodesFor, revisedCodesForAll, taxonomy } from '../../../src/tagging/taxonomy.js';
+import { categoryChoices, categoryCodes, categoryName, nearestCategoryCode, parseCategoryCode, revisedCodesFor, revisedCodesForAll, taxonomy } from '../../../src/tagging/taxonomy.js';
 
 describe('taxonomy data', () => {
   it('has nine revised and eight original categories, names in en/fr/es, every mapping to a revised code', () => {
@@ -82,6 +82,21 @@ describe('a category named in a filter or a quotas file', () => {
     }
     // a space, an underscore or a hyphen where the code has one, or none, is still the code
     for (const text of ['Work Based Learning', 'work_based-learning', 'work-basedlearning', 'WorkBased Learning']) expect(parseCategoryCode(text), text).toBe('work-based-learning');
+  });
+
+  // (a template's drop-down list writes each choice as its code and its name: "research-data:
+  // Research, data and analysis" was refused as an unknown category, in a quotas file and --category)
+  it("is a code beside its own name, as a template's drop-down list writes a choice", () => {
+    for (const c of categoryCodes()) {
+      const name = categoryName(c, 'en');
+      for (const text of [`${c}: ${name}`, `${name} (${c})`, `${c} – ${name}`, `${c} - ${name}`, `${c} (${name})`]) expect(parseCategoryCode(text), text).toBe(c);
+    }
+    expect(parseCategoryCode('Research and data (research-data)')).toBe('research-data');
+    expect(parseCategoryCode('research-data: Recherche, données et analyse')).toBe('research-data');
+    // a code beside something that is not its name stays refused: a count, a short form, another category
+    for (const text of ['life-skills (2)', 'research-data (R&D)', 'research-data (life-skills)', 'research-data: Life skills']) {
+      expect(() => parseCategoryCode(text), text).toThrow(/unknown category/);
+    }
   });
 
   it('is refused when the name stands for two categories, naming both', () => {

@@ -163,13 +163,28 @@ export function refuseEmptyFile(file: string, size = fs.statSync(file).size): vo
  * the database has written the file's first page before its log is created.)
  */
 export function hasSideFile(file: string): boolean {
-  return [`${file}-wal`, `${file}-journal`].some((side) => {
+  const base = sideFileBase(file);
+  return [`${base}-wal`, `${base}-journal`].some((side) => {
     try {
       return fs.statSync(side).size > 0;
     } catch {
       return false;
     }
   });
+}
+
+/**
+ * Where SQLite puts the file's -wal, -shm and -journal: beside the file a symbolic link points to
+ * (SQLite follows the link), not beside the link. Looked for beside the link, a database given
+ * as a link had none: its cut-short write read as half done on a read-only file, its side files
+ * were not made private.
+ */
+export function sideFileBase(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** A new database file, born 0600 in a folder created 0700 (never briefly readable by others). */
@@ -248,8 +263,9 @@ export function openReadOnly(file: string): DB {
     const sideFiles = sideFilesRefusal(file, false);
     if (sideFiles) throw sideFiles;
     let walBytes = 0;
+    const base = sideFileBase(file);
     try {
-      walBytes = fs.statSync(`${file}-wal`).size;
+      walBytes = fs.statSync(`${base}-wal`).size;
     } catch {
       /* no log: nothing waits to be applied */
     }
@@ -263,8 +279,9 @@ export function openReadOnly(file: string): DB {
     // done, and db check called the file damaged ("restore your latest backup") when opening it
     // once where it may be written undoes the write.
     if (hasHotJournal(file)) {
-      const name = path.basename(file);
-      throw new OperationError(`cannot open ${file} here: it is read-only and its journal (${name}-journal) holds a write that was cut short (a crash or a kill), not yet undone; read as it is, the file would show that write half done`, {
+      const name = path.basename(base);
+      const journal = base === file ? `${name}-journal` : `${base}-journal`;
+      throw new OperationError(`cannot open ${file} here: it is read-only and its journal (${journal}) holds a write that was cut short (a crash or a kill), not yet undone; read as it is, the file would show that write half done`, {
         hint: `make it writable (chmod u+w "${file}", or its folder or disk) or copy ${name} together with ${name}-journal to a folder you can write to; then skillsnet db check there undoes the cut-short write and checks the file`,
       });
     }
@@ -284,7 +301,7 @@ const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 export function hasHotJournal(file: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(`${file}-journal`, 'r');
+    fd = fs.openSync(`${sideFileBase(file)}-journal`, 'r');
   } catch {
     return false;
   }
@@ -345,7 +362,8 @@ function cannotOpen(file: string, e: unknown): OperationError {
  * which read as "a read-only folder" or "not permitted" without naming the file in the way.
  */
 function sideFilesRefusal(file: string, writes: boolean): OperationError | undefined {
-  for (const side of [`${file}-wal`, `${file}-shm`]) {
+  const base = sideFileBase(file);
+  for (const side of [`${base}-wal`, `${base}-shm`]) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(side);
@@ -362,7 +380,7 @@ function sideFilesRefusal(file: string, writes: boolean): OperationError | undef
     const whose = typeof process.geteuid === 'function' && stat.uid !== process.geteuid() ? `, owned by another user (uid ${stat.uid})` : '';
     const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
     return new OperationError(`cannot open ${file}: you may not ${writes ? 'read and write' : 'read'} ${name} beside it (mode ${mode}${whose}), the ${side.endsWith('-wal') ? 'write-ahead log' : 'shared-memory file'} SQLite needs to open it`, {
-      hint: `these files are left by a run as another user: have them open it once with skillsnet (skillsnet db check folds the log into the file and removes both), or give you access (chown or chmod ${path.basename(file)}-wal and ${path.basename(file)}-shm)`,
+      hint: `these files are left by a run as another user: have them open it once with skillsnet (skillsnet db check folds the log into the file and removes both), or give you access (chown or chmod ${path.basename(base)}-wal and ${path.basename(base)}-shm)`,
     });
   }
   return undefined;
@@ -392,7 +410,8 @@ function retryWhileBusy<T>(fn: () => T, maxWaitMs = BUSY_TIMEOUT_MS): T {
  * umask. (The database file itself keeps the mode it has: born 0600, or as its officer set it.)
  */
 function restrictSideFiles(file: string): void {
-  for (const f of [`${file}-wal`, `${file}-shm`]) {
+  const base = sideFileBase(file);
+  for (const f of [`${base}-wal`, `${base}-shm`]) {
     try {
       fs.chmodSync(f, 0o600);
     } catch {

@@ -24,6 +24,11 @@ export interface OpenOptions {
   write?: boolean;
   /** Open read-only whatever the file's mode (no migration, nothing written). */
   readonly?: boolean;
+  /**
+   * How long opening may block in SQLite's busy wait (default: the busy timeout, 10 s); a lock
+   * still held then is thrown as SQLite's own SQLITE_BUSY, for openWhenFree to wait between tries.
+   */
+  busySliceMs?: number;
 }
 
 /**
@@ -108,7 +113,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (!readonly && exists) restrictSideFiles(file);
   let db: DB;
   try {
-    db = readonly ? openReadOnly(file) : new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = readonly ? openReadOnly(file) : new Database(file, { fileMustExist: true, timeout: options.busySliceMs ?? BUSY_TIMEOUT_MS });
   } catch (e) {
     throw cannotOpen(file, e);
   }
@@ -116,6 +121,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // Several commands may open a new file at once: one creates the schema while the others
     // wait. Some lock conflicts (switching to WAL, recovering a WAL) return SQLITE_BUSY at
     // once instead of waiting, so the setup as a whole is retried until it goes through.
+    const slice = options.busySliceMs ?? BUSY_TIMEOUT_MS;
     retryWhileBusy(() => {
       refuseForeignDatabase(db, file);
       // A file from a newer skillsnet is refused before anything changes it (switched to WAL,
@@ -124,21 +130,54 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       // Only a new, empty file takes it (before its first table; an existing file keeps its own).
       if (!readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
       if (!readonly) db.pragma('journal_mode = WAL');
-    });
+    }, slice);
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (value: unknown) => foldText(value == null ? '' : String(value)));
     if (!readonly) db.pragma('synchronous = NORMAL');
     if (!readonly) restrictSideFiles(file);
-    retryWhileBusy(() => (readonly ? checkReadableVersion(db, file) : migrate(db)));
+    retryWhileBusy(() => (readonly ? checkReadableVersion(db, file) : migrate(db)), slice);
+    if (!readonly && slice !== BUSY_TIMEOUT_MS) db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Said again now that the file's page size is known: SQLite sized the cache in pages of the
     // size it assumed on opening (4 KiB), which is 64 MB of 16 KiB pages.
     db.pragma(`cache_size = ${CACHE_SIZE}`);
   } catch (e) {
     if (db.open) db.close();
     if (e instanceof OperationError) throw e;
+    if (options.busySliceMs !== undefined && isBusy(e)) throw e;
     throw cannotOpen(file, e);
   }
   return db;
+}
+
+/** What a command says, at once, while another program's write keeps it from opening the database. */
+export function waitingToOpen(file: string): string {
+  return `another skillsnet is writing to ${file} (or an sqlite3 session holds it); waiting, Ctrl-C to stop...`;
+}
+
+/**
+ * Opens the database as openDatabase does, waiting with the event loop free for as long as another
+ * program holds it so that it cannot even be read (the first large import into a new database
+ * writes it in rollback-journal mode, holding the file exclusively). SQLite's own wait blocked
+ * the event loop: a reading command (list, stats, show) waited 10 s without a word, deaf to
+ * Ctrl-C, then failed. It now says what it waits for at once (onWait, called once), answers
+ * Ctrl-C between short tries, and waits as long as a writer does (10 minutes).
+ */
+export async function openWhenFree(file: string, options: OpenOptions, onWait: () => void, maxWaitMs = 10 * 60_000): Promise<DB> {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      return openDatabase(file, { ...options, busySliceMs: WAIT_STEP_MS });
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      if (Date.now() - started > maxWaitMs) throw cannotOpen(file, e);
+      if (!told) {
+        told = true;
+        onWait();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 /** Whether the file is empty, with no log beside it: no database yet (a touched skillsnet.db, an empty.csv). */

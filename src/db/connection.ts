@@ -330,6 +330,39 @@ export function openReadOnly(file: string): DB {
   }
 }
 
+/**
+ * Waits, with the event loop free, while another program holds the file so that it cannot be
+ * read (see openWhenFree), for a command that opens it its own way (db check): onWait is called
+ * once, at once. Any other fault is left for the command's own opening to report.
+ */
+export async function waitUntilReadable(file: string, onWait: () => void, maxWaitMs = 10 * 60_000): Promise<void> {
+  let probe: DB;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, timeout: WAIT_STEP_MS });
+  } catch {
+    return;
+  }
+  const started = Date.now();
+  let told = false;
+  try {
+    for (;;) {
+      try {
+        probe.prepare('SELECT count(*) FROM sqlite_master').get();
+        return;
+      } catch (e) {
+        if (!isBusy(e) || Date.now() - started > maxWaitMs) return;
+        if (!told) {
+          told = true;
+          onWait();
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  } finally {
+    probe.close();
+  }
+}
+
 /** The first bytes of a rollback journal that still holds a transaction to undo (SQLite's journal magic). */
 const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 

@@ -39,7 +39,7 @@ export async function runCategories(opts: CategoriesOptions, io: IO): Promise<Ca
   // The taxonomy is useful before anything is imported: without a database, counts are 0.
   let calls: string[] = [];
   const counts = fs.existsSync(opts.dbPath)
-    ? await withDatabase(opts.dbPath, { create: false }, async (db) => {
+    ? await withDatabase(opts.dbPath, { create: false, io }, async (db) => {
       calls = (await import('../db/stats.js')).callsCountedBy(db, opts.filters ?? {});
       return (await import('../tagging/counts.js')).categoryCounts(db, opts.filters ?? {});
     })

@@ -69,13 +69,14 @@ export async function withDatabase<T>(
   fn: (db: DB) => Promise<T> | T,
 ): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
-  const { holdsWaitedLock, isEmptyFile, openDatabase, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
+  const { holdsWaitedLock, isEmptyFile, openWhenFree, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER, waitingToOpen } = await import('../db/connection.js');
   // A dry run of a command that works inside a write transaction changes nothing: on a database
   // the officer made read-only it runs on a private copy rather than being refused (dryRunScratch).
   // (an empty file is no database to copy: openDatabase says so)
   const scratch = options.dryRun && options.write && fs.existsSync(dbPath) && !isEmptyFile(dbPath) ? await dryRunScratch(dbPath) : undefined;
   try {
-    const db = openDatabase(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
+    // (another program's write may keep the file from being read at all: said at once, and Ctrl-C answered)
+    const db = await openWhenFree(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) }, () => options.io && info(options.io, waitingToOpen(dbPath)));
     // Ctrl-C ends the process at once: a transaction still open is rolled back by its own
     // connection first, rather than left for the next command to find undone.
     // (a lock held since the last wait holds only writes that, without it, were each committed

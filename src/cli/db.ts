@@ -35,6 +35,9 @@ function humanBytes(n: number): string {
 export async function runDbCheck(opts: DbCheckOptions, io: IO): Promise<DbCheckResult> {
   const { checkDatabase } = await import('../db/maintenance.js');
   const { renderTable } = await import('../ui/table.js');
+  // (another program's write may keep the file from being read at all: said at once, and Ctrl-C answered)
+  const { waitUntilReadable, waitingToOpen } = await import('../db/connection.js');
+  await waitUntilReadable(opts.dbPath, () => info(io, waitingToOpen(opts.dbPath)));
   const result = checkDatabase(opts.dbPath);
   if (opts.json) printJson(io, result);
   else {

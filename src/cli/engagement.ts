@@ -50,7 +50,7 @@ export async function runEngagement(opts: EngagementOptions, io: IO): Promise<En
   const { eventsWithAttendanceTaken } = await import('../db/attendance.js');
   const { rosterOfCohort } = await import('../db/members.js');
   const report = { filters: opts.filters, neverAttended: opts.neverAttended, attendedLessThan: opts.attendedLessThan, all: opts.all };
-  const { rows, leftOut, taken, cohortRoster } = await withDatabase(opts.dbPath, { create: false }, (db) => ({
+  const { rows, leftOut, taken, cohortRoster } = await withDatabase(opts.dbPath, { create: false, io }, (db) => ({
     rows: engagementReport(db, report),
     leftOut: followUpLeftOut(db, report),
     taken: eventsWithAttendanceTaken(db).length,

@@ -29,7 +29,7 @@ export async function runEventInvitations(opts: EventInvitationsOptions, io: IO)
   checkJsonWithStdout(opts.json, opts.out);
   const delimiter = csvDelimiter(opts.delimiter, io.env);
   if (path.extname(opts.out).toLowerCase() !== '.csv' && opts.out !== '-') warn(io, `--out ${opts.out} does not end in .csv: Excel and mail-merge tools open it by double-click only when it does`);
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, delimiter }));
+  const result = await withDatabase(opts.dbPath, { create: false, io }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, delimiter }));
   for (const w of result.warnings) warn(io, w);
   if (result.noConsent) info(io, noConsentLeftOut(result.noConsent));
   if (result.withdrawn) info(io, withdrawnLeftOut(result.withdrawn, opts.id));
@@ -77,7 +77,7 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
   const { writeCalendar } = await import('../events/event-files.js');
   checkJsonWithStdout(opts.json, opts.out);
   const organizer = organizerOf(opts.organizer, io.env);
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) =>
+  const result = await withDatabase(opts.dbPath, { create: false, io }, (db) =>
     writeCalendar(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, withAttendees: opts.withAttendees, organizer }));
   if (result.noConsent) info(io, `${noConsentLeftOut(result.noConsent)} of the attendees`);
   if (result.withdrawn) info(io, withdrawnLeftOut(result.withdrawn, opts.id, ' of the attendees'));

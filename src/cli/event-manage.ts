@@ -74,7 +74,7 @@ export type { EventShowResult };
 
 export async function runEventShow(opts: EventShowOptions, io: IO): Promise<EventShowResult> {
   const { eventDetails } = await import('../events/details.js');
-  const details = await withDatabase(opts.dbPath, { create: false }, (db) => eventDetails(db, opts.id));
+  const details = await withDatabase(opts.dbPath, { create: false, io }, (db) => eventDetails(db, opts.id));
   personalOutput(io);
   if (opts.json) {
     printJson(io, details);

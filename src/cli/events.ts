@@ -13,7 +13,7 @@ export interface EventsOptions {
 
 export async function runEvents(opts: EventsOptions, io: IO): Promise<EventSummary[]> {
   const { eventSummaries } = await import('../events/manage.js');
-  const events = await withDatabase(opts.dbPath, { create: false }, (db) => eventSummaries(db));
+  const events = await withDatabase(opts.dbPath, { create: false, io }, (db) => eventSummaries(db));
   if (opts.json) {
     printJson(io, events);
     return events;

@@ -36,7 +36,7 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
   // (the office's separator, $SKILLSNET_CSV_DELIMITER, where --delimiter is not given: CSV only, Outlook's and vCard's formats are fixed)
   const options = { ...opts, cwd: io.cwd, delimiter: opts.format === 'csv' ? csvDelimiter(opts.delimiter, io.env) : opts.delimiter };
   contactsOutput(options);
-  const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) =>
+  const { result, output, text } = await withDatabase(opts.dbPath, { create: false, io }, (db) =>
     exportContacts(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const counts = result.counts;
   // (members who never applied are no applications: counted apart)

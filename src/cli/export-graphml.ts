@@ -28,7 +28,7 @@ export async function runExportGraphml(opts: ExportGraphmlOptions, io: IO): Prom
   checkJsonWithStdout(opts.json, opts.out);
   const options = { ...opts, cwd: io.cwd };
   graphmlOutput(options);
-  const { result, output, text, roster, beyondRoster } = await withDatabase(opts.dbPath, { create: false }, (db) =>
+  const { result, output, text, roster, beyondRoster } = await withDatabase(opts.dbPath, { create: false, io }, (db) =>
     exportGraphml(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const { counts } = result;
   const groups = opts.targetGroups ? `, ${plural(counts.targetGroups ?? 0, 'shared target group')}${counts.targetGroupsLeftOut ? ` (${counts.targetGroupsLeftOut.toLocaleString('en')} more left out)` : ''}` : '';

@@ -42,7 +42,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   kumuOutput(options);
   if (opts.view && opts.json) throw new UsageError('choose one of --view and --json: both print on stdout', { hint: 'drop --json to see the Advanced Editor code, or drop --view for the JSON summary' });
 
-  const done = await withDatabase(opts.dbPath, { create: false }, (db) => exportKumu(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
+  const done = await withDatabase(opts.dbPath, { create: false, io }, (db) => exportKumu(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const { result, roster } = done;
   const counts = result.counts;
   const people = counts.persons ? `, ${plural(counts.persons, 'person', 'people')}` : '';

@@ -43,7 +43,7 @@ export async function runExportMap(opts: ExportMapOptions, io: IO): Promise<MapE
   const options = { ...opts, cwd: io.cwd };
   const callbacks = callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN });
   mapOutput(options, callbacks);
-  const { result, output, text, roster, beyondRoster, summary: parts } = await withDatabase(opts.dbPath, { create: false }, (db) => exportMap(db, options, callbacks));
+  const { result, output, text, roster, beyondRoster, summary: parts } = await withDatabase(opts.dbPath, { create: false, io }, (db) => exportMap(db, options, callbacks));
   const { counts } = result;
   if (opts.withContactDetails) {
     warn(io, 'the map includes email addresses and phone numbers. Anyone who has the file can read them, offline and without a password: send it only to the people who need it, never to a shared folder or a public site.');

@@ -31,12 +31,12 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
   checkJsonWithStdout(opts.json, opts.out);
   if (opts.name === undefined || !opts.name.trim()) {
     // (which rosters there are is what the officer needs to name one)
-    throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster', `--out ${shellArg(opts.out)}`)) });
+    throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false, io }, (db) => savedRostersHint(db, 'export roster', `--out ${shellArg(opts.out)}`)) });
   }
   if (opts.delimiter !== undefined && opts.format !== 'csv') throw new UsageError('--delimiter applies to --format csv only', { hint: 'Markdown and JSON have fixed formats' });
   const options = { ...opts, name: opts.name, cwd: io.cwd, delimiter: opts.format === 'csv' ? csvDelimiter(opts.delimiter, io.env) : undefined };
   rosterOutput(options);
-  const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) => exportRoster(db, options, callbacksFor(io)));
+  const { result, output, text } = await withDatabase(opts.dbPath, { create: false, io }, (db) => exportRoster(db, options, callbacksFor(io)));
   const { counts } = result;
   const only = rosterFilterWords(opts.filters);
   const what = `roster "${opts.name}": ${plural(counts.members, 'member')} and ${plural(counts.alternates, 'alternate')}` +

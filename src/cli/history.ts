@@ -10,7 +10,7 @@ export async function runHistory(opts: { dbPath: string; id?: string; action?: s
   const { listHistory, historyValues, historyActions } = await import('../db/history.js');
   const { parseSubject, subjectExists, subjectLabel, subjectTable } = await import('../network/subjects.js');
   let absent: string | undefined;
-  const entries = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  const entries = await withDatabase(opts.dbPath, { create: false, io }, (db) => {
     const s = opts.id ? parseSubject(opts.id, undefined, { what: 'history' }) : undefined;
     const list: HistoryEntry[] = listHistory(db, { actions: opts.action ? [opts.action] : undefined, table: s ? subjectTable(s.kind) : undefined, rowId: s?.id, limit: opts.limit ?? 50 });
     // (an action no change was ever recorded as may be a typo, "marge": the actions there are

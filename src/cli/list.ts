@@ -33,7 +33,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   let reviewers = new Map<number, number>();
   const combinedScores = opts.format === 'csv' ? undefined : (await import('../selection/scores.js')).combinedScores;
   const groups = opts.duplicates ? (await import('../import/duplicates.js')).duplicateGroups : undefined;
-  const applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  const applications = await withDatabase(opts.dbPath, { create: false, io }, (db) => {
     checkFilterNames(db, opts.filters);
     if (combinedScores) reviewers = new Map([...combinedScores(db)].map(([id, c]) => [id, c.combined]));
     if (!groups) return listApplications(db, opts.filters);

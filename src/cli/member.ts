@@ -196,7 +196,7 @@ export async function runMemberShow(opts: { dbPath: string; id: number | string;
   const { organizationHistory } = await import('../network/organizations.js');
   const { eventTimeline } = await import('../events/timeline.js');
   let id = 0;
-  const found = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  const found = await withDatabase(opts.dbPath, { create: false, io }, (db) => {
     id = resolveMemberRef(db, opts.id, { what: 'member show' });
     const m = getMember(db, id);
     if (!m) return undefined;

@@ -20,7 +20,7 @@ export interface MembersOptions {
 export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[]> {
   const { listMembers } = await import('../db/members.js');
   const { memberJson, memberCsvRow, MEMBER_CSV_COLUMNS } = await import('../network/json.js');
-  const members = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  const members = await withDatabase(opts.dbPath, { create: false, io }, (db) => {
     checkFilterNames(db, { call: opts.filters.call, roster: opts.filters.roster, role: opts.filters.role, cohort: opts.filters.cohort });
     return listMembers(db, opts.filters);
   });

@@ -15,7 +15,7 @@ export async function runOrganizations(opts: OrganizationsOptions, io: IO): Prom
   const { listOrganizations, organizationsOverview } = await import('../db/organizations.js');
   const { organizationSuggestions } = await import('../import/organizations.js');
   const { foldText } = await import('../db/connection.js');
-  return withDatabase(opts.dbPath, { create: false }, (db) => {
+  return withDatabase(opts.dbPath, { create: false, io }, (db) => {
     if (opts.unconfirmed) {
       const suggestions = organizationSuggestions(db);
       // (the organisations of every pair read in one query, not two for each pair)

@@ -31,7 +31,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
   const { rejectSheets, pickRejectSheet } = await import('../import/rejects.js');
   const { csvDelimiter } = await import('../import/detect.js');
   const delimiter = opts.format === 'csv' ? csvDelimiter(opts.delimiter, io.env) : undefined;
-  const sheets = await withDatabase(opts.dbPath, { create: false }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
+  const sheets = await withDatabase(opts.dbPath, { create: false, io }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
   const rows = sheets.flatMap((s) => s.rows).sort((a, b) => a.batchId - b.batchId || a.rowNumber - b.rowNumber);
   // (no rejected row, no personal data: nothing to warn about; nor when the rows go to files in
   // --out DIR and stdout gets none: a `> log.txt` was made private, or warned of, for nothing)

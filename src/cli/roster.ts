@@ -25,7 +25,7 @@ export interface RosterShowOptions {
 }
 
 export async function runRosterShow(opts: RosterShowOptions, io: IO): Promise<RosterShowJson> {
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => rosterReport(db, opts.name));
+  const result = await withDatabase(opts.dbPath, { create: false, io }, (db) => rosterReport(db, opts.name));
   if (opts.json) {
     printJson(io, result);
     return result;
@@ -53,7 +53,7 @@ export async function runRosterShow(opts: RosterShowOptions, io: IO): Promise<Ro
 }
 
 export async function runRosterDiff(opts: { dbPath: string; a: string; b: string; json?: boolean }, io: IO): Promise<RosterDiffJson> {
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => compareRosters(db, opts.a, opts.b));
+  const result = await withDatabase(opts.dbPath, { create: false, io }, (db) => compareRosters(db, opts.a, opts.b));
   if (opts.json) {
     printJson(io, result);
     return result;
@@ -175,7 +175,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
       const { io, dbPath } = invocation(ctx, command);
       if (name === undefined) {
         // (which rosters there are is what the officer needs to name one)
-        throw new UsageError('roster show needs the name of a saved roster', { hint: await withDatabase(dbPath, { create: false }, (db) => savedRostersHint(db, 'roster show')) });
+        throw new UsageError('roster show needs the name of a saved roster', { hint: await withDatabase(dbPath, { create: false, io }, (db) => savedRostersHint(db, 'roster show')) });
       }
       await runRosterShow({ dbPath, name, json: flags.json }, io);
     });

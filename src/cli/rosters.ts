@@ -11,7 +11,7 @@ export interface RostersOptions {
 
 /** Every saved roster, oldest first. */
 export async function runRosters(opts: RostersOptions, io: IO): Promise<RosterInfo[]> {
-  const rosters = await withDatabase(opts.dbPath, { create: false }, (db) => listRosters(db));
+  const rosters = await withDatabase(opts.dbPath, { create: false, io }, (db) => listRosters(db));
   if (opts.json) {
     printJson(io, rosters);
     return rosters;

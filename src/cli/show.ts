@@ -37,7 +37,7 @@ export type ShowResult = ApplicationDetails & {
 };
 
 export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
-  const details = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  const details = await withDatabase(opts.dbPath, { create: false, io }, (db) => {
     const found = applicationDetails(db, opts.id);
     if (!found) return undefined;
     const orgId = found.application.organizationId;
@@ -128,7 +128,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
 
 /** show org-N: an organisation across calls — its applications, Core Group seats, roles, changes (and, with events, meetings attended). */
 export async function runShowOrganization(opts: { dbPath: string; id: number; json?: boolean }, io: IO): Promise<OrganizationHistory> {
-  const history = await withDatabase(opts.dbPath, { create: false }, (db) => organizationHistory(db, opts.id));
+  const history = await withDatabase(opts.dbPath, { create: false, io }, (db) => organizationHistory(db, opts.id));
   // (its people's names and addresses: a file it is written to is made private, as for members)
   personalOutput(io);
   if (opts.json) {
@@ -173,7 +173,7 @@ export async function runShowOrganization(opts: { dbPath: string; id: number; js
  * contact person of, said on stderr first.
  */
 export async function runShowPerson(opts: { dbPath: string; id: number; json?: boolean }, io: IO): Promise<unknown> {
-  const found = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  const found = await withDatabase(opts.dbPath, { create: false, io }, (db) => {
     const person = getPerson(db, opts.id);
     if (!person) return undefined;
     return { memberId: memberOfPerson(db, opts.id), organizationId: person.organizationId };

@@ -24,7 +24,7 @@ export interface StatsResult {
 
 export async function runStats(opts: StatsOptions, io: IO): Promise<StatsResult> {
   let calls: string[] = [];
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => (checkFilterNames(db, opts.filters), (calls = callsCountedBy(db, opts.filters)), {
+  const result = await withDatabase(opts.dbPath, { create: false, io }, (db) => (checkFilterNames(db, opts.filters), (calls = callsCountedBy(db, opts.filters)), {
     by: opts.by,
     total: countApplications(db, opts.filters),
     groups: countBy(db, opts.by, opts.filters),

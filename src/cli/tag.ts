@@ -158,7 +158,7 @@ export type TagExplainResult = TagExplanation;
 
 export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<TagExplainResult> {
   const { explainTags } = await import('../tagging/officer.js');
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => explainTags(db, opts.id, { threshold: opts.threshold }));
+  const result = await withDatabase(opts.dbPath, { create: false, io }, (db) => explainTags(db, opts.id, { threshold: opts.threshold }));
   if (opts.json) {
     printJson(io, result);
     return result;

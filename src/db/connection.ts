@@ -24,6 +24,11 @@ export interface OpenOptions {
   write?: boolean;
   /** Open read-only whatever the file's mode (no migration, nothing written). */
   readonly?: boolean;
+  /**
+   * How long opening may block in SQLite's busy wait (default: the busy timeout, 10 s); a lock
+   * still held then is thrown as SQLite's own SQLITE_BUSY, for openWhenFree to wait between tries.
+   */
+  busySliceMs?: number;
 }
 
 /**
@@ -108,7 +113,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (!readonly && exists) restrictSideFiles(file);
   let db: DB;
   try {
-    db = readonly ? openReadOnly(file) : new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = readonly ? openReadOnly(file) : new Database(file, { fileMustExist: true, timeout: options.busySliceMs ?? BUSY_TIMEOUT_MS });
   } catch (e) {
     throw cannotOpen(file, e);
   }
@@ -116,6 +121,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // Several commands may open a new file at once: one creates the schema while the others
     // wait. Some lock conflicts (switching to WAL, recovering a WAL) return SQLITE_BUSY at
     // once instead of waiting, so the setup as a whole is retried until it goes through.
+    const slice = options.busySliceMs ?? BUSY_TIMEOUT_MS;
     retryWhileBusy(() => {
       refuseForeignDatabase(db, file);
       // A file from a newer skillsnet is refused before anything changes it (switched to WAL,
@@ -124,21 +130,54 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       // Only a new, empty file takes it (before its first table; an existing file keeps its own).
       if (!readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
       if (!readonly) db.pragma('journal_mode = WAL');
-    });
+    }, slice);
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (value: unknown) => foldText(value == null ? '' : String(value)));
     if (!readonly) db.pragma('synchronous = NORMAL');
     if (!readonly) restrictSideFiles(file);
-    retryWhileBusy(() => (readonly ? checkReadableVersion(db, file) : migrate(db)));
+    retryWhileBusy(() => (readonly ? checkReadableVersion(db, file) : migrate(db)), slice);
+    if (!readonly && slice !== BUSY_TIMEOUT_MS) db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Said again now that the file's page size is known: SQLite sized the cache in pages of the
     // size it assumed on opening (4 KiB), which is 64 MB of 16 KiB pages.
     db.pragma(`cache_size = ${CACHE_SIZE}`);
   } catch (e) {
     if (db.open) db.close();
     if (e instanceof OperationError) throw e;
+    if (options.busySliceMs !== undefined && isBusy(e)) throw e;
     throw cannotOpen(file, e);
   }
   return db;
+}
+
+/** What a command says, at once, while another program's write keeps it from opening the database. */
+export function waitingToOpen(file: string): string {
+  return `another skillsnet is writing to ${file} (or an sqlite3 session holds it); waiting, Ctrl-C to stop...`;
+}
+
+/**
+ * Opens the database as openDatabase does, waiting with the event loop free for as long as another
+ * program holds it so that it cannot even be read (the first large import into a new database
+ * writes it in rollback-journal mode, holding the file exclusively). SQLite's own wait blocked
+ * the event loop: a reading command (list, stats, show) waited 10 s without a word, deaf to
+ * Ctrl-C, then failed. It now says what it waits for at once (onWait, called once), answers
+ * Ctrl-C between short tries, and waits as long as a writer does (10 minutes).
+ */
+export async function openWhenFree(file: string, options: OpenOptions, onWait: () => void, maxWaitMs = 10 * 60_000): Promise<DB> {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      return openDatabase(file, { ...options, busySliceMs: WAIT_STEP_MS });
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      if (Date.now() - started > maxWaitMs) throw cannotOpen(file, e);
+      if (!told) {
+        told = true;
+        onWait();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 /** Whether the file is empty, with no log beside it: no database yet (a touched skillsnet.db, an empty.csv). */
@@ -163,13 +202,28 @@ export function refuseEmptyFile(file: string, size = fs.statSync(file).size): vo
  * the database has written the file's first page before its log is created.)
  */
 export function hasSideFile(file: string): boolean {
-  return [`${file}-wal`, `${file}-journal`].some((side) => {
+  const base = sideFileBase(file);
+  return [`${base}-wal`, `${base}-journal`].some((side) => {
     try {
       return fs.statSync(side).size > 0;
     } catch {
       return false;
     }
   });
+}
+
+/**
+ * Where SQLite puts the file's -wal, -shm and -journal: beside the file a symbolic link points to
+ * (SQLite follows the link), not beside the link. Looked for beside the link, a database given
+ * as a link had none: its cut-short write read as half done on a read-only file, its side files
+ * were not made private.
+ */
+export function sideFileBase(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** A new database file, born 0600 in a folder created 0700 (never briefly readable by others). */
@@ -248,8 +302,9 @@ export function openReadOnly(file: string): DB {
     const sideFiles = sideFilesRefusal(file, false);
     if (sideFiles) throw sideFiles;
     let walBytes = 0;
+    const base = sideFileBase(file);
     try {
-      walBytes = fs.statSync(`${file}-wal`).size;
+      walBytes = fs.statSync(`${base}-wal`).size;
     } catch {
       /* no log: nothing waits to be applied */
     }
@@ -263,14 +318,48 @@ export function openReadOnly(file: string): DB {
     // done, and db check called the file damaged ("restore your latest backup") when opening it
     // once where it may be written undoes the write.
     if (hasHotJournal(file)) {
-      const name = path.basename(file);
-      throw new OperationError(`cannot open ${file} here: it is read-only and its journal (${name}-journal) holds a write that was cut short (a crash or a kill), not yet undone; read as it is, the file would show that write half done`, {
+      const name = path.basename(base);
+      const journal = base === file ? `${name}-journal` : `${base}-journal`;
+      throw new OperationError(`cannot open ${file} here: it is read-only and its journal (${journal}) holds a write that was cut short (a crash or a kill), not yet undone; read as it is, the file would show that write half done`, {
         hint: `make it writable (chmod u+w "${file}", or its folder or disk) or copy ${name} together with ${name}-journal to a folder you can write to; then skillsnet db check there undoes the cut-short write and checks the file`,
       });
     }
     const db = new Database(`file:${encodeURI(file).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`, { readonly: true, fileMustExist: true });
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
+  }
+}
+
+/**
+ * Waits, with the event loop free, while another program holds the file so that it cannot be
+ * read (see openWhenFree), for a command that opens it its own way (db check): onWait is called
+ * once, at once. Any other fault is left for the command's own opening to report.
+ */
+export async function waitUntilReadable(file: string, onWait: () => void, maxWaitMs = 10 * 60_000): Promise<void> {
+  let probe: DB;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, timeout: WAIT_STEP_MS });
+  } catch {
+    return;
+  }
+  const started = Date.now();
+  let told = false;
+  try {
+    for (;;) {
+      try {
+        probe.prepare('SELECT count(*) FROM sqlite_master').get();
+        return;
+      } catch (e) {
+        if (!isBusy(e) || Date.now() - started > maxWaitMs) return;
+        if (!told) {
+          told = true;
+          onWait();
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  } finally {
+    probe.close();
   }
 }
 
@@ -284,7 +373,7 @@ const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 export function hasHotJournal(file: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(`${file}-journal`, 'r');
+    fd = fs.openSync(`${sideFileBase(file)}-journal`, 'r');
   } catch {
     return false;
   }
@@ -345,7 +434,8 @@ function cannotOpen(file: string, e: unknown): OperationError {
  * which read as "a read-only folder" or "not permitted" without naming the file in the way.
  */
 function sideFilesRefusal(file: string, writes: boolean): OperationError | undefined {
-  for (const side of [`${file}-wal`, `${file}-shm`]) {
+  const base = sideFileBase(file);
+  for (const side of [`${base}-wal`, `${base}-shm`]) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(side);
@@ -362,7 +452,7 @@ function sideFilesRefusal(file: string, writes: boolean): OperationError | undef
     const whose = typeof process.geteuid === 'function' && stat.uid !== process.geteuid() ? `, owned by another user (uid ${stat.uid})` : '';
     const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
     return new OperationError(`cannot open ${file}: you may not ${writes ? 'read and write' : 'read'} ${name} beside it (mode ${mode}${whose}), the ${side.endsWith('-wal') ? 'write-ahead log' : 'shared-memory file'} SQLite needs to open it`, {
-      hint: `these files are left by a run as another user: have them open it once with skillsnet (skillsnet db check folds the log into the file and removes both), or give you access (chown or chmod ${path.basename(file)}-wal and ${path.basename(file)}-shm)`,
+      hint: `these files are left by a run as another user: have them open it once with skillsnet (skillsnet db check folds the log into the file and removes both), or give you access (chown or chmod ${path.basename(base)}-wal and ${path.basename(base)}-shm)`,
     });
   }
   return undefined;
@@ -392,7 +482,8 @@ function retryWhileBusy<T>(fn: () => T, maxWaitMs = BUSY_TIMEOUT_MS): T {
  * umask. (The database file itself keeps the mode it has: born 0600, or as its officer set it.)
  */
 function restrictSideFiles(file: string): void {
-  for (const f of [`${file}-wal`, `${file}-shm`]) {
+  const base = sideFileBase(file);
+  for (const f of [`${base}-wal`, `${base}-shm`]) {
     try {
       fs.chmodSync(f, 0o600);
     } catch {

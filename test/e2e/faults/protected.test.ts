@@ -193,6 +193,20 @@ describe('a write cut short, its journal beside a file that is now read-only', (
     expect(titles()).toBe(before);
     expect(titles()).not.toMatch(/half done/);
   });
+
+  it('given as a symbolic link (SQLite keeps the journal beside the file the link points to): refused the same (it was read as half done, and db check called it damaged)', () => {
+    const { dir, db } = copyOfDb('hot-journal-link');
+    const link = path.join(dir, 'link.db');
+    fs.symlinkSync(db, link);
+    cutShortWrite(db);
+    fs.chmodSync(db, 0o400);
+    for (const args of [['list', '--json'], ['db', 'check']]) {
+      const r = run(['--db', link, ...args]);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(errorLine(r)).toContain(`its journal (${db}-journal) holds a write that was cut short`);
+      expect(r.stdout + r.stderr).not.toMatch(/damaged|restore|half done"/);
+    }
+  });
 });
 
 describe('a database in a read-only folder', () => {

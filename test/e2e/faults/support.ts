@@ -135,9 +135,9 @@ export function errorLine(r: Run): string {
 
 /**
  * Starts the CLI, sends SIGINT (or `signal`) after `trigger` milliseconds (or once `trigger`
- * returns true, looked at every 10 ms), and reports how long the process took to exit after it.
+ * returns true, given the stderr so far, looked at every 10 ms), and reports how long the process took to exit after it.
  */
-export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: NodeJS.Signals } = {}): Promise<Run & { afterSigint: number | null }> {
+export function interrupt(args: string[], trigger: number | ((stderr: string) => boolean), options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: NodeJS.Signals } = {}): Promise<Run & { afterSigint: number | null }> {
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -156,7 +156,7 @@ export function interrupt(args: string[], trigger: number | (() => boolean), opt
   const timer = typeof trigger === 'number'
     ? setTimeout(send, trigger)
     : setInterval(() => {
-      if (sent === null && trigger()) {
+      if (sent === null && trigger(stderr)) {
         clearInterval(timer);
         send();
       }

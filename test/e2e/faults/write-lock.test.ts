@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpOf, errorLine, fill, importedCall, interrupt, onTerminal, run, smallDisk, tempDir, writeCall } from './support.js';
+import { BIN, ROOT, dumpOf, errorLine, fill, importedCall, interrupt, onTerminal, run, smallDisk, tempDir, writeCall } from './support.js';
 
 /**
  * Ctrl-C while another program holds the database's write lock, and while a long write is under
@@ -108,6 +109,69 @@ describe('Ctrl-C while another program holds the write lock', () => {
     }
     expect(dumpOf(target)).toBe(before);
   }, 30_000);
+});
+
+/**
+ * A reading command while another program holds the whole file (the first large import into a new
+ * database writes in rollback-journal mode, its lock exclusive; here a connection in that mode
+ * holding BEGIN EXCLUSIVE): it waited 10 s without a word, deaf to Ctrl-C, then failed. Decided
+ * by events: the waiting line printed, then the lock given back or Ctrl-C sent; no sleeps.
+ */
+describe('a reading command while another program holds the file exclusively', () => {
+  const WAITING = /^another skillsnet is writing to .*call\.db \(or an sqlite3 session holds it\); waiting, Ctrl-C to stop\.\.\.$/m;
+
+  function holdExclusively(target: string): Database.Database {
+    const other = new Database(target);
+    other.pragma('journal_mode = DELETE');
+    other.exec('BEGIN EXCLUSIVE');
+    return other;
+  }
+
+  it.each(['stats', 'list --json', 'show 1 --json', 'db check'])('%s: says at once what it waits for, then prints what it prints without the wait', async (command) => {
+    const args = command.split(' ');
+    const target = copy(`read-wait-${args[0]}`);
+    const unhindered = run(['--db', target, ...args]);
+    expect(unhindered.code, unhindered.stderr).toBe(0);
+    const other = holdExclusively(target);
+    const child = spawn(process.execPath, [BIN, '--db', target, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      // (the lock is given back once the line is printed, or the command has ended without it)
+      await new Promise<void>((resolve) => {
+        child.stderr.on('data', (d) => {
+          stderr += d;
+          if (WAITING.test(stderr)) resolve();
+        });
+        void exited.then(() => resolve());
+      });
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(await exited, stderr).toBe(0);
+    expect(stderr).toMatch(WAITING);
+    expect(stdout).toBe(unhindered.stdout);
+    expect(stderr.replace(WAITING, '').trim()).toBe(unhindered.stderr.trim());
+  }, 60_000);
+
+  it('Ctrl-C while it waits ends it at once: exit 130, the usual interrupted line (SQLite\'s busy wait held Ctrl-C for 10 s, then exit 1)', async () => {
+    const target = copy('read-wait-interrupted');
+    const other = holdExclusively(target);
+    try {
+      // (while the lock is held the command cannot end by itself: only Ctrl-C, answered, ends it)
+      const r = await interrupt(['--db', target, 'list', '--json'], (stderr) => WAITING.test(stderr));
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.afterSigint!, `${r.afterSigint} ms from Ctrl-C to exit`).toBeLessThan(bound());
+      expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); /);
+      expect(r.stdout).toBe('');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  }, 60_000);
 });
 
 describe('another program takes the write lock while the officer answers a question', () => {

@@ -192,6 +192,14 @@ describe('the page language', () => {
     [{}, 'und', 'en'],
     [{ LANG: 'C' }, 'fr-SN', 'en'],
     [{ LANG: 'es_ES.UTF-8' }, 'fr-SN', 'es'],
+    [{ LANG: 'C.UTF-8' }, 'fr-FR', 'en'],
+    [{ LC_ALL: 'POSIX' }, 'fr-FR', 'en'],
+    // a language whose code begins like one of the map's is another language: North Frisian, Yupik
+    [{ LANG: 'frr_DE.UTF-8' }, 'fr-FR', 'en'],
+    [{}, 'esu-US', 'en'],
+    [{ LANG: 'fr' }, 'en-US', 'fr'],
+    [{ LANG: 'es@euro' }, 'en-US', 'es'],
+    [{}, 'pt-BR', 'en'],
   ])('%j on a system in %s gives %s', (env, locale, lang) => {
     expect(mapLanguageFromEnv(env as NodeJS.ProcessEnv, locale)).toBe(lang);
   });

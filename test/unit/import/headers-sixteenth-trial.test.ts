@@ -17,3 +17,22 @@ describe("a summary of the innovation, the proposal, the initiative or the solut
     }
   });
 });
+
+// Reviewing the trial: a summary's two words beat a bare "Description" beside it, so the short
+// summary was all the tagging read, and which of "Résumé du projet" and "Description du projet"
+// won depended on which came first.
+describe('a summary beside a description column', () => {
+  it('is left for the description, in either order; alone it is still the description, at once', () => {
+    for (const [summary, description] of [
+      ["Résumé de l'innovation", 'Description'], ['Résumé du projet', 'Description du projet'], ['Project summary', 'Project description'],
+      ['Resumen de la propuesta', 'Descripción'], ['Executive summary', 'Description'], ['Abstract', 'Description of the innovation'],
+    ]) {
+      for (const headers of [['Organisation', 'Courriel', summary!, description!], ['Organisation', 'Courriel', description!, summary!]]) {
+        const { mapping, evidence } = matchHeaders(headers);
+        expect(mapping.description, headers.join(' | ')).toEqual([headers.indexOf(description!)]);
+        expect(evidence.description?.confidence, headers.join(' | ')).toBe('high');
+      }
+      expect(matchHeaders(['Organisation', 'Courriel', summary!]).mapping.description, summary).toEqual([2]);
+    }
+  });
+});

@@ -36,3 +36,16 @@ describe('a summary beside a description column', () => {
     }
   });
 });
+
+// Reviewing the trial: an English hiring form writes "Résumé" with its accents too, and its CV
+// (links to PDFs) was the description beside the cover letter; the accent makes it French's
+// summary only among French, Spanish or Portuguese headers.
+describe('an accented Résumé', () => {
+  const description = (headers: string[]) => matchHeaders(headers).mapping.description?.map((i) => headers[i]);
+  it("is an English hiring form's CV beside a cover letter, a French form's summary beside French headers", () => {
+    expect(description(['Full name', 'Email', 'Position applied for', 'Résumé', 'Cover letter'])).toEqual(['Cover letter']);
+    expect(description(['Full name', 'Email', 'Position applied for', 'Résumé'])).toBeUndefined();
+    expect(description(['Nom', 'Courriel', 'Pays', 'Résumé', 'Cover letter'])).toEqual(['Résumé']);
+    expect(description(['Nom', 'Courriel', 'Résumé'])).toEqual(['Résumé']);
+  });
+});

@@ -179,8 +179,22 @@ function candidates(text: string): string[] {
   // Directory order: "Korea, Republic of" -> "Republic of Korea"
   const comma = withoutParens.match(/^([^,]+),\s*([^,]+)$/);
   if (comma) add(`${comma[2]} ${comma[1]}`);
+  // "Rép. centrafricaine", "Rep. del Congo", "Rep. Dem. del Congo": the abbreviations written out,
+  // in each language (the Spanish Republic of the Congo was a typo's distance from "Rép. dém. Congo")
+  for (const key of [...out]) {
+    const words = key.split(' ');
+    if (!words.some((w) => ABBREVIATED.has(w))) continue;
+    for (const lang of [0, 1, 2]) add(words.map((w) => ABBREVIATED.get(w)?.[lang] ?? w).join(' '));
+  }
   return out;
 }
+/** Abbreviated words of countries' names, written out in English, French and Spanish. */
+const ABBREVIATED: ReadonlyMap<string, readonly [string, string, string]> = new Map([
+  ['rep', ['republic', 'republique', 'republica']],
+  ['dem', ['democratic', 'democratique', 'democratica']],
+  ['pop', ['peoples', 'populaire', 'popular']],
+  ['fed', ['federal', 'federale', 'federal']],
+]);
 
 /**
  * A single typo, when exactly one country is that close: "Columbia" -> Colombia; "Nigeri"

@@ -227,6 +227,16 @@ describe('resolveCountry: more spellings, typos with a margin, no bare abbreviat
     ] as const) expect(code(text), text).toBe(expected);
   });
 
+  // Reviewing the trial: "Rep. del Congo" (Spanish, the Republic of the Congo) was the DR Congo,
+  // one letter from the new "Rép. dém. Congo"; "Rép. centrafricaine", "Rep. Dominicana" were unknown.
+  it('abbreviated Rép., Rep., dém., Dem. are read written out, in each language', () => {
+    for (const [text, expected] of [
+      ['Rep. del Congo', 'CG'], ['Rép. du Congo', 'CG'], ['Rep. Dem. del Congo', 'CD'], ['Rép. dém. du Congo', 'CD'],
+      ['Rép. centrafricaine', 'CF'], ['Rep. Centroafricana', 'CF'], ['Rep. Dominicana', 'DO'], ['Rép. tchèque', 'CZ'],
+      ['Rép. arabe syrienne', 'SY'], ['Rep. pop. dém. de Corée', 'KP'], ['Korea, Dem. People\'s Rep.', 'KP'], ['Rep', null],
+    ] as const) expect(code(text), text).toBe(expected);
+  });
+
   it('common misspellings and short forms in the three languages', () => {
     for (const [text, expected] of [
       ['Phillipines', 'PH'], ['Philipines', 'PH'], ['Morroco', 'MA'], ['Siria', 'SY'], ['Burkina', 'BF'], ['Centrafrique', 'CF'],

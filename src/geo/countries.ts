@@ -317,13 +317,12 @@ function bracketName(text: string, keys: readonly string[], idx: CountryIndex): 
   const outer = bracket[1]!;
   const inner = bracket[2]!;
   const qualified = exactCode(inner, idx, false);
-  const name = ` ${normaliseName(outer)} `;
-  if (qualified) {
-    const territories = new Set([...idx.keys].filter(([key, code]) => idx.sovereign.get(code) === qualified && ` ${key} `.includes(name)).map(([, code]) => code));
-    if (territories.size === 1 && !exactCode(outer, idx, false)) return [...territories][0]!;
-    if (territories.size === 1 && idx.sovereign.get(exactCode(outer, idx, false)!) !== qualified) return [...territories][0]!;
-  }
   const named = exactCode(outer, idx, false);
+  const name = ` ${normaliseName(outer)} `;
+  if (qualified && !(named && idx.sovereign.get(named) === qualified)) {
+    const territories = new Set([...idx.keys].filter(([key, code]) => idx.sovereign.get(code) === qualified && ` ${key} `.includes(name)).map(([, code]) => code));
+    if (territories.size === 1) return [...territories][0]!;
+  }
   if (!named) return undefined;
   if (qualified && qualified !== named) {
     if ([...idx.keys].some(([key, code]) => code === qualified && ` ${key} `.includes(name))) return qualified;

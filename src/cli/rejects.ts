@@ -121,9 +121,13 @@ export async function rejectsCsv(sheet: RejectSheet, chosen?: string): Promise<s
   // writes them and opens only them as columns); otherwise commas, unless --delimiter says.
   const delimiter = chosen ?? (sheet.delimiter === ';' ? ';' : ',');
   // A workbook's numbers (or a comma file's) carry a decimal point, which that Excel reads in a
-  // ";" file as text or a date: there they are written "7,5", as that Excel writes them.
-  const cell = (v: string): string => (delimiter === ';' && sheet.delimiter !== ';' && /^-?\d+\.\d+$/.test(v) ? v.replace('.', ',') : v);
-  const records = sheet.rows.map((r) => [...columns.map((c) => safeCell(cell(r.raw[c] ?? ''))), safeCell(r.reasons.join('; ')), rejectRef(r.id)]);
+  // ";" file as text or a date: there they are written "7,5", as that Excel writes them. Not in a
+  // column the import read as text: a submission ID "2024.117" written "2024,117" came back as
+  // another application's ID.
+  const asText = new Set(sheet.rows.flatMap((r) => Object.entries(r.columns).flatMap(([field, headers]) => (field === 'score' ? [] : headers))));
+  const cell = (v: string, column: string): string =>
+    delimiter === ';' && sheet.delimiter !== ';' && !asText.has(column) && /^-?\d+\.\d+$/.test(v) ? v.replace('.', ',') : v;
+  const records = sheet.rows.map((r) => [...columns.map((c) => safeCell(cell(r.raw[c] ?? '', c))), safeCell(r.reasons.join('; ')), rejectRef(r.id)]);
   // UTF-8 with a BOM so Excel opens accents correctly
   // Headers are cells too: a header "=HYPERLINK(…)" from the imported file must not run in Excel.
   return '\uFEFF' + stringify([[...columns.map((c) => String(safeCell(c))), REASON_COLUMN, REJECTED_ROW_COLUMN], ...records], { delimiter });

@@ -48,6 +48,8 @@ interface CountryIndex {
   notCountries: Set<string>;
   /** every word of the names, sorted (built on first use) */
   nameWords?: string[];
+  /** a dependent territory -> the country it belongs to (data/territories.csv): Puerto Rico -> US */
+  sovereign: Map<string, string>;
 }
 
 let index: CountryIndex | undefined;
@@ -140,6 +142,12 @@ function buildIndex(): CountryIndex {
     codes.delete(key);
   }
   const notCountries = new Set(placeholders);
+  const sovereign = new Map<string, string>();
+  for (const t of readCsv('territories.csv')) {
+    const [code, of] = [t.alpha2.toUpperCase(), t.sovereign.toUpperCase()];
+    if (!rows.has(code) || !rows.has(of)) throw new Error(`data/territories.csv: unknown code in "${t.alpha2},${t.sovereign}"`);
+    sovereign.set(code, of);
+  }
 
   const byLength = new Map<number, string[]>();
   for (const key of keys.keys()) {
@@ -148,7 +156,7 @@ function buildIndex(): CountryIndex {
     bucket.push(key);
     byLength.set(key.length, bucket);
   }
-  return { rows, keys, codes, byLength, lib, notCountries };
+  return { rows, keys, codes, byLength, lib, notCountries, sovereign };
 }
 
 function getIndex(): CountryIndex {
@@ -171,8 +179,22 @@ function candidates(text: string): string[] {
   // Directory order: "Korea, Republic of" -> "Republic of Korea"
   const comma = withoutParens.match(/^([^,]+),\s*([^,]+)$/);
   if (comma) add(`${comma[2]} ${comma[1]}`);
+  // "Rép. centrafricaine", "Rep. del Congo", "Rep. Dem. del Congo": the abbreviations written out,
+  // in each language (the Spanish Republic of the Congo was a typo's distance from "Rép. dém. Congo")
+  for (const key of [...out]) {
+    const words = key.split(' ');
+    if (!words.some((w) => ABBREVIATED.has(w))) continue;
+    for (const lang of [0, 1, 2]) add(words.map((w) => ABBREVIATED.get(w)?.[lang] ?? w).join(' '));
+  }
   return out;
 }
+/** Abbreviated words of countries' names, written out in English, French and Spanish. */
+const ABBREVIATED: ReadonlyMap<string, readonly [string, string, string]> = new Map([
+  ['rep', ['republic', 'republique', 'republica']],
+  ['dem', ['democratic', 'democratique', 'democratica']],
+  ['pop', ['peoples', 'populaire', 'popular']],
+  ['fed', ['federal', 'federale', 'federal']],
+]);
 
 /**
  * A single typo, when exactly one country is that close: "Columbia" -> Colombia; "Nigeri"
@@ -254,26 +276,63 @@ function wholeName(parts: readonly string[], named: string, idx: CountryIndex): 
   return fits.size === 1 ? [...fits][0]! : null;
 }
 
+/** Small words left out of a name's initials: "DPR" is the Democratic People's Republic (of). */
+const NOT_INITIALS = new Set(['of', 'the', 'and', 'du', 'de', 'des', 'la', 'le', 'del', 'y', 'et']);
+
+/**
+ * The one country whose name holds `outer` and whose words (or its other words) begin with the
+ * letters of `letters`, in order, or whose ISO code they are: "Korea (DPR)" is the Democratic
+ * People's Republic of Korea, "Congo (DR)" the Democratic Republic of the Congo, "Congo (RC)" the
+ * République du Congo, "Congo (CD)" the DR Congo. null when none or several do.
+ */
+function byInitials(outer: string, letters: string, idx: CountryIndex): string | null {
+  const name = normaliseName(outer);
+  const fits = new Set<string>();
+  for (const [key, code] of idx.keys) {
+    if (!` ${key} `.includes(` ${name} `)) continue;
+    const words = key.split(' ').filter((w) => !NOT_INITIALS.has(w));
+    const rest = ` ${key} `.replace(` ${name} `, ' ').trim().split(' ').filter((w) => w && !NOT_INITIALS.has(w));
+    if (idx.codes.get(letters) === code || [words, rest].some((ws) => ws.map((w) => w[0]).join('') === letters)) fits.add(code);
+  }
+  return fits.size === 1 ? [...fits][0]! : null;
+}
+
 /**
  * A name with a bracket that says which of the countries so named ("Congo (RDC)", "Congo (Rép.
  * dém.)", "Congo (République démocratique du)": the DR Congo) was read as the name without it
  * ("Congo": the Republic of the Congo), a wrong country without a warning. The bracket names a
  * country whose own name holds the name ("RDC", the Democratic Republic of the Congo): that
  * country; or the name and the bracket's words are one country's name (as a name cut at a comma
- * is): that one, else the name's (null when they fit several). undefined when this is no such
- * cell: no bracket, a name indexed whole ("Bolivia (Plurinational State of)", "Congo
- * (Brazzaville)"), or a name before it that names no country.
+ * is): that one, else the name's (null when they fit several). Capitals are a name's initials
+ * ("Korea (DPR)"). A bracket naming the country a territory belongs to keeps the territory
+ * ("Puerto Rico (USA)"), or names the one of its territories so called ("Virgin Islands (UK)",
+ * "Samoa (USA)"); one naming another country, of which the name is no territory, is a place of
+ * it called like a country ("Georgia (USA)", a state): null, as "Georgia, USA" is, not Georgia.
+ * undefined when this is no such cell: no bracket, a name indexed whole ("Bolivia (Plurinational
+ * State of)", "Congo (Brazzaville)"), or a name before it that names no country.
  */
 function bracketName(text: string, keys: readonly string[], idx: CountryIndex): string | null | undefined {
   const bracket = /^([^()[\]]+?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(text.trim());
   if (!bracket || idx.keys.has(keys[0]!)) return undefined;
   const outer = bracket[1]!;
   const inner = bracket[2]!;
-  const named = exactCode(outer, idx, false);
-  if (!named) return undefined;
   const qualified = exactCode(inner, idx, false);
+  const named = exactCode(outer, idx, false);
   const name = ` ${normaliseName(outer)} `;
-  if (qualified && qualified !== named && [...idx.keys].some(([key, code]) => code === qualified && ` ${key} `.includes(name))) return qualified;
+  if (qualified && !(named && idx.sovereign.get(named) === qualified)) {
+    const territories = new Set([...idx.keys].filter(([key, code]) => idx.sovereign.get(code) === qualified && ` ${key} `.includes(name)).map(([, code]) => code));
+    if (territories.size === 1) return [...territories][0]!;
+  }
+  if (!named) return undefined;
+  if (qualified && qualified !== named) {
+    if ([...idx.keys].some(([key, code]) => code === qualified && ` ${key} `.includes(name))) return qualified;
+    return idx.sovereign.get(named) === qualified ? named : null;
+  }
+  const letters = inner.replace(/[.\s]/g, '');
+  if (/^\p{Lu}{2,4}$/u.test(letters) && !qualified) {
+    const initialled = byInitials(outer, letters.toLowerCase(), idx);
+    if (initialled) return initialled;
+  }
   return wholeName([outer, inner], named, idx);
 }
 

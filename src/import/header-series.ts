@@ -184,16 +184,20 @@ export function isBareTitleHeader(words: readonly string[]): boolean {
 const BARE_TITLES = new Set(['title', 'titre', 'titulo']);
 
 /**
- * The columns of an English "resume" beside a cover letter ("resume", "cover_letter"), or in an
- * English file that names no proposal's title (`untitled`): the applicant's CV, not a summary of
+ * The columns of an English "resume" or "Résumé" beside a cover letter ("resume", "cover_letter"),
+ * or in an English file that names no proposal's title (`untitled`): the applicant's CV, not a summary of
  * the application, which the French "Résumé" and the Spanish "Resumen" are. (A French export that
  * dropped the accents, "Nom, Prenom, Email, Resume", has no title either: its "Resume" is still the
  * summary.)
  */
 export function resumesBesideCoverLetter(headers: readonly string[], untitled = false): Set<number> {
-  const cv = headers.some((h) => COVER_LETTERS.some((phrase) => hasPhrase(headerTokens(h), phrase))) || (untitled && !headers.some(writtenInRomance));
+  // (an accent makes it French only in a file with other French, Spanish or Portuguese headers:
+  // English writes "Résumé" too, and an English hiring form's was read as the description)
+  const resume = (h: string) => headerTokens(h).join(' ') === 'resume';
+  const english = !headers.some((h) => !resume(h) && writtenInRomance(h));
+  const cv = headers.some((h) => COVER_LETTERS.some((phrase) => hasPhrase(headerTokens(h), phrase))) || (untitled && english);
   if (!cv) return new Set();
-  return new Set(headers.flatMap((h, i) => (headerTokens(h).join(' ') === 'resume' && !/[éÉ]/.test(h) ? [i] : [])));
+  return new Set(headers.flatMap((h, i) => (resume(h) && (!/[éÉ]/.test(h) || english) ? [i] : [])));
 }
 const COVER_LETTERS = [['cover', 'letter'], ['coverletter'], ['motivation', 'letter'], ['letter', 'of', 'motivation']];
 

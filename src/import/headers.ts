@@ -335,6 +335,17 @@ function firstSentence(header: string): string | null {
   return questionTokens(headerTokens(sentence)).some((w) => w.length >= 2) ? sentence : null;
 }
 
+/**
+ * A summary of the proposal ("Résumé de l'innovation", "Project summary", "Abstract"): the
+ * description where no other column is, below any other header naming it ("Description",
+ * "Description du projet"), the fuller text the tagging reads. By its words it beat a bare
+ * "Description" beside it, and a short summary was all the tagging had.
+ */
+function summarises(s: { field: Field; words: readonly string[] }): boolean {
+  return s.field === 'description' && s.words.some((w) => SUMMARY_WORDS.has(w));
+}
+const SUMMARY_WORDS: ReadonlySet<string> = new Set(['summary', 'resume', 'resumen', 'resumo', 'abstract', 'synthese', 'sintesis', 'sintese', 'sinopsis', 'sumario']);
+
 /** A stand-in's score (data/headers.json standIns): below any other header naming the field (one word of it scores 1), above a form tool's own column. */
 const STAND_IN_SCORE = 0.9;
 
@@ -524,7 +535,7 @@ function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: 
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
     // ("Motivation", "School", "Skills" alone name the field where no other column does: below any
     // other header naming it; and a question about one ("referência para sua área de pesquisa") below it)
-    const score = (s.standIn ? (exact ? STAND_IN_SCORE : STAND_IN_SCORE / 2) : exact ? 100 + s.words.length - listId : s.words.length) + bonus;
+    const score = (s.standIn ? (exact ? STAND_IN_SCORE : STAND_IN_SCORE / 2) : exact ? 100 + (summarises(s) ? 0.5 : s.words.length) - listId : s.words.length) + bonus;
     if (idx.counts.fields.has(s.field)) {
       for (const sw of s.words) {
         const at = words.findIndex((w) => wordMatches(w, sw));

@@ -102,6 +102,22 @@ describe('rejects --csv of a French workbook', () => {
     expect(labe).toMatchObject({ email: 'nafi@example.org', score: 5.75, country: 'GN' });
   });
 
+  // A submission ID "2024.117" was written "2024,117" like a score, and the fixed sheet imported
+  // the row under that other ID: only a number the import did not read as text gets the comma.
+  it('a column read as text (an ID "2024.117") keeps its point; the score beside it gets the comma', async () => {
+    const comma = path.join(dir, 'dossiers.csv');
+    fs.writeFileSync(comma, 'Submission ID,Organisation,Email,Country,Score,Budget\n2024.117,Atelier Kaolack,awa@,Senegal,7.5,1500.50\n');
+    const db3 = path.join(dir, 'dossiers.db');
+    await run(['--db', db3, 'import', comma, '--call', '2026']);
+    const out = await run(['--db', db3, 'rejects', '--csv', '--delimiter', ';']);
+    const rows = parse(out.stdout, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[1]!.slice(0, 6)).toEqual(['2024.117', 'Atelier Kaolack', 'awa@', 'Senegal', '7,5', '1500,50']);
+    const fixed = path.join(dir, 'dossiers-corriges.csv');
+    fs.writeFileSync(fixed, out.stdout.replace('awa@;', 'awa@example.org;'));
+    expect(json(await run(['--db', db3, 'import', fixed, '--call', '2026', '--json']))).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(json<any[]>(await run(['--db', db3, 'list', '--json']))[0]).toMatchObject({ externalId: '2024.117', score: 7.5 });
+  });
+
   it('rows of a semicolon file keep their cells as written, and --delimiter goes with --csv only', async () => {
     const semi = path.join(dir, 'excel-fr.csv');
     fs.writeFileSync(semi, iconv.encode('Organisation;Courriel;Note\r\nSans courriel;;7.5\r\n', 'windows-1252'));

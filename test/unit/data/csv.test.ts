@@ -7,7 +7,7 @@ import { parseDataCsv } from '../../../src/data/csv.js';
 const DATA = path.resolve(import.meta.dirname, '../../../data');
 
 describe('parseDataCsv', () => {
-  for (const file of ['countries.csv', 'country-aliases.csv']) {
+  for (const file of ['countries.csv', 'country-aliases.csv', 'territories.csv']) {
     it(`reads data/${file} as csv-parse does`, () => {
       const text = fs.readFileSync(path.join(DATA, file), 'utf8');
       expect(parseDataCsv(text)).toEqual(parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }));

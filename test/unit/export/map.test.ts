@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Application } from '../../../src/model.js';
 import { buildNetwork } from '../../../src/export/network.js';
 import { kumuMap } from '../../../src/export/kumu.js';
@@ -8,6 +8,7 @@ import {
   buildMapData, isActor, jsonForScript, mapDataFromNetwork, mapLanguageFromEnv, mapPage, networkMap, renderMapHtml,
   type MapActorNode, type MapSourceNode,
 } from '../../../src/export/map.js';
+import { windowsLocale } from '../../../src/export/map-language.js';
 import { layoutMap } from '../../../src/export/map-layout.js';
 import { dataPath } from '../../../src/paths.js';
 
@@ -192,8 +193,30 @@ describe('the page language', () => {
     [{}, 'und', 'en'],
     [{ LANG: 'C' }, 'fr-SN', 'en'],
     [{ LANG: 'es_ES.UTF-8' }, 'fr-SN', 'es'],
+    [{ LANG: 'C.UTF-8' }, 'fr-FR', 'en'],
+    [{ LC_ALL: 'POSIX' }, 'fr-FR', 'en'],
+    // a language whose code begins like one of the map's is another language: North Frisian, Yupik
+    [{ LANG: 'frr_DE.UTF-8' }, 'fr-FR', 'en'],
+    [{}, 'esu-US', 'en'],
+    [{ LANG: 'fr' }, 'en-US', 'fr'],
+    [{ LANG: 'es@euro' }, 'en-US', 'es'],
+    [{}, 'pt-BR', 'en'],
   ])('%j on a system in %s gives %s', (env, locale, lang) => {
     expect(mapLanguageFromEnv(env as NodeJS.ProcessEnv, locale)).toBe(lang);
+  });
+
+  // Reviewing the trial: the system's locale was read on any system, so a test's environment
+  // without a locale (or a child's) gave the map in the language of the machine running it.
+  it("reads the system's locale on Windows only (elsewhere ICU's is LC_ALL, LC_MESSAGES or LANG again)", () => {
+    const intl = vi.spyOn(Intl, 'DateTimeFormat').mockReturnValue({ resolvedOptions: () => ({ locale: 'fr-SN' }) } as unknown as Intl.DateTimeFormat);
+    try {
+      expect(windowsLocale('win32')).toBe('fr-SN');
+      expect(windowsLocale('linux')).toBe('und');
+      expect(windowsLocale('darwin')).toBe('und');
+      if (process.platform !== 'win32') expect(mapLanguageFromEnv({})).toBe('en');
+    } finally {
+      intl.mockRestore();
+    }
   });
 
   it('has every text in French and Spanish, with the same placeholders as in English', () => {

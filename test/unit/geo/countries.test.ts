@@ -200,12 +200,40 @@ describe('resolveCountry: more spellings, typos with a margin, no bare abbreviat
       ['Congo (Brazzaville)', 'CG'], ['Congo (Republic)', 'CG'], ['Congo (Kinshasa)', 'CD'],
       // a bracket naming a place, a region or the country a territory belongs to keeps the name before it
       ['Ghana (West Africa)', 'GH'], ['Sénégal (Dakar)', 'SN'], ['Puerto Rico (USA)', 'PR'], ['Réunion (France)', 'RE'],
-      ['Hong Kong (China)', 'HK'], ['Georgia (USA)', 'GE'], ['Kenya (KE)', 'KE'],
+      ['Hong Kong (China)', 'HK'], ['Kenya (KE)', 'KE'],
       // indexed whole, as before
       ['Bolivia (Plurinational State of)', 'BO'], ['Korea (Republic of)', 'KR'], ['Virgin Islands (British)', 'VG'],
       // short forms of the French-speaking offices
       ['Congo RDC', 'CD'], ['Congo-RDC', 'CD'], ['Rép. dém. du Congo', 'CD'], ['Congo démocratique', 'CD'], ['Congo-Brazza', 'CG'],
       ['RCA', 'CF'], ['Territoires palestiniens', 'PS'],
+    ] as const) expect(code(text), text).toBe(expected);
+  });
+
+  // Reviewing the trial: "Georgia (USA)" (the state) was Georgia the country, "Virgin Islands (UK)"
+  // the US Virgin Islands (a typo's distance from "us"), "Samoa (USA)" Samoa, "Korea (DPR)" the
+  // Republic of Korea and "Congo (DR)", "Congo (CD)" the Republic of the Congo, all without a warning.
+  it('a bracket naming a territory\'s country, another country, initials or an ISO code', () => {
+    for (const [text, expected] of [
+      // the territory a country's bracket names, or keeps
+      ['Virgin Islands (UK)', 'VG'], ['Virgin Islands (USA)', 'VI'], ['Samoa (USA)', 'AS'], ['Samoa (US)', 'AS'], ['Guyane (France)', 'GF'],
+      ['Puerto Rico (USA)', 'PR'], ['Jersey (UK)', 'JE'], ['Réunion (France)', 'RE'],
+      // another country, of which the name is no territory: a place there called like a country, as "Georgia, USA" is
+      ['Georgia (USA)', null], ['Georgia (US)', null], ['Jersey (USA)', null], ['Mexico (USA)', null], ['Niger (Nigeria)', null],
+      ['Georgia (country)', 'GE'], ['Georgia (Tbilisi)', 'GE'], ['Niger (Niamey)', 'NE'], ['Ireland (UK)', 'GB'],
+      // capitals that are a name's initials, or an ISO code of one of the countries so named
+      ['Korea (DPR)', 'KP'], ['Korea (DPRK)', 'KP'], ['Korea (ROK)', 'KR'], ['Congo (DR)', 'CD'], ['Congo (RC)', 'CG'],
+      ['Congo (CD)', 'CD'], ['Congo (COD)', 'CD'], ['Congo (CG)', 'CG'], ['Korea (KP)', 'KP'], ['Guinea (GNB)', 'GW'], ['Guinea (GN)', 'GN'],
+      ['Micronesia (FSM)', 'FM'], ['Senegal (SEN)', 'SN'],
+    ] as const) expect(code(text), text).toBe(expected);
+  });
+
+  // Reviewing the trial: "Rep. del Congo" (Spanish, the Republic of the Congo) was the DR Congo,
+  // one letter from the new "Rép. dém. Congo"; "Rép. centrafricaine", "Rep. Dominicana" were unknown.
+  it('abbreviated Rép., Rep., dém., Dem. are read written out, in each language', () => {
+    for (const [text, expected] of [
+      ['Rep. del Congo', 'CG'], ['Rép. du Congo', 'CG'], ['Rep. Dem. del Congo', 'CD'], ['Rép. dém. du Congo', 'CD'],
+      ['Rép. centrafricaine', 'CF'], ['Rep. Centroafricana', 'CF'], ['Rep. Dominicana', 'DO'], ['Rép. tchèque', 'CZ'],
+      ['Rép. arabe syrienne', 'SY'], ['Rep. pop. dém. de Corée', 'KP'], ['Korea, Dem. People\'s Rep.', 'KP'], ['Rep', null],
     ] as const) expect(code(text), text).toBe(expected);
   });
 

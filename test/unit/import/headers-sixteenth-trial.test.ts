@@ -17,3 +17,35 @@ describe("a summary of the innovation, the proposal, the initiative or the solut
     }
   });
 });
+
+// Reviewing the trial: a summary's two words beat a bare "Description" beside it, so the short
+// summary was all the tagging read, and which of "Résumé du projet" and "Description du projet"
+// won depended on which came first.
+describe('a summary beside a description column', () => {
+  it('is left for the description, in either order; alone it is still the description, at once', () => {
+    for (const [summary, description] of [
+      ["Résumé de l'innovation", 'Description'], ['Résumé du projet', 'Description du projet'], ['Project summary', 'Project description'],
+      ['Resumen de la propuesta', 'Descripción'], ['Executive summary', 'Description'], ['Abstract', 'Description of the innovation'],
+    ]) {
+      for (const headers of [['Organisation', 'Courriel', summary!, description!], ['Organisation', 'Courriel', description!, summary!]]) {
+        const { mapping, evidence } = matchHeaders(headers);
+        expect(mapping.description, headers.join(' | ')).toEqual([headers.indexOf(description!)]);
+        expect(evidence.description?.confidence, headers.join(' | ')).toBe('high');
+      }
+      expect(matchHeaders(['Organisation', 'Courriel', summary!]).mapping.description, summary).toEqual([2]);
+    }
+  });
+});
+
+// Reviewing the trial: an English hiring form writes "Résumé" with its accents too, and its CV
+// (links to PDFs) was the description beside the cover letter; the accent makes it French's
+// summary only among French, Spanish or Portuguese headers.
+describe('an accented Résumé', () => {
+  const description = (headers: string[]) => matchHeaders(headers).mapping.description?.map((i) => headers[i]);
+  it("is an English hiring form's CV beside a cover letter, a French form's summary beside French headers", () => {
+    expect(description(['Full name', 'Email', 'Position applied for', 'Résumé', 'Cover letter'])).toEqual(['Cover letter']);
+    expect(description(['Full name', 'Email', 'Position applied for', 'Résumé'])).toBeUndefined();
+    expect(description(['Nom', 'Courriel', 'Pays', 'Résumé', 'Cover letter'])).toEqual(['Résumé']);
+    expect(description(['Nom', 'Courriel', 'Résumé'])).toEqual(['Résumé']);
+  });
+});

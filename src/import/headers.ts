@@ -115,6 +115,20 @@ function namesRoleHolder(tokens: readonly string[]): boolean {
   });
 }
 
+/**
+ * "Nome da empresa do responsável", "Nom de l'entreprise du référent": the name word, then (its
+ * small words between) the organisation, then the role: the organisation's name, whose role word
+ * says whose organisation it is.
+ */
+function namesRoleHoldersOrganisation(tokens: readonly string[]): boolean {
+  const keys = tokens.map(keyWord);
+  const nameAt = keys.findIndex((k) => NAME_WORDS.has(k));
+  if (nameAt < 0) return false;
+  let i = nameAt + 1;
+  while (i < tokens.length && LINK_WORDS.has(tokens[i]!)) i++;
+  return i < keys.length && ORGANISATION_WORDS.has(keys[i]!) && keys.slice(i + 1).some((k) => ROLE_WORDS.has(k));
+}
+
 /** A supplier ("fornitore", "fournisseur", "supplier", "vendor"). */
 const SUPPLIER_WORDS: ReadonlySet<string> = new Set(['supplier', 'vendor', 'fournisseur', 'fornitore'].map(keyWord));
 /** The small words that say a supplier owns what the header asks ("del fornitore", "du fournisseur", "of the supplier"). */
@@ -560,6 +574,9 @@ function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: 
   if (best.has('organization') && namesRoleHolder(tokens)) {
     drop(['organization'], 'the name of a person holding a role in the organisation');
     if (!best.has('contactName')) best.set('contactName', { column, field: 'contactName', score: 2, exact: false, single: false, metadata, named: false });
+  } else if (best.has('organization') && best.has('contactName') && namesRoleHoldersOrganisation(tokens)) {
+    // "Nome da empresa do responsável": the organisation's name, of the person who answers for it
+    drop(['contactName'], 'the name of the organisation a person holds a role in, not the person\'s');
   }
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
   // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.

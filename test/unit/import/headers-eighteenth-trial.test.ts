@@ -73,6 +73,16 @@ describe('a person named by a role in the organisation', () => {
       expect(explainHeader(h).fields.map((f) => f.field), h).toContain('organization');
     }
   });
+
+  it('is no contact name where the organisation comes first and the role says whose it is ("Nome da empresa do responsável")', () => {
+    for (const h of ['Nome da empresa do responsável', "Nom de l'entreprise du référent", 'Nome da organização do coordenador']) {
+      const fields = explainHeader(h).fields.map((f) => f.field);
+      expect(fields, h).toContain('organization');
+      expect(fields, h).not.toContain('contactName');
+    }
+    expect(mapped(['Nome da empresa do responsável', 'Email']).organization).toEqual(['Nome da empresa do responsável']);
+    expect(mapped(['Nome da empresa do responsável', 'Nome do responsável', 'Email']).contactName).toEqual(['Nome do responsável']);
+  });
 });
 
 describe("a supplier's name or address", () => {

@@ -131,6 +131,8 @@ function namesRoleHoldersOrganisation(tokens: readonly string[]): boolean {
 
 /** A supplier ("fornitore", "fournisseur", "supplier", "vendor"). */
 const SUPPLIER_WORDS: ReadonlySet<string> = new Set(['supplier', 'vendor', 'fournisseur', 'fornitore'].map(keyWord));
+/** A supplier word as written (for reading a call for suppliers' headers as the organisation's). */
+const SUPPLIER_TEXT = /\b(?:suppliers?|vendors?|fournisseurs?|fornitor[ei])\b/giu;
 /** The small words that say a supplier owns what the header asks ("del fornitore", "du fournisseur", "of the supplier"). */
 const OWNER_LINKS: ReadonlySet<string> = new Set(['of', 'the', 'du', 'des', 'de', 'del', 'dello', 'della', 'dei', 'degli', 'al', 'do', 'da', 'dal']);
 
@@ -741,6 +743,13 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   const NAME_FIELDS: readonly Field[] = ['contactName', 'firstName', 'lastName'];
   const personNamed = (c: Candidate) => candidates.some((o) => o.column !== c.column && NAME_FIELDS.includes(o.field) && !o.standIn);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !(c.field === 'contactName' && c.standIn && personNamed(c))));
+  // A call for suppliers ("Nom du fournisseur de formation", "Email du fournisseur"): where no
+  // column names the applicant's own organisation or email, the supplier is the applicant, and
+  // its details are read as the organisation's
+  const supplierAt = headers.flatMap((h, i) => (namesSupplier(headerTokens(h)) ? [i] : []));
+  if (supplierAt.length && !candidates.some((c) => c.field === 'organization' || c.field === 'email')) {
+    for (const i of supplierAt) candidates.push(...scoreHeader(headers[i]!.replace(SUPPLIER_TEXT, 'organisation'), i, idx, preferred?.has(i) ? 50 : 0));
+  }
   // LimeSurvey's participants table numbers its rows "tid" beside their "token": elsewhere a bare
   // "TID" (a tax or terminal ID) is no response's id
   const tokenTable = headers.some((h) => fold(h) === 'token');

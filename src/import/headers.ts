@@ -104,9 +104,7 @@ function namesRoleHolder(tokens: readonly string[]): boolean {
   const keys = tokens.map(keyWord);
   const nameAt = keys.findIndex((k) => NAME_WORDS.has(k));
   if (nameAt < 0) return false;
-  let i = nameAt + 1;
-  while (i < tokens.length && LINK_WORDS.has(tokens[i]!)) i++;
-  if (i < keys.length && ROLE_WORDS.has(keys[i]!) && keys.slice(i + 1).some((k) => ORGANISATION_WORDS.has(k))) return true;
+  if (nameThen(tokens, keys, nameAt, ROLE_WORDS, ORGANISATION_WORDS)) return true;
   if (keys[nameAt] !== keyWord('name')) return false;
   // ("Name of the company head office": a role word that goes on to another noun is no role)
   return keys.some((k, j) => {
@@ -123,10 +121,14 @@ function namesRoleHolder(tokens: readonly string[]): boolean {
 function namesRoleHoldersOrganisation(tokens: readonly string[]): boolean {
   const keys = tokens.map(keyWord);
   const nameAt = keys.findIndex((k) => NAME_WORDS.has(k));
-  if (nameAt < 0) return false;
+  return nameAt >= 0 && nameThen(tokens, keys, nameAt, ORGANISATION_WORDS, ROLE_WORDS);
+}
+
+/** Whether the name word at nameAt is followed (its small words between) by a `first` word, and a `then` word after it. */
+function nameThen(tokens: readonly string[], keys: readonly string[], nameAt: number, first: ReadonlySet<string>, then: ReadonlySet<string>): boolean {
   let i = nameAt + 1;
   while (i < tokens.length && LINK_WORDS.has(tokens[i]!)) i++;
-  return i < keys.length && ORGANISATION_WORDS.has(keys[i]!) && keys.slice(i + 1).some((k) => ROLE_WORDS.has(k));
+  return i < keys.length && first.has(keys[i]!) && keys.slice(i + 1).some((k) => then.has(k));
 }
 
 /** A supplier ("fornitore", "fournisseur", "supplier", "vendor"). */

@@ -10,6 +10,7 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
 import { columnDisplay, headerForDisplay } from '../import/mapping.js';
+import { isSecretHeader } from '../import/secrets.js';
 import { shellArg } from '../text.js';
 
 const FIELD_NAMES: Record<string, string> = FIELD_LABELS;
@@ -158,7 +159,11 @@ function printMapping(io: IO, f: FileReport): void {
   if (f.dates?.order && f.dates.order !== 'mixed') {
     info(io, `  dates read ${f.dates.order}${f.dates.decidedBy === 'the form' ? ' (no day above 12 in the file: as the form tool writes them)' : ''}, stored as ISO 8601 beside the text as written`);
   }
-  if (f.unmappedColumns.length) info(io, `  kept in the raw row, not used: ${unusedColumns(f.unmappedColumns)}`);
+  // (a password or PIN column is not kept at all: import/secrets.ts)
+  const kept = f.unmappedColumns.filter((h) => !isSecretHeader(h));
+  const secrets = f.unmappedColumns.filter((h) => isSecretHeader(h));
+  if (kept.length) info(io, `  kept in the raw row, not used: ${unusedColumns(kept)}`);
+  if (secrets.length) info(io, `  not kept (a password or PIN): ${unusedColumns(secrets)}`);
   for (const g of f.sameApplication.slice(0, 10)) {
     info(io, `  rows ${g.rows.join(', ')} are one application (${g.by}): the last one is kept`);
   }

@@ -104,9 +104,7 @@ function namesRoleHolder(tokens: readonly string[]): boolean {
   const keys = tokens.map(keyWord);
   const nameAt = keys.findIndex((k) => NAME_WORDS.has(k));
   if (nameAt < 0) return false;
-  let i = nameAt + 1;
-  while (i < tokens.length && LINK_WORDS.has(tokens[i]!)) i++;
-  if (i < keys.length && ROLE_WORDS.has(keys[i]!) && keys.slice(i + 1).some((k) => ORGANISATION_WORDS.has(k))) return true;
+  if (nameThen(tokens, keys, nameAt, ROLE_WORDS, ORGANISATION_WORDS)) return true;
   if (keys[nameAt] !== keyWord('name')) return false;
   // ("Name of the company head office": a role word that goes on to another noun is no role)
   return keys.some((k, j) => {
@@ -115,8 +113,28 @@ function namesRoleHolder(tokens: readonly string[]): boolean {
   });
 }
 
+/**
+ * "Nome da empresa do responsável", "Nom de l'entreprise du référent": the name word, then (its
+ * small words between) the organisation, then the role: the organisation's name, whose role word
+ * says whose organisation it is.
+ */
+function namesRoleHoldersOrganisation(tokens: readonly string[]): boolean {
+  const keys = tokens.map(keyWord);
+  const nameAt = keys.findIndex((k) => NAME_WORDS.has(k));
+  return nameAt >= 0 && nameThen(tokens, keys, nameAt, ORGANISATION_WORDS, ROLE_WORDS);
+}
+
+/** Whether the name word at nameAt is followed (its small words between) by a `first` word, and a `then` word after it. */
+function nameThen(tokens: readonly string[], keys: readonly string[], nameAt: number, first: ReadonlySet<string>, then: ReadonlySet<string>): boolean {
+  let i = nameAt + 1;
+  while (i < tokens.length && LINK_WORDS.has(tokens[i]!)) i++;
+  return i < keys.length && first.has(keys[i]!) && keys.slice(i + 1).some((k) => then.has(k));
+}
+
 /** A supplier ("fornitore", "fournisseur", "supplier", "vendor"). */
 const SUPPLIER_WORDS: ReadonlySet<string> = new Set(['supplier', 'vendor', 'fournisseur', 'fornitore'].map(keyWord));
+/** A supplier word as written (for reading a call for suppliers' headers as the organisation's). */
+const SUPPLIER_TEXT = /\b(?:suppliers?|vendors?|fournisseurs?|fornitor[ei])\b/giu;
 /** The small words that say a supplier owns what the header asks ("del fornitore", "du fournisseur", "of the supplier"). */
 const OWNER_LINKS: ReadonlySet<string> = new Set(['of', 'the', 'du', 'des', 'de', 'del', 'dello', 'della', 'dei', 'degli', 'al', 'do', 'da', 'dal']);
 
@@ -571,6 +589,9 @@ function scoreOne(tokens: readonly string[], words: readonly string[], trimmed: 
   if (best.has('organization') && namesRoleHolder(tokens)) {
     drop(['organization'], 'the name of a person holding a role in the organisation');
     if (!best.has('contactName')) best.set('contactName', { column, field: 'contactName', score: 2, exact: false, single: false, metadata, named: false });
+  } else if (best.has('organization') && best.has('contactName') && namesRoleHoldersOrganisation(tokens)) {
+    // "Nome da empresa do responsável": the organisation's name, of the person who answers for it
+    drop(['contactName'], 'the name of the organisation a person holds a role in, not the person\'s');
   }
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
   // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.
@@ -735,6 +756,13 @@ export function matchHeaders(written: readonly string[], preferred?: ReadonlySet
   const NAME_FIELDS: readonly Field[] = ['contactName', 'firstName', 'lastName'];
   const personNamed = (c: Candidate) => candidates.some((o) => o.column !== c.column && NAME_FIELDS.includes(o.field) && !o.standIn);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !(c.field === 'contactName' && c.standIn && personNamed(c))));
+  // A call for suppliers ("Nom du fournisseur de formation", "Email du fournisseur"): where no
+  // column names the applicant's own organisation or email, the supplier is the applicant, and
+  // its details are read as the organisation's
+  const supplierAt = headers.flatMap((h, i) => (namesSupplier(headerTokens(h)) ? [i] : []));
+  if (supplierAt.length && !candidates.some((c) => c.field === 'organization' || c.field === 'email')) {
+    for (const i of supplierAt) candidates.push(...scoreHeader(headers[i]!.replace(SUPPLIER_TEXT, 'organisation'), i, idx, preferred?.has(i) ? 50 : 0));
+  }
   // LimeSurvey's participants table numbers its rows "tid" beside their "token": elsewhere a bare
   // "TID" (a tax or terminal ID) is no response's id
   const tokenTable = headers.some((h) => fold(h) === 'token');

@@ -11,6 +11,7 @@ import { contactKey, contentHash, identityKey, legacyContactKey, normalisedNames
 import type { Layout } from './layout.js';
 import { RowNormaliser, type NormaliseOptions } from './normalise.js';
 import { SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
+import { isSecretHeader } from './secrets.js';
 import { webDomain } from '../organization-keys.js';
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
@@ -66,19 +67,25 @@ export class RowPreparer {
   private toSkip: number;
   private readonly headerKeys: string[];
   private readonly refColumn: number;
+  /** The columns of secrets (a password, a PIN): left out of the source row, each filled cell reported. */
+  private readonly secretColumns: number[];
   /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
   private readonly hashSeed: string;
 
   /** Whether a "\uFFFD" in a row is a byte the decoding replaced (false: the file holds that character itself, in valid UTF-8). */
   private readonly replacedBytes: boolean;
 
-  constructor(layout: PrepareLayout, private readonly batchId: number, options: NormaliseOptions & { rejectRefColumn?: number; replacedBytes?: boolean } = {}) {
+  constructor(private readonly layout: PrepareLayout, private readonly batchId: number, options: NormaliseOptions & { rejectRefColumn?: number; replacedBytes?: boolean } = {}) {
     this.replacedBytes = options.replacedBytes ?? true;
     this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, headers: layout.headers, ...options });
     this.refColumn = options.rejectRefColumn ?? -1;
     this.toSkip = layout.skip;
     // skillsnet's own columns of a rejects sheet (the reason, the reference) are no part of the source row
     this.headerKeys = layout.headers.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : JSON.stringify(h) + ':'));
+    // a password or PIN is no part of the application, and kept in the source row it would sit in
+    // the database and in `show ID --raw`: its cells are left out (secrets.ts)
+    this.secretColumns = layout.headers.flatMap((h, i) => (isSecretHeader(h) ? [i] : []));
+    for (const i of this.secretColumns) this.headerKeys[i] = '';
     // (a digest of what the seed says, so each row's hash reads a few bytes of it, not hundreds)
     this.hashSeed = `${contentHash(`${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}`)}\u0001`;
   }
@@ -99,6 +106,9 @@ export class RowPreparer {
     if (isBlank(cells)) return null;
     const row = ++this.rows;
     const rawJson = this.rawJson(cells);
+    for (const i of this.secretColumns) {
+      if (cells[i]?.trim()) this.normaliser.warnings.add('a password or PIN: not kept (left out of the source row, the rest of the row imported)', row, { header: this.layout.headers[i] ?? '', index: i });
+    }
     if (this.replacedBytes && rawJson.includes('\uFFFD')) {
       this.normaliser.warnings.add('bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', row);
     }

@@ -35,6 +35,20 @@ describe('skillsnet import: the report', () => {
     expect(shown.stdout).toContain('b@example.org');
   });
 
+  it('says a password column is not kept, not that it is kept in the raw row, and show --raw has no password', async () => {
+    const f = file('accounts.csv', 'Organisation,Email,Login,Contraseña\nOrg A,a@example.org,ana,Hunter2-Ana\n');
+    const d = db();
+    const r = await run(['import', f, '--db', d]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('kept in the raw row, not used: Login\n');
+    expect(r.stderr).toContain('not kept (a password or PIN): Contraseña');
+    expect(r.stderr).toMatch(/data row 1, column “Contraseña”: a password or PIN: not kept/);
+    const [a] = await list(d);
+    const shown = await run(['show', String(a.id), '--raw', '--db', d]);
+    expect(shown.stdout).toContain('ana');
+    expect(shown.stdout).not.toContain('Hunter2');
+  });
+
   it("a questionnaire's many long statements are cut and counted in the report, whole in --json", async () => {
     const statements = Array.from({ length: 20 }, (_, i) => `${i + 1}. I often find it hard to remember important events of my past, as if whole periods were blank`);
     const f = file('questionnaire.csv', ['Organisation', 'Email', ...statements.map((s) => `"${s}"`)].join(',') + '\n' + ['Org A', 'a@example.org', ...statements.map(() => '3')].join(',') + '\n');

@@ -73,10 +73,20 @@ describe('a person named by a role in the organisation', () => {
       expect(explainHeader(h).fields.map((f) => f.field), h).toContain('organization');
     }
   });
+
+  it('is no contact name where the organisation comes first and the role says whose it is ("Nome da empresa do responsável")', () => {
+    for (const h of ['Nome da empresa do responsável', "Nom de l'entreprise du référent", 'Nome da organização do coordenador']) {
+      const fields = explainHeader(h).fields.map((f) => f.field);
+      expect(fields, h).toContain('organization');
+      expect(fields, h).not.toContain('contactName');
+    }
+    expect(mapped(['Nome da empresa do responsável', 'Email']).organization).toEqual(['Nome da empresa do responsável']);
+    expect(mapped(['Nome da empresa do responsável', 'Nome do responsável', 'Email']).contactName).toEqual(['Nome do responsável']);
+  });
 });
 
 describe("a supplier's name or address", () => {
-  it('is a third party\'s, never the applicant\'s', () => {
+  it('is a third party\'s beside the applicant\'s own organisation or email', () => {
     expect(mapped(['Nome', 'Email', 'Ragione sociale del fornitore'])).not.toHaveProperty('organization');
     expect(mapped(['Nom', 'Email du fournisseur', 'Email']).email).toEqual(['Email']);
     expect(mapped(['Name', 'Email', "Supplier's phone", 'Phone']).phone).toEqual(['Phone']);
@@ -84,6 +94,14 @@ describe("a supplier's name or address", () => {
 
   it('leaves a supplier word that qualifies the applicant alone (a supplier\'s own registration)', () => {
     expect(mapped(['Nom', 'Email', "Nom de l'entreprise (fournisseur agréé)"]).organization).toEqual(["Nom de l'entreprise (fournisseur agréé)"]);
+  });
+
+  it('is the applicant\'s in a call for suppliers, where no column names the applicant\'s own organisation or email', () => {
+    const training = ['Nom du fournisseur de formation', 'Email du fournisseur', 'Téléphone du fournisseur', 'Pays'];
+    expect(mapped(training)).toMatchObject({ organization: ['Nom du fournisseur de formation'], email: ['Email du fournisseur'], phone: ['Téléphone du fournisseur'] });
+    expect(mapped(["Supplier's name", "Supplier's email"])).toMatchObject({ organization: ["Supplier's name"], email: ["Supplier's email"] });
+    // (beside the applicant's own email, the supplier is still a third party)
+    expect(mapped(['Raison sociale', 'Email', 'Email du fournisseur']).email).toEqual(['Email']);
   });
 });
 

@@ -78,6 +78,12 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       });
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
+    // (every line below the header skipped, as a note, a totals line or the header again: as few
+    // rules as a header alone, and a selection run on none would be one without the file's quotas)
+    if (!rules.length) {
+      const skipped = data.filter((r) => r.cells.some((c) => c.trim() !== '')).length;
+      throw new OperationError(`the quotas file ${file} has no rules: ${skipped === 1 ? 'the one line below its header is a note, a totals line or the header again' : `all ${skipped} lines below its header are notes, totals lines or the header again`}: nothing to select by`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
+    }
     if (rows.marks) checkMarkedRows(rules, rows.marks, { name, unit });
     const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
     const range = columns.indexOf('range');

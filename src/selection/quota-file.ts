@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
-import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
+import { featureWord, normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
 import { boundsInWords, NO_LIMIT, quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 import { checkMarkedRows, withoutHiddenColumns, workbookRows, type NumberedRow, type Sheet } from './quota-workbook.js';
@@ -78,6 +78,12 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       });
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
+    // (every line below the header skipped, as a note, a totals line or the header again: as few
+    // rules as a header alone, and a selection run on none would be one without the file's quotas)
+    if (!rules.length) {
+      const skipped = data.filter((r) => r.cells.some((c) => c.trim() !== '')).length;
+      throw new OperationError(`the quotas file ${file} has no rules: ${skipped === 1 ? 'the one line below its header is a note, a totals line or the header again' : `all ${skipped} lines below its header are notes, totals lines or the header again`}: nothing to select by`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
+    }
     if (rows.marks) checkMarkedRows(rules, rows.marks, { name, unit });
     const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
     const range = columns.indexOf('range');
@@ -279,8 +285,18 @@ function laterTables(header: NumberedRow, rows: NumberedRow[], at: { name: strin
   const main = header.cells.map(quotaColumn);
   const out: NumberedRow[] = [];
   let read: ((cells: string[]) => string[]) | undefined;
+  let second: { header: NumberedRow; feature: Feature; at: number } | undefined;
   for (const row of rows) {
     if (!isHeader(row.cells)) {
+      // (a line of the first table's shape below a table headed by its feature, "language,es,1,"
+      // under "Region,Min,Max": its feature's name stands where a region should; said as such,
+      // not as an unknown region, and never read by either header on a guess)
+      const cell = second ? (row.cells[second.at] ?? '').trim() : '';
+      if (second && cell !== '' && !isTotal(cell) && featureNamed(cell) !== undefined && !isValueOf(second.feature, cell)) {
+        throw new UsageError(`${at.name} ${at.unit} ${row.line}: "${row.cells.filter((c) => c.trim()).join(', ')}" is a line of the first table (${header.cells.filter((c) => c.trim()).join(', ')}, ${at.unit} ${header.line}) below the table of ${featureWord(second.feature)} starting at ${at.unit} ${second.header.line}`, {
+          hint: `move it above ${at.unit} ${second.header.line}, or give it a table of its own with its own header`,
+        });
+      }
       out.push(read ? { cells: read(row.cells), line: row.line } : row);
       continue;
     }
@@ -288,6 +304,7 @@ function laterTables(header: NumberedRow, rows: NumberedRow[], at: { name: strin
     const table = tableFeature(row.cells);
     if (!table && own.every((c, i) => c === main[i]) && main.every((c, i) => c === own[i] || (c === undefined && own[i] === undefined))) {
       read = undefined;
+      second = undefined;
       out.push(row);
       continue;
     }
@@ -305,6 +322,7 @@ function laterTables(header: NumberedRow, rows: NumberedRow[], at: { name: strin
       for (const bound of ['min', 'max', 'range'] as const) if (own.includes(bound)) out[main.indexOf(bound)] = cells[own.indexOf(bound)] ?? '';
       return out;
     };
+    second = table ? { header: row, feature: table.feature, at: table.at } : undefined;
     at.onNote?.(`${at.name} ${at.unit} ${row.line}: a second table starts (${row.cells.filter((c) => c.trim()).join(', ')}): its ${at.unit}s read by its own header`);
   }
   return out;

@@ -242,6 +242,11 @@ export function quotaReadingsMarked(rules: readonly QuotaRule[]): { text: string
       continue;
     }
     if (rule.feature === 'country') {
+      // (a country's "NA" is as much a spreadsheet's "not available" as a language's: said alike)
+      if (isPlaceholder(written)) {
+        lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}, its ISO 3166-1 code, not as "not available" (no quota counts applications without a country)`, caution: true });
+        continue;
+      }
       if (same(rule.value)) continue;
       const others = countriesAlsoNamed(written, rule.value);
       if (same(countryName(rule.value)) && !others.length) continue;

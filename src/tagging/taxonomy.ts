@@ -60,7 +60,13 @@ export function parseCategoryCode(input: string, flag = 'category'): string {
   const joined = runTogetherCode(code);
   if (joined) return joined;
   const labelled = codeBesideItsName(input);
-  if (labelled) return labelled;
+  if (labelled?.length === 1) return labelled[0]!;
+  // (a code beside another category's name, a drop-down list's choice edited by hand: which is meant is not guessed)
+  if (labelled) {
+    throw new UsageError(`${flag} "${input.trim()}" names two categories: ${labelled.join(' and ')} (a code beside another category's name)`, {
+      hint: `write the code of the one meant: ${labelled.join(' or ')}`,
+    });
+  }
   const near = nearestCategoryCode(code) ?? nearestNamedCode(input);
   throw new UsageError(`unknown ${flag} "${input}"${near ? `; did you mean "${near}"?` : ''}`, {
     hint: `the codes are: ${categoryCodes().join(', ')} (see skillsnet categories)`,
@@ -71,9 +77,10 @@ export function parseCategoryCode(input: string, flag = 'category'): string {
  * A code beside its category's name, as a template's drop-down list writes a choice:
  * "research-data: Research, data and analysis", "Research and data (research-data)",
  * "life-skills – Life skills". Both parts must name the one category: "life-skills (2)" or
- * "research-data (R&D)" is a code with something else beside it, and stays refused.
+ * "research-data (R&D)" is a code with something else beside it, and stays refused. The
+ * categories the two parts name, one each: two where they differ ("Life skills (research-data)").
  */
-function codeBesideItsName(input: string): string | undefined {
+function codeBesideItsName(input: string): string[] | undefined {
   const m = /^(.+?)\s*(?:\(([^()]+)\)|[:–—]\s*(.+)|\s-\s+(.+))\s*$/u.exec(input.trim());
   if (!m) return undefined;
   const one = (part: string): string | undefined => {
@@ -85,7 +92,8 @@ function codeBesideItsName(input: string): string | undefined {
   const [a, b] = [one(m[1]!), one((m[2] ?? m[3] ?? m[4])!)];
   // (one part must be the code itself, or two names would do: "Training delivery (Formation)")
   const isCode = [m[1]!, (m[2] ?? m[3] ?? m[4])!].some((p) => isCategoryCode(p.trim().toLowerCase()) || runTogetherCode(p.trim().toLowerCase()) !== undefined);
-  return a !== undefined && a === b && isCode ? a : undefined;
+  if (a === undefined || b === undefined || !isCode) return undefined;
+  return a === b ? [a] : [a, b];
 }
 
 /** The code whose words the input's are, run together or apart at its hyphens ("lifeskills", "work based-learning"). */

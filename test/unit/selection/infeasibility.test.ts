@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictingPartners, smallestRelaxation } from '../../../src/selection/infeasibility.js';
-import { expandQuotas } from '../../../src/selection/quotas.js';
+import { counts, expandQuotas } from '../../../src/selection/quotas.js';
 import { solveMip, type MipInput } from '../../../src/selection/solve.js';
 import { selectRoster } from '../../../src/selection/select.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
@@ -155,5 +155,54 @@ describe('quotas that cannot hold together, by counting', () => {
 
   it('null when the quota cannot hold with the size alone: the size is its conflict', () => {
     expect(conflictingPartners(problem([rule('region', 'Europe and Central Asia', 3, null, 2), rule('language', 'fr', 1, null, 3)]), 0)).toBeNull();
+  });
+});
+
+// Counting is exact for two quotas and the size: on random calls and quotas of every feature, a
+// partner is named exactly where an independent integer program (the two quotas and the size, no
+// model code of ours) has no roster, and null exactly where the quota alone has none.
+describe('counting against an independent solver', () => {
+  it('agrees on every pair of 40 random quota sets', async () => {
+    let seed = 14;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
+    const places = [['Africa', 'KE'], ['Africa', 'SN'], ['Arab States', 'JO'], ['Arab States', 'LB'], ['Europe and Central Asia', 'FR'], ['Americas', 'MX']] as const;
+    const cats = ['life-skills', 'training-delivery', 'entrepreneurship'];
+    const fits = async (size: number, rows: { lower: number; upper: number; columns: number[] }[], n: number) =>
+      (await solveMip({ sense: 'maximize', cost: Array(n).fill(0), lower: Array(n).fill(0), upper: Array(n).fill(1), integer: Array(n).fill(true), rows: [{ lower: size, upper: size, columns: [...Array(n).keys()] }, ...rows] })).status === 'optimal';
+    let pairs = 0, conflicts = 0;
+    for (let set = 0; set < 40; set++) {
+      const n = 6 + Math.floor(rnd() * 8);
+      const call = Array.from({ length: n }, (_, i) => {
+        const [region, country] = pick(places);
+        return candidate(i + 1, region, country, pick(['en', 'fr', 'es']), 5, [...new Set([pick(cats), pick(cats)])]);
+      });
+      const size = 2 + Math.floor(rnd() * (n - 2));
+      const rules: QuotaRule[] = [];
+      for (let k = 0; k < 4; k++) {
+        const c = pick(call);
+        const [feature, value] = pick([['region', c.region], ['country', c.country], ['language', c.language], ['category', pick(c.categories)], ['subregion', 'Western Asia']] as const);
+        const min = Math.floor(rnd() * 4);
+        if (!rules.some((r) => r.feature === feature && r.value === value)) rules.push(rule(feature, value, min, rnd() < 0.5 ? min + Math.floor(rnd() * 3) : null, k + 2));
+      }
+      const quotas = expandQuotas(rules, call);
+      const row = (q: (typeof quotas)[number]) => ({ lower: q.min, upper: q.max ?? Infinity, columns: call.flatMap((c, i) => (counts(c, q) ? [i] : [])) });
+      const problem = { size, candidates: call, quotas, include: new Set<number>() };
+      for (let a = 0; a < quotas.length; a++) {
+        const found = conflictingPartners(problem, a);
+        if (!(await fits(size, [row(quotas[a]!)], n))) {
+          expect(found).toBeNull();
+          continue;
+        }
+        const expected: number[] = [];
+        for (let b = 0; b < quotas.length; b++) if (b !== a && !(await fits(size, [row(quotas[a]!), row(quotas[b]!)], n))) expected.push(b);
+        expect(found).toEqual(expected);
+        pairs += quotas.length - 1;
+        conflicts += expected.length;
+      }
+    }
+    // (the sets hold conflicts to find, and pairs that fit)
+    expect(conflicts).toBeGreaterThan(10);
+    expect(pairs - conflicts).toBeGreaterThan(60);
   });
 });

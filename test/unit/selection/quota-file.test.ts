@@ -108,6 +108,10 @@ describe('what is not a set of rules', () => {
       return (e as Error).message;
     };
     expect(await refused(write('header.csv', 'feature,value,min,max\n'))).toMatch(/has no rules, only its header/);
+    // (a header over nothing but a totals line, notes, the header again or empty cells was read as no
+    // rules at all, and the selection ran without any quota, exit 0)
+    expect(await refused(write('total.csv', 'feature,value,min,max\nTotal,,0,0\n'))).toMatch(/has no rules: the one line below its header is a note, a totals line or the header again: nothing to select by$/);
+    expect(await refused(write('notes.csv', 'feature,value,min,max\n,,,\nsee last year\'s sheet\nfeature,value,min,max\n'))).toMatch(/has no rules: all 2 lines below its header are notes, totals lines or the header again/);
     expect(await refused(write('q.json', '[{"feature": "region", "value": "Africa", "min": 3}]'))).toMatch(/looks like JSON; a quotas file is a table/);
     // YAML, as a script-minded officer may write it: named as such, not "no feature column"
     expect(await refused(write('q.yaml', 'region:\n  Africa: {min: 3}\n'))).toMatch(/looks like YAML; a quotas file is a table/);

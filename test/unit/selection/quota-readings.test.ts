@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countriesAlsoNamed } from '../../../src/geo/countries.js';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
-import { quotaLabel, quotaReadings } from '../../../src/selection/quotas.js';
+import { quotaLabel, quotaReadings, quotaReadingsMarked } from '../../../src/selection/quotas.js';
 import { tempDir } from '../support/run.js';
 
 // A quotas file's values are read leniently (French names, typos, vocabulary terms): the officer
@@ -139,6 +139,18 @@ describe('a language quota written NA', () => {
     expect(quotaLabel('language', 'na')).toBe('language na (Nauru)');
     // (the network's own three by their codes, as every message has them)
     expect(quotaLabel('language', 'fr')).toBe('language fr');
+  });
+
+  // (the same file's country "NA" is Namibia, as ambiguous a cell: it was read unsaid beside the language's caution)
+  it('a country written NA in the same file is said to be read as Namibia, as the language is as Nauruan', async () => {
+    const file = path.join(dir, 'na-both.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\ncountry,NA,,2\nlanguage,NA,,1\ncountry,KE,,2\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value])).toEqual([['country', 'NA'], ['language', 'na'], ['country', 'KE']]);
+    expect(quotaReadingsMarked(rules)).toEqual([
+      { text: 'na-both.csv line 2: "NA" read as country NA (Namibia), its ISO 3166-1 code, not as "not available" (no quota counts applications without a country)', caution: true },
+      { text: 'na-both.csv line 3: "NA" read as language na (Nauru), its ISO 639-1 code, not as "not available" (no quota counts applications without a language)', caution: true },
+    ]);
   });
 
   it('"N/A" or "none" is refused as standing for no language', async () => {

@@ -50,6 +50,16 @@ describe('quotas files from other templates', () => {
     // (a bound the first table has no column for is refused, not dropped)
     await expect(read('nomax.csv', 'feature,value,min\nregion,Africa,3\nLanguage,Min,Max\nfr,2,4\n')).rejects.toThrow(/line 3: the table starting here has a max column, the first table \(line 1\) none/);
   });
+
+  it('a line of the first table\'s shape after the second table is said to be one, not an unknown region', async () => {
+    // ("unknown region "language"": the first table's lines continuing below "Region,Min,Max",
+    // whose first column holds regions, were read as regions)
+    await expect(read('cont.csv', 'feature,value,min,max\nlanguage,fr,1,\nRegion,Min,Max\nAfrica,2,5\n\nlanguage,es,1,\n')).rejects.toThrow(
+      /^cont\.csv line 6: "language, es, 1" is a line of the first table \(feature, value, min, max, line 1\) below the table of region starting at line 3$/,
+    );
+    // blank lines and a TOTAL line in the second table are no such line
+    expect((await read('blank.csv', 'feature,value,min,max\nlanguage,fr,1,\n\n\nRegion,Min,Max\n\nAfrica,2,5\nTOTAL,2,5\n')).rules).toEqual([['language', 'fr', 1, null], ['region', 'Africa', 2, 5]]);
+  });
 });
 
 describe('a name with a comma, typed unquoted', () => {

@@ -94,8 +94,13 @@ describe('a category named in a filter or a quotas file', () => {
     expect(parseCategoryCode('Research and data (research-data)')).toBe('research-data');
     expect(parseCategoryCode('research-data: Recherche, données et analyse')).toBe('research-data');
     // a code beside something that is not its name stays refused: a count, a short form, another category
-    for (const text of ['life-skills (2)', 'research-data (R&D)', 'research-data (life-skills)', 'research-data: Life skills']) {
+    for (const text of ['life-skills (2)', 'research-data (R&D)']) {
       expect(() => parseCategoryCode(text), text).toThrow(/unknown category/);
+    }
+    // (a code beside another category's name, in any of the three languages, was "unknown category"
+    // with the list of codes: both are named, and neither is chosen)
+    for (const text of ['research-data (life-skills)', 'research-data: Life skills', 'Life skills (research-data)', 'Compétences de vie (research-data)']) {
+      expect(() => parseCategoryCode(text), text).toThrow(/^category ".*" names two categories: (research-data and life-skills|life-skills and research-data) \(a code beside another category's name\)$/);
     }
   });
 

@@ -226,6 +226,27 @@ describe('member import: a line of totals told by its shape, not by a name', () 
   });
 });
 
+describe('member import: the last lines of totals in other languages', () => {
+  it('rejects Excel\'s grand totals in Italian, Portuguese and German and a line under the sign Σ (they became members), and keeps "Summa" and "Totally Skills"', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'partners.csv');
+    fs.writeFileSync(file, [
+      'Organisation;Country;Staff',
+      'Summa;;3',
+      'Totally Skills;;5',
+      'Centro Sur;Kenya;12',
+      'Totale complessivo;;20',
+      'Total Geral;;20',
+      'Gesamtergebnis;;20',
+      'Σ;;20',
+    ].join('\n') + '\n');
+    const report = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(report).toMatchObject({ rows: 7, added: 3, rejected: 4 });
+    expect(report.problems.map((p: any) => p.row)).toEqual([4, 5, 6, 7]);
+  });
+});
+
 describe('member import: a CRM\'s description of the contact', () => {
   it('is the member\'s note when the list has no notes column (it was read and dropped), and left to the notes column when there is one', async () => {
     const dir = tempDir();

@@ -247,6 +247,22 @@ describe('member import: the last lines of totals in other languages', () => {
   });
 });
 
+describe('member import of a list of people without an organisation column', () => {
+  it('lists a website or organisation type column as not read (it was "website ← Domain Name" and kept nowhere), and reads it beside an organisation', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const people = path.join(dir, 'people.csv');
+    fs.writeFileSync(people, 'Name,Email,Domain Name\nAna Exemplo,ana@example.org,example.org\nBo Muster,bo@example.net,CORP\n');
+    const report = json(await run(['--db', db, 'member', 'import', people, '--json']));
+    expect(report).toMatchObject({ rows: 2, added: 2 });
+    expect(report.columns.website).toBeUndefined();
+    expect(report.unmappedColumns).toEqual(['Domain Name']);
+    const orgs = path.join(dir, 'orgs.csv');
+    fs.writeFileSync(orgs, 'Organisation,Email,Domain Name\nTaller Sur,ana@tallersur.example,tallersur.example\n');
+    expect(json(await run(['--db', db, 'member', 'import', orgs, '--json'])).columns.website).toEqual(['Domain Name']);
+  });
+});
+
 describe('member import: a CRM\'s description of the contact', () => {
   it('is the member\'s note when the list has no notes column (it was read and dropped), and left to the notes column when there is one', async () => {
     const dir = tempDir();

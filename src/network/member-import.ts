@@ -62,6 +62,8 @@ export interface MemberImportReport {
 
 /** Fields of the application import that a member has no place for. */
 const NOT_KEPT = ['externalId', 'submittedAt', 'score', 'beneficiaries', 'selfCategories'] as const;
+/** Fields a member keeps only on its organisation. */
+const ORGANIZATION_ONLY = ['website', 'organizationType'] as const;
 
 export async function importMembers(db: DB, file: string, options: MemberImportOptions = {}, hooks: ImportHooks = {}): Promise<MemberImportReport> {
   // A stakeholder list may have no email column, or no organisation column (a list of people):
@@ -94,6 +96,9 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   // What a member keeps nothing of (an application's ID, date, score, categories): listed with the
   // columns not read, not as read ("externalId ← Record ID" of a CRM export was then dropped).
   for (const field of NOT_KEPT) delete layout.mapping[field];
+  // A list of people without an organisation column keeps no website or organisation type either
+  // (they are the organisation's): "Domain Name" of a list of people was "website ← Domain Name" and dropped.
+  if (!layout.mapping.organization?.length) for (const field of ORGANIZATION_ONLY) delete layout.mapping[field];
   // A list without a notes column keeps its description as the member's note (a CRM's
   // "Description" of the contact, "Met at the 2021 forum", was read and dropped); it still tells
   // the working language where nothing else does.

@@ -308,7 +308,10 @@ export function withdraw(db: DB, subject: Subject, options: { undo?: boolean; dr
       const change = new Change(db, options.undo ? 'reinstate' : 'withdraw', subjectLabel(subject), {});
       let did = false;
       if (subject.kind === 'application') {
-        did = change.update('applications', subject.id, 'withdrawn_at', options.undo ? null : new Date().toISOString());
+        // (withdrawn already: its date stays, as a member's status does; it was stamped again, a second
+        // change in the history, and counted among the several a withdraw asks about)
+        const already = applicationRecord(db, subject.id)?.withdrawn_at != null;
+        did = !options.undo && already ? false : change.update('applications', subject.id, 'withdrawn_at', options.undo ? null : new Date().toISOString());
       } else {
         const memberId = subject.kind === 'member' ? subject.id : subject.kind === 'organization' ? memberOfOrganization(db, subject.id)
           : personMemberOfAny(db, subject.id);

@@ -258,11 +258,13 @@ export function lateStartWarning(rows: readonly Pick<AttendanceRow, 'joinTime'>[
 function clockAdvice(rows: readonly Pick<AttendanceRow, 'joinTime'>[], startMs: number, clocks?: ReportClocks): string {
   const clock = clocks && reportClock(rows, startMs, clocks);
   if (!clock) return `if the report's clock is in another zone than the event's, import it again with --time-zone`;
+  // (further than any two clocks are apart: a report of another day, not another zone)
+  if (clock.offset === null) return `the report's times sit ${clock.shift} ${clock.early ? 'before' : 'after'} the event's, more than any two clocks differ: is it the report of this event's day?`;
   return `the report's times sit ${clock.shift} ${clock.early ? 'before' : 'after'} the event's, as on a clock at UTC${clock.offset}: if the report was downloaded on such a clock, import it again with --time-zone ${clock.zone ?? 'ZONE (an IANA name at that offset)'}`;
 }
 
 /** The clock a shifted report was written on: its summary's start's, else its median join's, distance to the event's start, in quarter-hours of an hour or more. */
-function reportClock(rows: readonly Pick<AttendanceRow, 'joinTime'>[], startMs: number, clocks: ReportClocks): { shift: string; early: boolean; offset: string; zone: string | null } | null {
+function reportClock(rows: readonly Pick<AttendanceRow, 'joinTime'>[], startMs: number, clocks: ReportClocks): { shift: string; early: boolean; offset: string | null; zone: string | null } | null {
   const early = rows.filter((r) => r.joinTime !== null).map((r) => (startMs - Date.parse(r.joinTime!)) / 60_000).sort((a, b) => a - b);
   if (!early.length) return null;
   // (the summary's start, where there is one: joins straggle)
@@ -271,10 +273,14 @@ function reportClock(rows: readonly Pick<AttendanceRow, 'joinTime'>[], startMs: 
   if (Math.abs(quarters) < 4 || Math.abs(median - quarters * 15) > 10) return null;
   const start = new Date(startMs);
   const offset = offsetAt(start, clocks.eventZone) - quarters * 15;
-  const zone = clocks.zones.find((z) => z !== clocks.eventZone && offsetAt(start, z) === offset) ?? null;
+  // (no clock is behind UTC-12 or ahead of UTC+14: a report a whole day off is another date, not
+  // another clock; it was "as on a clock at UTC-23:00")
   const h = Math.floor((Math.abs(quarters) * 15) / 60);
   const m = (Math.abs(quarters) * 15) % 60;
-  return { shift: `${h} h${m ? ` ${m} min` : ''}`, early: quarters > 0, offset: offsetText(offset), zone };
+  const shift = `${h} h${m ? ` ${m} min` : ''}`;
+  if (offset < -12 * 60 || offset > 14 * 60) return { shift, early: quarters > 0, offset: null, zone: null };
+  const zone = clocks.zones.find((z) => z !== clocks.eventZone && offsetAt(start, z) === offset) ?? null;
+  return { shift, early: quarters > 0, offset: offsetText(offset), zone };
 }
 
 /** The largest meeting report read: a Zoom or Teams report of a year of daily meetings is a few MB. */

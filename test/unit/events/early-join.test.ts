@@ -133,4 +133,17 @@ describe('a report written on a clock ahead of the event\'s', () => {
     expect(lateStartWarning([row(2, '2021-11-19T09:00:00-05:00')], twoDays, clocks)).toBeNull();
     expect(lateStartWarning([row(2, '2021-11-18T09:40:00-05:00')], span, clocks)).toBeNull();
   });
+
+  it('names no clock for a report a whole day off, which no zone explains (it said "as on a clock at UTC+19:00")', () => {
+    const nextDay = [row(5, '2021-11-19T08:58:00-05:00'), row(6, '2021-11-19T09:02:00-05:00')];
+    const said = lateStartWarning(nextDay, span, { ...clocks, reportStart: '2021-11-19T09:00:00-05:00' });
+    expect(said).toMatch(/the report's times sit 24 h after the event's, more than any two clocks differ: is it the report of this event's day\?$/);
+    expect(said).not.toMatch(/UTC|--time-zone/);
+    const dayBefore = [2, 3, 4].map((n) => row(n, '2021-11-17T09:00:00-05:00'));
+    expect(earlyJoinWarning(dayBefore, span.startMs, clocks)).toMatch(/sit 24 h before the event's, more than any two clocks differ/);
+    // (across the date line a day less an hour is a clock: Auckland's event on Honolulu's clock)
+    const auckland = { eventZone: 'Pacific/Auckland', zones: ['Pacific/Auckland', 'Pacific/Honolulu'] };
+    const hnl = [2, 3, 4].map((n) => row(n, '2021-11-17T10:00:00+13:00'));
+    expect(earlyJoinWarning(hnl, Date.parse('2021-11-18T09:00:00+13:00'), auckland)).toMatch(/sit 23 h before the event's, as on a clock at UTC-10:00: .* --time-zone Pacific\/Honolulu$/);
+  });
 });

@@ -237,4 +237,16 @@ describe('withdraw', () => {
     expect(back.stdout.split('\n').filter(Boolean)).toEqual(two.map((id) => `application ${id} is reinstated: back in lists, selection and exports.`));
     expect(await listed()).toHaveLength(3);
   });
+
+  it('leaves an application withdrawn already as it was (it was stamped again, a second change, and asked about among several)', async () => {
+    const { db, ids } = await call();
+    const [a, b] = [String(ids[0]), String(ids[1])];
+    await run(['--db', db, 'withdraw', a]);
+    const when = json(await run(['--db', db, 'show', a, '--json'])).application.withdrawnAt;
+    const again = await run(['--db', db, 'withdraw', a, '--json']);
+    expect(json(again)).toMatchObject({ state: 'unchanged', historyId: null });
+    expect(json(await run(['--db', db, 'show', a, '--json'])).application.withdrawnAt).toBe(when);
+    const two = await run(['--yes', '--db', db, 'withdraw', a, b]);
+    expect(two.stdout).toBe(`application ${a} was already withdrawn: nothing changed.\napplication ${b} is withdrawn: out of lists, selection and exports; kept with its history.\n`);
+  });
 });

@@ -226,6 +226,43 @@ describe('member import: a line of totals told by its shape, not by a name', () 
   });
 });
 
+describe('member import: the last lines of totals in other languages', () => {
+  it('rejects Excel\'s grand totals in Italian, Portuguese and German and a line under the sign Σ (they became members), and keeps "Summa" and "Totally Skills"', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'partners.csv');
+    fs.writeFileSync(file, [
+      'Organisation;Country;Staff',
+      'Summa;;3',
+      'Totally Skills;;5',
+      'Centro Sur;Kenya;12',
+      'Totale complessivo;;20',
+      'Total Geral;;20',
+      'Gesamtergebnis;;20',
+      'Σ;;20',
+    ].join('\n') + '\n');
+    const report = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(report).toMatchObject({ rows: 7, added: 3, rejected: 4 });
+    expect(report.problems.map((p: any) => p.row)).toEqual([4, 5, 6, 7]);
+  });
+});
+
+describe('member import of a list of people without an organisation column', () => {
+  it('lists a website or organisation type column as not read (it was "website ← Domain Name" and kept nowhere), and reads it beside an organisation', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const people = path.join(dir, 'people.csv');
+    fs.writeFileSync(people, 'Name,Email,Domain Name\nAna Exemplo,ana@example.org,example.org\nBo Muster,bo@example.net,CORP\n');
+    const report = json(await run(['--db', db, 'member', 'import', people, '--json']));
+    expect(report).toMatchObject({ rows: 2, added: 2 });
+    expect(report.columns.website).toBeUndefined();
+    expect(report.unmappedColumns).toEqual(['Domain Name']);
+    const orgs = path.join(dir, 'orgs.csv');
+    fs.writeFileSync(orgs, 'Organisation,Email,Domain Name\nTaller Sur,ana@tallersur.example,tallersur.example\n');
+    expect(json(await run(['--db', db, 'member', 'import', orgs, '--json'])).columns.website).toEqual(['Domain Name']);
+  });
+});
+
 describe('member import: a CRM\'s description of the contact', () => {
   it('is the member\'s note when the list has no notes column (it was read and dropped), and left to the notes column when there is one', async () => {
     const dir = tempDir();

@@ -1192,7 +1192,9 @@ export function contextWords(ws: string[], lang: TextLanguage, fw?: string[]): b
       if (!PLACE_WORDS[lang].has(ws[k])) continue;
       fw ??= foldedWordsOf(ws); // folded only when a place word stands
       const folds = fw;
-      if (!patternsAt(CONTEXT[lang], folds[k]).some((p) => patternEnd(ws, folds, k, p) >= 0)) continue;
+      // "où" written with its accent is "where" whatever follows ("une région où un jeune sur trois"); only folded is it also "or".
+      const where = lang === 'fr' && ws[k + 1] === 'où';
+      if (!where && !patternsAt(CONTEXT[lang], folds[k]).some((p) => patternEnd(ws, folds, k, p) >= 0)) continue;
       const stop = settingEnd(folds, k, i, lang);
       if (stop < 0) continue;
       out ??= new Array<boolean>(ws.length).fill(false);

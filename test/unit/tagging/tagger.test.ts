@@ -1269,3 +1269,21 @@ describe('the tagging12 blind set\'s faults and known misses, read alike in the 
     expect(points(lang, text, 'training-delivery')).toBeGreaterThanOrEqual(least);
   });
 });
+
+describe('the tagging12 review\'s blind set (blind-rv12): NEET youth named as the setting, not the target', () => {
+  const t = new Tagger();
+  const termPoints = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.termScore;
+
+  it.each([
+    ['en', 'In a province where one in four young people is not in education, employment or training, our chamber of commerce surveys 400 firms.'],
+    ['fr', 'Dans une région où un jeune sur trois n\'est ni en études ni en emploi, notre chambre de commerce réalise une enquête auprès de 400 entreprises.'],
+    ['es', 'En una región donde uno de cada cuatro jóvenes no estudia ni trabaja, nuestra cámara de comercio encuesta a 400 empresas.'],
+  ] as const)('%s: a statistic of the place, after "where"/"où"/"donde", is no target group ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'social-inclusion')).toBe(0);
+  });
+
+  it('fr: "où" with its accent is "where" even before "un"; the target group after the applicant\'s own word still counts', () => {
+    expect(termPoints('fr', 'Dans une région où un jeune sur trois est au chômage, nous formons des jeunes qui ne sont ni en études ni en emploi.', 'social-inclusion')).toBeGreaterThan(0);
+  });
+});

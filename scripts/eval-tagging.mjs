@@ -47,7 +47,9 @@
  * also-does-research, trafficking and building-entrepreneur rules, written and labelled before any run; evaluation only),
  * the blind set of the tagging12 round (blind12.csv: prisons, refugee camps, mining funds, fisheries, nursing schools,
  * maker spaces, platform workers, interpreters' schools, libraries, 60-350 words, written and labelled before any run;
- * evaluation only, its figure after that round's fixes no longer blind),
+ * evaluation only, its figure after that round's fixes no longer blind), the reviewer's blind set of the tagging12
+ * round (blind-rv12.csv: the edges of its NEET, negation, 'Rural', restore, follow-up, equipment, co-financing and
+ * simulation rules, written and labelled before any run; evaluation only),
  * and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
@@ -117,6 +119,7 @@ const SETS = [
   ['blind11', path.join(root, 'test', 'tagging', 'blind11.csv')],
   ['blind-rv11', path.join(root, 'test', 'tagging', 'blind-rv11.csv')],
   ['blind12', path.join(root, 'test', 'tagging', 'blind12.csv')],
+  ['blind-rv12', path.join(root, 'test', 'tagging', 'blind-rv12.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

@@ -807,15 +807,33 @@ const OUTSIDE_PATTERNS: Record<TextLanguage, string[][]> = {
     ['no', 'forma|forman|formara|formaran|es|son|sera|seran', 'parte', 'de', 'este|esta|nuestro|nuestra|la', 'proyecto|propuesta|solicitud|programa|iniciativa'],
   ],
 };
+// Another body's mandate is what that body is for, not whom this proposal serves (rv-tag12): "with the
+// support of a foundation dedicated to young people not in education, employment or training", "une
+// association dont la mission est…", "una fundación dedicada a los jóvenes que no estudian ni
+// trabajan". A body's name right before the words; "our foundation, dedicated to…" (the applicant's
+// own words, OWN_WORDS) and "a programme dedicated to women" (no body) are the proposal's own target.
+const BODIES = {
+  en: 'foundation|agency|association|organisation|organization|ngo|charity|network|federation|office|ministry|institute',
+  fr: 'fondation|agence|association|organisation|ong|reseau|federation|office|ministere|institut',
+  es: 'fundacion|agencia|asociacion|organizacion|ong|red|federacion|oficina|ministerio|instituto',
+};
 const ASIDE_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
+    [BODIES.en, 'dedicated|devoted', 'to'],
+    [BODIES.en, 'whose', 'mandate|mission'],
     ['<!we|i', 'also', 'does|conducts|carries|undertakes|runs|leads|publishes', '~', 'research|studies|study|surveys|survey|evaluations|analysis|analyses'],
     ['<!we|i', 'also', 'researches|studies'],
   ],
   fr: [
+    [BODIES.fr, 'consacree|consacre|dediee|dedie|vouee|voue', 'a|aux'],
+    [BODIES.fr, 'qui', 'se', 'consacre', 'a|aux'],
+    [BODIES.fr, 'dont', 'la', 'mission|vocation'],
     ['mene|menent|realise|realisent|fait|font|conduit|conduisent|publie|publient', 'aussi|egalement', '~', 'recherche|recherches|etude|etudes|enquete|enquetes|evaluations|analyses'],
   ],
   es: [
+    [BODIES.es, 'dedicada|dedicado|consagrada|consagrado', 'a'],
+    [BODIES.es, 'que', 'se', 'dedica', 'a'],
+    [BODIES.es, 'cuyo|cuya', 'mandato|mision'],
     ['tambien', 'hace|hacen|realiza|realizan|lleva|llevan|conduce|conducen|publica|publican', '~', 'investigacion|investigaciones|estudio|estudios|encuesta|encuestas|evaluaciones|analisis'],
     ['tambien', 'investiga|investigan'],
   ],
@@ -1192,7 +1210,9 @@ export function contextWords(ws: string[], lang: TextLanguage, fw?: string[]): b
       if (!PLACE_WORDS[lang].has(ws[k])) continue;
       fw ??= foldedWordsOf(ws); // folded only when a place word stands
       const folds = fw;
-      if (!patternsAt(CONTEXT[lang], folds[k]).some((p) => patternEnd(ws, folds, k, p) >= 0)) continue;
+      // "où" written with its accent is "where" whatever follows ("une région où un jeune sur trois"); only folded is it also "or".
+      const where = lang === 'fr' && ws[k + 1] === 'où';
+      if (!where && !patternsAt(CONTEXT[lang], folds[k]).some((p) => patternEnd(ws, folds, k, p) >= 0)) continue;
       const stop = settingEnd(folds, k, i, lang);
       if (stop < 0) continue;
       out ??= new Array<boolean>(ws.length).fill(false);

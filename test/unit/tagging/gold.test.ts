@@ -92,8 +92,8 @@ for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'lon
   });
 }
 
-// The review blind sets (GOLD.md, "The tagging5/6/7/8/11 review's blind set"): 10 texts per language, aimed at that round's rules.
-for (const name of ['blind-rv5.csv', 'blind-rv6.csv', 'blind-rv7.csv', 'blind-rv8.csv', 'blind-rv11.csv']) {
+// The review blind sets (GOLD.md, "The tagging5/6/7/8/11/12 review's blind set"): 10 texts per language, aimed at that round's rules.
+for (const name of ['blind-rv5.csv', 'blind-rv6.csv', 'blind-rv7.csv', 'blind-rv8.csv', 'blind-rv11.csv', 'blind-rv12.csv']) {
   describe(`test/tagging/${name}`, () => {
     const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', name), 'utf8'), { columns: true, skip_empty_lines: true });
     it('holds 10 texts per language, each with one to three valid codes, none sharing a title with the gold set', () => {

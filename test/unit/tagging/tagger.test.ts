@@ -1269,3 +1269,37 @@ describe('the tagging12 blind set\'s faults and known misses, read alike in the 
     expect(points(lang, text, 'training-delivery')).toBeGreaterThanOrEqual(least);
   });
 });
+
+describe('the tagging12 review\'s blind set (blind-rv12): NEET youth named as the setting, not the target', () => {
+  const t = new Tagger();
+  const termPoints = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+    t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.termScore;
+
+  it.each([
+    ['en', 'In a province where one in four young people is not in education, employment or training, our chamber of commerce surveys 400 firms.'],
+    ['fr', 'Dans une région où un jeune sur trois n\'est ni en études ni en emploi, notre chambre de commerce réalise une enquête auprès de 400 entreprises.'],
+    ['es', 'En una región donde uno de cada cuatro jóvenes no estudia ni trabaja, nuestra cámara de comercio encuesta a 400 empresas.'],
+  ] as const)('%s: a statistic of the place, after "where"/"où"/"donde", is no target group ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'social-inclusion')).toBe(0);
+  });
+
+  it.each([
+    ['en', 'With the support of a foundation dedicated to young people not in education, employment or training, we train shopkeepers in bookkeeping.'],
+    ['fr', 'Avec l\'appui d\'une association qui se consacre aux jeunes ni en études ni en emploi, nous formons les gérants de boutiques à la comptabilité.'],
+    ['es', 'Con el apoyo de una fundación dedicada a los jóvenes que no estudian ni trabajan, capacitamos a encargados de tiendas en contabilidad básica.'],
+  ] as const)('%s: another body\'s mandate is no target group of this proposal ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'social-inclusion')).toBe(0);
+  });
+
+  it.each([
+    ['en', 'Our foundation dedicated to young people not in education, employment or training teaches them bread making.'],
+    ['fr', 'Un programme consacré aux jeunes ni en études ni en emploi leur apprend la boulangerie.'],
+    ['es', 'Nuestra fundación dedicada a los jóvenes que no estudian ni trabajan les enseña panadería.'],
+  ] as const)('%s: the applicant\'s own mandate, or a programme\'s, still names its target ("%s")', (lang, text) => {
+    expect(termPoints(lang, text, 'social-inclusion')).toBeGreaterThan(0);
+  });
+
+  it('fr: "où" with its accent is "where" even before "un"; the target group after the applicant\'s own word still counts', () => {
+    expect(termPoints('fr', 'Dans une région où un jeune sur trois est au chômage, nous formons des jeunes qui ne sont ni en études ni en emploi.', 'social-inclusion')).toBeGreaterThan(0);
+  });
+});

@@ -8,6 +8,7 @@ import { OperationError, UsageError } from '../errors.js';
 import { detectEncoding, detectFormat, looksBinary } from '../import/detect.js';
 import { notAWorkbook, zipEntryNames } from '../import/zip.js';
 import { parseApplicationId } from '../ids.js';
+import { languageName } from '../geo/languages.js';
 import type { ApplicationFilters } from '../model.js';
 import { renderTable } from '../ui/table.js';
 import { startProgress } from '../ui/progress.js';
@@ -171,7 +172,10 @@ export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<Ta
   // (text after `lead` characters on its line, and under them on the next)
   const after = (lead: number, text: string) => fit(text, ' '.repeat(lead)).slice(lead);
   out(c.bold(fit(`#${result.id} ${result.title ?? '(no title)'}`)));
-  out(c.dim(fit(`Read as ${result.language === 'en' ? 'English' : result.language === 'fr' ? 'French' : 'Spanish'}; threshold ${result.threshold}; ` +
+  const readAs = result.language === 'en' ? 'English' : result.language === 'fr' ? 'French' : 'Spanish';
+  // A Portuguese application is read with the Spanish term lists; "Read as Spanish" alone looked like a wrong language.
+  const recorded = result.recordedLanguage ? ` (recorded as ${languageName(result.recordedLanguage)}; term lists exist in English, French and Spanish only)` : '';
+  out(c.dim(fit(`Read as ${readAs}${recorded}; threshold ${result.threshold}; ` +
     [result.learnedFrom ? `learned model trained on ${result.learnedFrom} officer-reviewed applications` : 'no officers\' model yet',
       result.examples ? `model of the ${result.examples} examples shipped with skillsnet` : ''].filter(Boolean).join('; '))));
   out('');

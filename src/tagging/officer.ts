@@ -51,6 +51,8 @@ export interface TagExplanation {
   id: number;
   title: string | null;
   language: string;
+  /** The application's recorded language when the tagger read it in another (Portuguese has no term lists: read as Spanish); absent otherwise. */
+  recordedLanguage?: string;
   threshold: number;
   learnedFrom: number;
   /** Labelled examples shipped with skillsnet that the tagger also learned from. */
@@ -73,6 +75,7 @@ export function explainTags(db: DB, id: number, options: { threshold?: number } 
     id: app.id,
     title: app.title,
     language: r.language,
+    ...(app.language && app.language.slice(0, 2).toLowerCase() !== r.language ? { recordedLanguage: app.language } : {}),
     threshold: tagger.threshold,
     learnedFrom: model?.documents ?? 0,
     examples: examples?.documents ?? 0,

@@ -166,6 +166,19 @@ describe('skillsnet tag explain', () => {
     expect(j.analysis[0]).toMatchObject({ category: expect.any(String), confidence: expect.any(Number), selected: true });
   });
 
+  it('says a Portuguese application is read with the Spanish term lists, not that it is Spanish', async () => {
+    const db = openDatabase(dbPath);
+    insertApplication(db, '2020', { organization: 'Org 5', externalId: 'T-5', language: 'pt', title: 'Formação profissional digital', description: 'Cursos de programação para jovens das periferias, em parceria com empresas.' });
+    db.close();
+    const r = await cli('tag', 'explain', '5');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Read as Spanish \(recorded as Portuguese; term lists exist in English, French and Spanish only\)/);
+    expect(json(await cli('tag', 'explain', '5', '--json'))).toMatchObject({ language: 'es', recordedLanguage: 'pt' });
+    // An application in a language with its own term lists says nothing more.
+    expect((await cli('tag', 'explain', '3')).stdout).toMatch(/Read as Spanish; threshold/);
+    expect(json(await cli('tag', 'explain', '3', '--json'))).not.toHaveProperty('recordedLanguage');
+  });
+
   it('on a narrow terminal wraps its lines at words, and keeps how each stored tag came in one column', async () => {
     await cli('tag', 'auto');
     await cli('tag', 'add', '1', 'life-skills');

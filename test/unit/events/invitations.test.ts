@@ -93,10 +93,13 @@ describe('the invitation sheet', () => {
     expect(byId.get(3)!.localDateText).toMatch(/^Friday(,)? 20 November 2020, 03:00/);
     expect(byId.get(5)).toMatchObject({ language: 'fr', salutation: 'Bonjour Awa', group: 'fr-1' });
     expect(byId.get(5)!.localDateText).toMatch(/^jeudi 19 novembre 2020, 14:00[–\- \u2009]+16:00 \(.+UTC\+01:00\)$/);
-    expect(byId.get(6)).toMatchObject({ language: 'en', workingLanguage: 'pt', salutation: 'Dear João', group: '' });
+    // Portuguese has its own texts (it fell back to English: "Dear João", an English date for Manaus).
+    expect(byId.get(6)).toMatchObject({ language: 'pt', workingLanguage: 'pt', salutation: 'Olá, João', group: '' });
+    expect(byId.get(6)!.localDateText).toMatch(/^quinta-feira, 19 de novembro de 2020/);
     expect(byId.get(7)).toMatchObject({ givenName: '', familyName: '', fullName: 'Andrés Martín García', salutation: 'Hola, Andrés Martín García' });
     expect(salutation('es', null)).toBe('Buenos días');
-    expect(textLanguage('PT')).toBe('en');
+    expect(textLanguage('PT')).toBe('pt');
+    expect(textLanguage('sw')).toBe('en');
   });
 
   it('splits a single name field as the contacts export does: the given name fills given_name and the salutation', () => {

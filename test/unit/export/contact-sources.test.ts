@@ -50,6 +50,14 @@ describe('contactsFromSources', () => {
     expect(vcf).toContain('TEL;TYPE=WORK,VOICE,PREF:+52 55 2222 2222\r\n');
   });
 
+  it('greets a Portuguese speaker in Portuguese, not in English (a Brazilian applicant got "Dear …")', () => {
+    const list = contactsFromSources([
+      source({ email: 'joana@example.org', givenName: 'Joana', familyName: 'Ferreira', workingLanguage: 'pt' }),
+      source({ email: 'y@example.org', workingLanguage: 'pt' }),
+    ]);
+    expect(list.contacts.map((c) => c.salutation)).toEqual(['Olá, Joana', 'Bom dia']);
+  });
+
   it('greets in the working language, in full when no split is safe, and "Dear colleague" without a name', () => {
     const list = contactsFromSources([
       source({ email: 'ana@example.org', givenName: 'Ana', familyName: 'Diallo', workingLanguage: 'fr' }),

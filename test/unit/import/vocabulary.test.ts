@@ -16,6 +16,7 @@ describe('shared vocabulary for organisation types and beneficiaries', () => {
     ['Trade unions', "Workers' organization"], ['Syndicats', "Workers' organization"], ['Sindicatos', "Workers' organization"],
     ['Universities', 'Academic institution'], ['Universidades', 'Academic institution'], ["Employers' organizations", "Employers' organization"],
     ['Government agencies', 'Government agency'], ['Cooperativas', 'Cooperative'],
+    ['Organização não governamental', 'NGO'], ['Associação', 'NGO'], ['Universidade', 'Academic institution'], ['Prefeitura', 'Government agency'],
   ])('organisation type %s -> %s', (raw, expected) => {
     expect(canonicalTerm('organizationTypes', raw)).toBe(expected);
   });
@@ -26,6 +27,9 @@ describe('shared vocabulary for organisation types and beneficiaries', () => {
     ["Demandeurs d'emploi", 'Job seekers'], ['Personas con discapacidad', 'Persons with disabilities'],
     ['Población rural', 'Rural workers'], ['Population rurale', 'Rural workers'], ['Rural population', 'Rural workers'],
     ['Pequeñas y medianas empresas', 'Small and medium enterprises'], ["Travailleurs de l'économie informelle", 'Informal economy workers'],
+    // Brazilian forms in a Latin American call: "Jovens" stood beside "Youth" as a group of its own
+    ['Jovens', 'Youth'], ['Mulheres', 'Women'], ['Pessoas com deficiência', 'Persons with disabilities'], ['Trabalhadores rurais', 'Rural workers'],
+    ['Povos indígenas', 'Indigenous peoples'], ['Micro e pequenas empresas', 'Small and medium enterprises'],
   ])('beneficiary %s -> %s', (raw, expected) => {
     expect(canonicalTerm('beneficiaries', raw)).toBe(expected);
   });

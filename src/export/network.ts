@@ -600,29 +600,17 @@ function peerLinks(organizations: OrganizationNode[], cap: number): { links: Net
     }
     const linked = new Set<number>();
     const pairKey = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
-    // Per bucket and degree limit t: for each place in the bucket, a pointer towards the next
-    // member with at most t links (path-compressed, as in union-find). Degrees only grow, so a
-    // member once past t stays past it: it is skipped once, not on every later search. (A head
-    // pointer alone skipped only the leading run; the full members scattered behind it were
-    // stepped over again by every search, quadratic in a region's size.)
-    const skips = new Map<number, Int32Array[]>();
-    for (const [m, list] of buckets) skips.set(m, Array.from({ length: cap }, () => Int32Array.from({ length: list.length + 1 }, (_, i) => i)));
-    const nextOpen = (next: Int32Array, list: readonly number[], limit: number, from: number): number => {
-      let i = from;
-      while (i < list.length && (next[i] !== i || degree[list[i]!]! > limit)) {
-        if (next[i] === i) next[i] = i + 1;
-        i = next[i]!;
-      }
-      // compress the path walked, so that the next search jumps straight to i
-      for (let j = from; j !== i; ) { const k = next[j]!; next[j] = i; j = k; }
-      return i;
-    };
+    // Per bucket and degree limit t: index before which every member has more than t links.
+    // Degrees only grow, so these pointers only move forward (amortised linear scans).
+    const heads = new Map<number, number[]>();
+    for (const m of buckets.keys()) heads.set(m, new Array(cap).fill(0));
     const firstFree = (org: number, m: number, limit: number): number => {
       const list = buckets.get(m)!;
-      const next = skips.get(m)![limit]!;
-      for (let i = nextOpen(next, list, limit, 0); i < list.length; i = nextOpen(next, list, limit, i + 1)) {
+      const head = heads.get(m)!;
+      while (head[limit]! < list.length && degree[list[head[limit]!]!]! > limit) head[limit]!++;
+      for (let i = head[limit]!; i < list.length; i++) {
         const peer = list[i]!;
-        if (peer === org || linked.has(pairKey(org, peer))) continue;
+        if (peer === org || degree[peer]! > limit || linked.has(pairKey(org, peer))) continue;
         return peer;
       }
       return -1;

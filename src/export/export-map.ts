@@ -91,7 +91,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     actors, coreGroup: roster?.members, peerLinks: options.peerLinks, targetGroups: options.targetGroups ?? true, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
     ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
-    onNetwork: (n) => warnIfTooLarge(n.organizations.length, n.persons.length, options.browserLimit ?? MAP_ACTORS_FOR_A_BROWSER, callbacks),
+    onNetwork: (n) => warnIfTooLarge(n.organizations.length, n.persons.length, options.browserLimit ?? MAP_ACTORS_FOR_A_BROWSER, Boolean(options.dryRun), callbacks),
   }, pause);
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
   if (data.counts.withheld) {
@@ -142,9 +142,9 @@ export interface MapSummary {
 }
 
 /** Said before the layout and the writing: a map past what a browser shows usefully, and how to narrow it. */
-function warnIfTooLarge(organizations: number, persons: number, limit: number, callbacks: Callbacks): void {
+function warnIfTooLarge(organizations: number, persons: number, limit: number, dryRun: boolean, callbacks: Callbacks): void {
   if (organizations + persons <= limit) return;
   const n = (x: number) => x.toLocaleString('en-US');
   const what = persons ? `${n(organizations)} organisations and ${n(persons)} people` : `${n(organizations)} organisations`;
-  callbacks.onWarning?.(warning('too-large', `a map of ${what} is more than a browser shows usefully (over ${n(limit)}: it opens slowly and every filter takes seconds); it is written anyway. For a map to use, narrow it: one call (--call), a roster (--roster NAME --members-only), or --region, --country, --category, --min-score`));
+  callbacks.onWarning?.(warning('too-large', `a map of ${what} is more than a browser shows usefully (over ${n(limit)}: it opens slowly and every filter takes seconds); it ${dryRun ? 'would be' : 'is'} written anyway. For a map to use, narrow it: one call (--call), a roster (--roster NAME --members-only), or --region, --country, --category, --min-score`));
 }

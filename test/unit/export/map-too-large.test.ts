@@ -13,13 +13,13 @@ import { exportFixture } from './fixture.js';
  * still writes the file.
  */
 describe('export map past what a browser shows usefully', () => {
-  const exportWith = async (browserLimit: number) => {
+  const exportWith = async (browserLimit: number, dryRun = false) => {
     const db = openDatabase(exportFixture().dbPath);
     const dir = tempDir();
     const file = path.join(dir, 'network.html');
     const warnings: { warning: Warning; written: boolean }[] = [];
     try {
-      const done = await exportMap(db, { out: 'network.html', cwd: dir, filters: { allCalls: true }, peerLinks: 3, lang: 'en', browserLimit }, {
+      const done = await exportMap(db, { out: 'network.html', cwd: dir, filters: { allCalls: true }, peerLinks: 3, lang: 'en', browserLimit, dryRun }, {
         onWarning: (warning) => warnings.push({ warning, written: fs.existsSync(file) }),
       });
       return { warnings, done, file };
@@ -36,6 +36,12 @@ describe('export map past what a browser shows usefully', () => {
     expect(tooLarge[0]!.warning.message).toMatch(/^a map of 10 organisations is more than a browser shows usefully \(over 9: .*\); it is written anyway\. .*--call.*--roster NAME --members-only.*--region/);
     expect(done.result.counts.organizations).toBe(10);
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('says the map would be written on --dry-run, and writes nothing', async () => {
+    const { warnings, file } = await exportWith(9, true);
+    expect(warnings.find((w) => w.warning.code === 'too-large')?.warning.message).toMatch(/; it would be written anyway\. /);
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it('says nothing of the kind up to the limit', async () => {

@@ -17,6 +17,13 @@ export type MapFormat = (typeof MAP_FORMATS)[number];
 export const MAP_EXTENSIONS: Record<string, readonly MapFormat[]> = { '.html': ['html'], '.htm': ['html'] };
 /** Peer links per organisation when --peer-links is not given: the map is where members look for peers. */
 export const MAP_DEFAULT_PEER_LINKS = 3;
+/**
+ * Actors (organisations and persons) past which a browser shows the map too slowly to use: at
+ * 16,000 organisations headless Chromium took 3.5 s to show it and over a second for each filter
+ * change (bench/RESULTS.md, "Network map"). The map is still written, with a warning saying how
+ * to narrow it.
+ */
+export const MAP_ACTORS_FOR_A_BROWSER = 20_000;
 
 export interface MapExportOptions extends ExportTarget {
   filters: EligibilityFilters;
@@ -37,6 +44,8 @@ export interface MapExportOptions extends ExportTarget {
   generatedAt?: string;
   /** The Network's events as nodes, linked "attended" to the organisations whose members came. */
   withEvents?: boolean;
+  /** Actors past which the export warns that a browser shows the map slowly (default MAP_ACTORS_FOR_A_BROWSER). */
+  browserLimit?: number;
 }
 
 /** The export summary, plus what a script wants of a map: where, how big, how many nodes and edges. */
@@ -82,6 +91,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     actors, coreGroup: roster?.members, peerLinks: options.peerLinks, targetGroups: options.targetGroups ?? true, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
     ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
+    onNetwork: (n) => warnIfTooLarge(n.organizations.length, n.persons.length, options.browserLimit ?? MAP_ACTORS_FOR_A_BROWSER, Boolean(options.dryRun), callbacks),
   }, pause);
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
   if (data.counts.withheld) {
@@ -129,4 +139,12 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
 export interface MapSummary {
   categories: number;
   regions: number;
+}
+
+/** Said before the layout and the writing: a map past what a browser shows usefully, and how to narrow it. */
+function warnIfTooLarge(organizations: number, persons: number, limit: number, dryRun: boolean, callbacks: Callbacks): void {
+  if (organizations + persons <= limit) return;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const what = persons ? `${n(organizations)} organisations and ${n(persons)} people` : `${n(organizations)} organisations`;
+  callbacks.onWarning?.(warning('too-large', `a map of ${what} is more than a browser shows usefully (over ${n(limit)}: it opens slowly and every filter takes seconds); it ${dryRun ? 'would be' : 'is'} written anyway. For a map to use, narrow it: one call (--call), a roster (--roster NAME --members-only), or --region, --country, --category, --min-score`));
 }

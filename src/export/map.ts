@@ -344,6 +344,8 @@ export interface NetworkMapOptions extends RenderMapOptions {
   /** A node for each target group two or more organisations serve, linked "serves" (as the Kumu export's --target-groups). */
   targetGroups?: boolean;
   layout?: LayoutOptions;
+  /** Called with the network once built, before the layout (the longest step) and before anything is written. */
+  onNetwork?: (network: Network) => void;
   /** Members, people and memberships beyond the applications (network/actors.ts). */
   actors?: Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces'>;
 }
@@ -365,6 +367,7 @@ export function networkMap(applications: Iterable<Application>, options: Network
  */
 export async function networkMapInSteps(applications: Iterable<Application>, options: NetworkMapOptions, pause: () => Promise<void>): Promise<{ network: Network; data: MapData; html: string }> {
   const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks, targetGroups: options.targetGroups });
+  options.onNetwork?.(network);
   await pause();
   const data = await buildMapDataInSteps([...network.organizations, ...network.persons, ...network.categories, ...network.regions, ...network.targetGroups], network.links, {
     withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network),

@@ -287,7 +287,42 @@ export function mapPage(data: MapData, options: RenderMapOptions): MapPage {
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     text: strings,
     vocabulary: vocabulary(data, options.lang, groups),
+    nodes: data.nodes.map(inLanguage(options.lang, groups)),
   };
+}
+
+/**
+ * A node with the words the vocabulary owns in the page's language: a category or region hub's
+ * name and description, a target group's, an organisation's types and beneficiary groups (a
+ * Spanish map showed "Youth" beside "Jóvenes"). What officers or applicants wrote (names, a group
+ * that matches no vocabulary entry) stays as written, and an English page is left as it is.
+ */
+function inLanguage(lang: MapLanguage, groups: Record<string, Record<string, string>>): (node: MapNode) => MapNode {
+  if (lang === 'en') return (node) => node;
+  const types = vocabularyLabels(groups.organizationTypes);
+  const beneficiaries = vocabularyLabels(groups.beneficiaries);
+  const categories = new Map(taxonomy().revised.map((c) => [c.code, c]));
+  return (node) => {
+    switch (node.kind) {
+      case 'organization': case 'person':
+        return { ...node, organizationTypes: node.organizationTypes.map(types), beneficiaries: node.beneficiaries.map(beneficiaries) };
+      case 'category': {
+        const category = categories.get(node.key);
+        return category ? { ...node, label: category.short[lang], detail: category.name[lang] } : node;
+      }
+      case 'region': return { ...node, label: groups.regions?.[node.key] ?? node.label };
+      case 'target-group': return { ...node, label: beneficiaries(node.label), key: beneficiaries(node.key) };
+      default: return node;
+    }
+  };
+}
+
+const vocabularyKey = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+
+/** The translation of a vocabulary value, found whatever its case or accents; the value itself when there is none. */
+function vocabularyLabels(labels: Record<string, string> = {}): (value: string) => string {
+  const byKey = new Map(Object.entries(labels).map(([value, label]) => [vocabularyKey(value), label]));
+  return (value) => byKey.get(vocabularyKey(value)) ?? value;
 }
 
 /**

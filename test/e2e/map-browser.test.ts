@@ -251,6 +251,15 @@ describe.skipIf(SKIP)('the network map in headless Chromium', () => {
     expect(await o.page.getAttribute('html', 'lang')).toBe('fr');
     await o.page.selectOption('#filter-region', 'Africa');
     expect(await o.page.locator('#filter-region').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0].textContent)).toMatch(/^Afrique \(\d+\)$/);
+    // the vocabulary's beneficiary groups and organisation types in French, once each, and the hubs too
+    const options = (id: string) => o.page.locator(`${id} option`).evaluateAll((els) => els.map((el) => el.textContent!.replace(/ \(\d+\)$/, '')));
+    const beneficiaries = await options('#filter-beneficiary');
+    expect(beneficiaries).toContain('Jeunes');
+    expect(beneficiaries).not.toContain('Youth');
+    expect(await options('#filter-organizationType')).toContain('ONG');
+    const youth = embedded(files.french).nodes.find((n) => n.id === 'target-group-youth')!;
+    await clickNode(o, youth.id);
+    expect(await textOf(o, '#card h2')).toBe('Jeunes');
     expect(realProblems(o)).toEqual([]);
   });
 });

@@ -150,6 +150,42 @@ describe('renderMapHtml', () => {
     expect(es.vocabulary.languages.find((l) => l.value === 'fr')!.label.toLowerCase()).toBe('francés');
   });
 
+  it('names the vocabulary groups, types and hubs in the page language, and keeps what people wrote as written', () => {
+    const apps = [
+      app(1, { organization: 'Taller Abierto', country: 'MX', region: 'Americas', organizationType: 'NGO', categories: ['life-skills'], beneficiaries: ['Youth', 'Pescadores artesanales'] }),
+      app(2, { organization: 'Atelier Ouvert', country: 'SN', region: 'Africa', organizationType: 'Cooperativa de base', categories: ['life-skills'], beneficiaries: ['youth', 'Women'] }),
+    ];
+    const source = mapDataFromNetwork(buildNetwork(apps, { peerLinks: 3, targetGroups: true }), { withContactDetails: false });
+    const nodes = (lang: 'en' | 'fr' | 'es') => mapPage(source, { lang, generatedAt: FIXED.generatedAt }).nodes;
+    const actor = (lang: 'en' | 'fr' | 'es', id: string) => nodes(lang).find((n) => n.id === id) as MapActorNode;
+    const hub = (lang: 'en' | 'fr' | 'es', kind: string, key?: string) => nodes(lang).find((n) => n.kind === kind && (key === undefined || ('key' in n && n.key === key)))!;
+    // the target group hub, found whatever its spelling's case ("youth" and "Youth" are one group)
+    expect(hub('es', 'target-group')).toMatchObject({ label: 'Jóvenes', key: 'Jóvenes' });
+    expect(hub('fr', 'target-group')).toMatchObject({ label: 'Jeunes', key: 'Jeunes' });
+    expect(actor('es', 'org-1')).toMatchObject({ organizationTypes: ['ONG'], beneficiaries: ['Jóvenes', 'Pescadores artesanales'] });
+    expect(actor('fr', 'org-2')).toMatchObject({ organizationTypes: ['Cooperativa de base'], beneficiaries: ['Jeunes', 'Femmes'] });
+    // category and region hubs carry their own language too, not the English beside it
+    expect(hub('es', 'category', 'life-skills')).toMatchObject({ label: 'Habilidades para la vida', detail: expect.not.stringMatching(/Life skills/) });
+    expect(hub('fr', 'region', 'Arab States').label).toBe('États arabes');
+    // names stay as written
+    expect(actor('fr', 'org-1').label).toBe('Taller Abierto');
+    // an English page embeds the nodes as they are
+    expect(nodes('en')).toEqual(source.nodes);
+  });
+
+  it('has a French and a Spanish name for every organisation type and beneficiary group of the vocabulary, each its own', () => {
+    const vocabulary = JSON.parse(fs.readFileSync(dataPath('vocabulary.json'), 'utf8')) as Record<string, Record<string, string[]>>;
+    const text = JSON.parse(fs.readFileSync(dataPath('map-text.json'), 'utf8')) as Record<string, Record<string, Record<string, string>>>;
+    for (const lang of ['fr', 'es']) {
+      for (const group of ['organizationTypes', 'beneficiaries']) {
+        const labels = text[lang][group];
+        expect(Object.keys(labels).sort(), `${lang} ${group}`).toEqual(Object.keys(vocabulary[group]).filter((k) => !k.startsWith('$')).sort());
+        // two groups with one name would be one group on the map
+        expect(new Set(Object.values(labels).map((l) => l.toLowerCase())).size, `${lang} ${group}`).toBe(Object.keys(labels).length);
+      }
+    }
+  });
+
   it('the whole export (networkMap) gives the same file for the same applications', () => {
     const a = networkMap(sampleApplications(), { ...FIXED, withContactDetails: false, peerLinks: 3 });
     const b = networkMap(sampleApplications(), { ...FIXED, withContactDetails: false, peerLinks: 3 });

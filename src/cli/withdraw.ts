@@ -50,6 +50,13 @@ export async function runWithdraw(opts: { dbPath: string; ids: string[]; undo?: 
     }
     // (several in one transaction: all of them, or none)
     const results = withWriteTransaction(db, () => targets.map((t) => withdraw(db, t.subject, { undo: opts.undo, dryRun: opts.dryRun })));
+    // saved now: Ctrl-C while the seats are offered (the solver) or a report that cannot be
+    // written says so, not "nothing was withdrawn" of the yes just answered
+    const saved = results.filter((r) => r.historyId !== null);
+    if (saved.length) {
+      const changes = saved.map((r) => r.historyId).join(', ');
+      (await import('./signals.js')).setInterruptOutcome(() => `${saved.map((r) => r.subject).join(', ')} ${saved.length === 1 ? 'was' : 'were'} ${opts.undo ? 'put back' : 'withdrawn'} (change${saved.length === 1 ? '' : 's'} ${changes} in the history)`);
+    }
     const out: Withdrawn[] = [];
     const freedOf: SeatToReplace[][] = [];
     for (const [i, { text, subject }] of targets.entries()) {

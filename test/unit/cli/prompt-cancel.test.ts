@@ -134,6 +134,21 @@ describe('after a yes, the work done', () => {
   });
 });
 
+describe('withdraw of several IDs after a yes', () => {
+  it('an interruption from then on (the seats offered by the solver, the report) says they were withdrawn (it said "nothing was withdrawn" of work just saved)', async () => {
+    const { db } = await importedCall(threeApplications(['8', '7', '6']));
+    const { interruptOutcome } = await import('../../../src/cli/signals.js');
+    const { runWithdraw } = await import('../../../src/cli/withdraw.js');
+    const yes = { confirm: async () => true } as unknown as Prompts;
+    const { io } = bufferIO({ tty: true, prompts: async () => yes });
+    await runWithdraw({ dbPath: db, ids: ['1', '2'] }, io);
+    expect(interruptOutcome()).toMatch(/^application 1, application 2 were withdrawn \(changes \d+, \d+ in the history\)$/);
+    const back = bufferIO({ tty: true, prompts: async () => yes });
+    await runWithdraw({ dbPath: db, ids: ['1', '2', '3'], undo: true }, back.io);
+    expect(interruptOutcome()).toMatch(/^application 1, application 2 were put back \(changes \d+, \d+ in the history\)$/);
+  });
+});
+
 describe('the terminal closed as the question gives it back', () => {
   it('setRawMode failing with EIO is the hang-up, exit 129, not the disk\'s fault (it was "cannot setRawMode: the disk reported an input/output error", exit 1)', () => {
     const { io, stderr } = bufferIO({ tty: true });

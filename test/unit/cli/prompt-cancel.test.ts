@@ -146,6 +146,9 @@ describe('withdraw of several IDs after a yes', () => {
     const back = bufferIO({ tty: true, prompts: async () => yes });
     await runWithdraw({ dbPath: db, ids: ['1', '2', '3'], undo: true }, back.io);
     expect(interruptOutcome()).toMatch(/^application 1, application 2 were put back \(changes \d+, \d+ in the history\)$/);
+    // (one ID, no question: it said work in progress was rolled back)
+    await runWithdraw({ dbPath: db, ids: ['3'] }, bufferIO({ tty: true, prompts: async () => yes }).io);
+    expect(interruptOutcome()).toMatch(/^application 3 was withdrawn \(change \d+ in the history\)$/);
   });
 });
 

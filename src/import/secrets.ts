@@ -7,8 +7,13 @@
 import { headerTokens } from './header-words.js';
 
 /** The words (as headerTokens folds them) that name a secret; "mot de passe" and "palavra-passe" are phrases. */
-const SECRET_WORDS: ReadonlySet<string> = new Set(['password', 'passwort', 'passcode', 'passphrase', 'passwd', 'pwd', 'contrasena', 'senha', 'kennwort', 'pin', 'otp']);
-const SECRET_PHRASES: readonly (readonly string[])[] = [['mot', 'de', 'passe'], ['palavra', 'passe'], ['code', 'secret'], ['codigo', 'secreto'], ['clave', 'de', 'acceso']];
+const SECRET_WORDS: ReadonlySet<string> = new Set(['password', 'passwort', 'passcode', 'passphrase', 'passwd', 'pwd', 'contrasena', 'senha', 'kennwort', 'otp']);
+const SECRET_PHRASES: readonly (readonly string[])[] = [
+  ['mot', 'de', 'passe'], ['palavra', 'passe'], ['code', 'secret'], ['codigo', 'secreto'], ['clave', 'de', 'acceso'],
+  // A PIN only where the words say it is one ("Code PIN", "Código PIN", "PIN number", "Secret PIN"): in India a "PIN
+  // code", "Pincode" or bare "PIN" is the postal code, an address a form asks for and the source row must keep.
+  ['code', 'pin'], ['codigo', 'pin'], ['pin', 'number'], ['numero', 'pin'], ['secret', 'pin'], ['pin', 'secret'], ['pin', 'secreto'],
+];
 /**
  * The words that may stand beside one, as the secret's own qualifiers ("Confirm password",
  * "Confirmation du mot de passe", "Repetir contraseña", "Confirme sua senha", "Code PIN",

@@ -12,10 +12,14 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('a column of secrets', () => {
   it('is a password or PIN column in any of the network\'s languages, with its own qualifiers', () => {
-    for (const h of ['Password', 'Mot de passe', 'Contraseña', 'Senha', 'PIN', 'Code PIN', 'PIN code', 'Confirm password', 'Confirmation du mot de passe',
+    for (const h of ['Password', 'Mot de passe', 'Contraseña', 'Senha', 'Code PIN', 'Código PIN', 'PIN number', 'Confirm password', 'Confirmation du mot de passe',
       'Repetir contraseña', 'Confirme sua senha', 'Palavra-passe', 'user_password', 'LoginPassword', 'Passwort', 'Code secret', 'Your password (8 characters)', 'Senha (mínimo 6 caracteres)']) {
       expect(isSecretHeader(h), h).toBe(true);
     }
+  });
+
+  it('is not an Indian postal PIN code, which a form asks for as part of an address', () => {
+    for (const h of ['PIN', 'PIN code', 'Pin Code', 'Pincode', 'PIN Code (6 digits)', 'Pin']) expect(isSecretHeader(h), h).toBe(false);
   });
 
   it('is not a question or a header that merely mentions one', () => {

@@ -204,7 +204,6 @@ function parseWordDate(text: string): DateParts | null {
   return { year, month, day, ...time, ambiguous: false };
 }
 
-/** The ISO form of a date, reading an ambiguous numeric date in the column's order. */
 /** An Excel serial date ("45352", "45352.6041666667"): days since 1899-12-30 in the 1900 date system. */
 const SERIAL = /^(\d{5})(?:\.\d+)?$/;
 /** Serials from 1970 to 2099: a submission date; other five-digit numbers are no date of a call. */
@@ -232,6 +231,7 @@ export function parseSubmissionDate(raw: string, date1904 = false): DateParts | 
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), time, zone: null, ambiguous: false };
 }
 
+/** The ISO form of a date, reading an ambiguous numeric date in the column's order. */
 export function isoDate(p: DateParts, order: DateOrder): string {
   let { month, day } = p;
   if (p.first !== undefined && p.second !== undefined && order) {

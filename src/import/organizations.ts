@@ -236,10 +236,10 @@ export function organizationCandidates(
 export function organizationsNamedAlike(db: DB, name: string, exclude: number | null): OrganizationCandidate[] {
   const ka = nameKey(name);
   const word = similarNameWord(name) ?? (ka.length >= 3 ? [...words(ka)].sort((x, y) => y.length - x.length)[0] : undefined);
-  if (!word) return [];
+  if (!word || isPlaceholderOrganization(ka)) return [];
   const found: OrganizationCandidate[] = [];
   for (const o of organizationsWithWordAnywhere(db, word)) {
-    if (o.id === exclude || isPlaceholderOrganization(ka)) continue;
+    if (o.id === exclude) continue;
     const kb = nameKey(o.name);
     if (ka === kb) found.push({ organizationId: o.id, name: o.name, country: o.country, evidence: ['same name, another country or none'], certain: false });
     else if (similarKeys(ka, kb)) found.push({ organizationId: o.id, name: o.name, country: o.country, evidence: ['similar name'], certain: false });

@@ -38,7 +38,8 @@ function numberedStem(header: string): string | undefined {
 export function isBareNameHeader(words: readonly string[]): boolean {
   return words.length === 1 && BARE_NAMES.has(keyWord(words[0]!));
 }
-const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
+/** The words for a name (already as keyWord folds them). */
+export const BARE_NAMES: ReadonlySet<string> = new Set(['name', 'nom', 'nombre', 'nome']);
 
 /**
  * A header that asks a person's age, gender, birth date or nationality and nothing else ("Age",

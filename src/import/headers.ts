@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { asksPersonsAttribute, isBareNameHeader, isBareTitleHeader, markedCriteria, numberedSeries, unmarkedCriteria, repeatedLists, resumesBesideCoverLetter } from './header-series.js';
+import { asksPersonsAttribute, BARE_NAMES as NAME_WORDS, isBareNameHeader, isBareTitleHeader, markedCriteria, numberedSeries, unmarkedCriteria, repeatedLists, resumesBesideCoverLetter } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -80,8 +80,6 @@ function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
 
 /** Words that may stand between a person word and what makes it another person ("contact du second", "co-applicant's"). */
 const LINK_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las', 'd', 'l', 's', 'do', 'da']);
-/** The words for a name ("Nom", "Name", "Nombre", "Nome"). */
-const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'nom', 'nombre', 'nome'].map(keyWord));
 /** A person's role in an organisation: its contact person, head, representative, owner. */
 const ROLE_WORDS: ReadonlySet<string> = new Set(['referent', 'referente', 'responsable', 'responsavel', 'responsabile', 'representant', 'representante', 'rappresentante', 'representative',
   'contact', 'contacto', 'contato', 'contatto', 'director', 'directeur', 'directrice', 'directora', 'diretor', 'diretora', 'direttore', 'direttrice', 'manager', 'gerant', 'gerante', 'gerente',

@@ -396,7 +396,8 @@ export function resolveCountry(text: string): CountryMatch | null {
  * treats it as a blank cell rather than an unrecognised country.
  */
 export function isNoCountry(text: string): boolean {
-  return isPlaceholder(text) && (normaliseName(text) === '' || text.trim() !== 'NA');
+  // (a bare "NA" may be Namibia's code in a country column; every other placeholder is none)
+  return isPlaceholder(text) && text.trim() !== 'NA';
 }
 
 /** What stands for "no value" in a cell: "N/A", "NA" (even as written for Namibia), "none", "-", "Unknown". */

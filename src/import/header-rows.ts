@@ -125,13 +125,16 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
     const matchOn = Array.from({ length: width }, (_, i) => cleanHeader(top[i]));
     const headers = matchOn.map((t, i) => {
       const unit = cleanHeader(sub[i]);
-      return unit && t ? `${t} (${unit.replace(/^[([]\s*|\s*[)\]]$/g, '')})` : t || unit;
+      return unit && t ? `${t} (${unbracketed(unit)})` : t || unit;
     });
     return { index: headerIndex, count: 2, headers: uniqueHeaders(headers), matchOn };
   }
   const headers = top.map((h) => cleanHeader(h));
   return { index: headerIndex, count: 1, headers: uniqueHeaders(headers), matchOn: headers };
 }
+
+/** A unit as written without its brackets: "(kg)" -> "kg". */
+const unbracketed = (unit: string) => unit.replace(/^[([]\s*|\s*[)\]]$/g, '');
 
 /** A format of dates or times as a sheet shows it above its column: "yyyy-mm-dd", "dd/mm/yyyy hh:mm", "jj/mm/aaaa". */
 const DATE_FORMAT = /^[dmyjahs]{1,4}(?:[\s/.:-]+[dmyjahs]{1,4}){1,5}$/i;
@@ -146,7 +149,7 @@ const UNITS = new Set(['%', '‰', '#', '€', '$', '£', 'n°', 'no.', 'nº', '
  * of an acronym alone, "ILO", is a row to reject, not a unit).
  */
 function isUnitsRow(top: readonly string[], row: readonly string[]): boolean {
-  const cells = row.map((c) => cleanHeader(c).replace(/^[([]\s*|\s*[)\]]$/g, '')).filter(Boolean);
+  const cells = row.map((c) => unbracketed(cleanHeader(c))).filter(Boolean);
   if (!cells.length || !cells.every((c) => CURRENCIES.has(c) || DATE_FORMAT.test(c) || UNITS.has(c.toLowerCase()))) return false;
   const { mapping } = matchHeaders(top.map((c) => cleanHeader(c)));
   return [...(mapping.organization ?? []), ...(mapping.email ?? [])].every((i) => !cleanHeader(row[i]));

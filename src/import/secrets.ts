@@ -22,7 +22,7 @@ const SECRET_PHRASES: readonly (readonly string[])[] = [
  */
 const QUALIFIERS: ReadonlySet<string> = new Set([
   'confirm', 'confirmation', 'confirmer', 'confirmez', 'confirmar', 'confirme', 'confirma', 'confirmacao', 'confirmacion', 'conferma', 'repeat', 'repeter', 'repetir', 'repita', 'retype',
-  'new', 'nouveau', 'nueva', 'nuevo', 'nova', 'novo', 'nuova', 'your', 'votre', 'su', 'sua', 'seu', 'tu', 'tua', 'la', 'il', 'user', 'utilisateur', 'usuario', 'utente', 'account', 'compte',
+  'new', 'nouveau', 'nueva', 'nuevo', 'nova', 'novo', 'nuova', 'your', 'votre', 'su', 'sua', 'seu', 'tu', 'tua', 'il', 'user', 'utilisateur', 'usuario', 'utente', 'account', 'compte',
   'cuenta', 'conta', 'login', 'de', 'du', 'la', 'le', 'el', 'da', 'do', 'the', 'of', 'a', 'code', 'codigo', 'access', 'acces', 'acceso', 'acesso', 'accesso', 'security', 'securite',
   'seguridad', 'seguranca', 'sicurezza', 'one', 'time', 'number', 'numero', 'digit', 'digits', 'chiffres', 'digitos', 'characters', 'caracteres', 'caratteri', 'minimum', 'minimo', 'min', 'max',
 ]);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, type IO } from './io.js';
+import { setInterruptOutcome } from './signals.js';
 import { UsageError } from '../errors.js';
 import type { WithdrawResult } from '../network/merge.js';
 import type { Subject } from '../network/subjects.js';
@@ -42,7 +43,7 @@ export async function runWithdraw(opts: { dbPath: string; ids: string[]; undo?: 
       const changing = targets.filter((_, i) => preview[i]!.state !== 'unchanged').map((t) => subjectNamed(db, t.subject));
       if (changing.length && !opts.dryRun && !io.yes) {
         if (!canPrompt(io)) throw new UsageError(`${opts.undo ? 'putting back' : 'withdrawing'} ${changing.length} at once needs confirmation`, { hint: `add --yes: ${command.replace('skillsnet ', 'skillsnet --yes ')} (or see what would change first: ${command} --dry-run)` });
-        (await import('./signals.js')).setInterruptOutcome(() => `nothing was ${opts.undo ? 'put back' : 'withdrawn'}`);
+        setInterruptOutcome(() => `nothing was ${opts.undo ? 'put back' : 'withdrawn'}`);
         const named = changing.length > 8 ? `${changing.slice(0, 8).join(', ')} and ${changing.length - 8} more` : changing.join(', ');
         answeredNo = !(await (await io.prompts()).confirm(`${opts.undo ? 'Put back' : 'Withdraw'} ${named}?`, false));
         if (answeredNo) return [];
@@ -55,7 +56,7 @@ export async function runWithdraw(opts: { dbPath: string; ids: string[]; undo?: 
     const saved = results.filter((r) => r.historyId !== null);
     if (saved.length) {
       const changes = saved.map((r) => r.historyId).join(', ');
-      (await import('./signals.js')).setInterruptOutcome(() => `${saved.map((r) => r.subject).join(', ')} ${saved.length === 1 ? 'was' : 'were'} ${opts.undo ? 'put back' : 'withdrawn'} (change${saved.length === 1 ? '' : 's'} ${changes} in the history)`);
+      setInterruptOutcome(() => `${saved.map((r) => r.subject).join(', ')} ${saved.length === 1 ? 'was' : 'were'} ${opts.undo ? 'put back' : 'withdrawn'} (change${saved.length === 1 ? '' : 's'} ${changes} in the history)`);
     }
     const out: Withdrawn[] = [];
     const freedOf: SeatToReplace[][] = [];

@@ -163,20 +163,10 @@ export function waitingToOpen(file: string): string {
  * Ctrl-C between short tries, and waits as long as a writer does (10 minutes).
  */
 export async function openWhenFree(file: string, options: OpenOptions, onWait: () => void, maxWaitMs = 10 * 60_000): Promise<DB> {
-  const started = Date.now();
-  let told = false;
-  for (;;) {
-    try {
-      return openDatabase(file, { ...options, busySliceMs: WAIT_STEP_MS });
-    } catch (e) {
-      if (!isBusy(e)) throw e;
-      if (Date.now() - started > maxWaitMs) throw cannotOpen(file, e);
-      if (!told) {
-        told = true;
-        onWait();
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  try {
+    return await whileBusy(() => openDatabase(file, { ...options, busySliceMs: WAIT_STEP_MS }), onWait, maxWaitMs);
+  } catch (e) {
+    throw isBusy(e) ? cannotOpen(file, e) : e;
   }
 }
 
@@ -342,22 +332,10 @@ export async function waitUntilReadable(file: string, onWait: () => void, maxWai
   } catch {
     return;
   }
-  const started = Date.now();
-  let told = false;
   try {
-    for (;;) {
-      try {
-        probe.prepare('SELECT count(*) FROM sqlite_master').get();
-        return;
-      } catch (e) {
-        if (!isBusy(e) || Date.now() - started > maxWaitMs) return;
-        if (!told) {
-          told = true;
-          onWait();
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    await whileBusy(() => probe.prepare('SELECT count(*) FROM sqlite_master').get(), onWait, maxWaitMs);
+  } catch {
+    /* not readable for another reason, or still held: the command's own opening says so */
   } finally {
     probe.close();
   }
@@ -463,6 +441,31 @@ function isBusy(e: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/**
+ * Runs attempt until it goes through, with the event loop free between tries (Ctrl-C answered)
+ * while SQLite reports another connection's lock; onWait is called once, when the wait has lasted
+ * tellAfterMs. A lock still held after maxWaitMs is thrown as SQLite's own error, for the caller
+ * to word.
+ */
+async function whileBusy<T>(attempt: () => T, onWait: (() => void) | undefined, maxWaitMs: number, tellAfterMs = 0): Promise<T> {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      return attempt();
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      const waited = Date.now() - started;
+      if (waited > maxWaitMs) throw e;
+      if (!told && waited >= tellAfterMs) {
+        told = true;
+        onWait?.();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 /** Runs fn again (after a short pause) while SQLite reports another connection's lock. */
 function retryWhileBusy<T>(fn: () => T, maxWaitMs = BUSY_TIMEOUT_MS): T {
   const started = Date.now();
@@ -524,36 +527,20 @@ export const WAITING_FOR_WRITER = 'Waiting for another skillsnet command to fini
 export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 60_000): Promise<void> {
   // The lock waitForWriteLock took for this stretch of work: this transaction is it.
   if (takeHeldLock(db)) return;
-  const started = Date.now();
   // SQLite's busy wait blocks the event loop (Ctrl-C unanswered for its 10 seconds): the wait is
   // made of short tries instead, with the event loop free between them; the user is told once
   // the connection's own busy timeout has gone by, as before.
   const busyTimeout = Number(db.pragma('busy_timeout', { simple: true })) || 0;
   const shortTry = Math.min(busyTimeout, WAIT_STEP_MS);
   if (shortTry !== busyTimeout) db.pragma(`busy_timeout = ${shortTry}`);
-  let told = false;
   try {
-    for (;;) {
-      try {
-        db.exec('BEGIN IMMEDIATE');
-        return;
-      } catch (e) {
-        const code = (e as { code?: string }).code ?? '';
-        if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
-        const waited = Date.now() - started;
-        if (waited > maxWaitMs) {
-          // (the writer may be no skillsnet at all: an sqlite3 or sqlite-utils session left with a transaction open)
-          throw new OperationError('another program has been writing to this database for too long (another skillsnet command, or an sqlite3 or sqlite-utils session that began a write)', {
-            hint: 'wait for it to finish, or stop it (COMMIT or ROLLBACK in an open sqlite3 session, or quit it), then run the command again',
-          });
-        }
-        if (!told && waited >= busyTimeout) {
-          told = true;
-          onWait?.();
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    await whileBusy(() => db.exec('BEGIN IMMEDIATE'), onWait, maxWaitMs, busyTimeout);
+  } catch (e) {
+    if (!isBusy(e)) throw e;
+    // (the writer may be no skillsnet at all: an sqlite3 or sqlite-utils session left with a transaction open)
+    throw new OperationError('another program has been writing to this database for too long (another skillsnet command, or an sqlite3 or sqlite-utils session that began a write)', {
+      hint: 'wait for it to finish, or stop it (COMMIT or ROLLBACK in an open sqlite3 session, or quit it), then run the command again',
+    });
   } finally {
     if (shortTry !== busyTimeout) db.pragma(`busy_timeout = ${busyTimeout}`);
   }

@@ -45,9 +45,18 @@ export function subjectExists(db: DB, s: Subject): boolean {
 
 /** What a confirmation names a subject by: "application 17 (Taller Sur)", "member-9 (Fundación Andes)". */
 export function subjectNamed(db: DB, s: Subject): string {
-  const name = s.kind === 'application' ? getApplication(db, s.id)?.organization
-    : s.kind === 'organization' ? getOrganization(db, s.id)?.name
-      : s.kind === 'member' ? (() => { const m = getMember(db, s.id); return m?.organization ?? m?.name; })()
-        : getPerson(db, s.id)?.name;
+  const name = subjectName(db, s);
   return name ? `${subjectLabel(s)} (${name})` : subjectLabel(s);
+}
+
+function subjectName(db: DB, s: Subject): string | null | undefined {
+  switch (s.kind) {
+    case 'application': return getApplication(db, s.id)?.organization;
+    case 'organization': return getOrganization(db, s.id)?.name;
+    case 'member': {
+      const m = getMember(db, s.id);
+      return m?.organization ?? m?.name;
+    }
+    case 'person': return getPerson(db, s.id)?.name;
+  }
 }

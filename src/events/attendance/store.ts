@@ -299,6 +299,8 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   if (!zone) throw new UsageError(`unknown time zone "${options.timeZone}"`, { hint: `${timeZoneHint(options.timeZone ?? '')} — the zone of the account that downloaded the report` });
   const eventDate = zone === event.timeZone ? times.localStart.date : times.start.toLocaleDateString('en-CA', { timeZone: zone });
   const read: { report: AttendanceReport; sha: string; shown: string }[] = [];
+  // (the zones of the database's events, read once for every report, not once for each)
+  const eventZones = [...new Set(listEvents(db).map((e) => e.timeZone))];
   for (const f of files) {
     // Read once, bounded, a device refused before a byte is read (a named pipe works): a report
     // read whole with readFileSync from /dev/zero grew without end and could not be interrupted.
@@ -313,7 +315,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
       report.file.warnings.push(`the report's meeting started on ${start.slice(0, 10)}, the event on ${times.localStart.date}: is it the right event?`);
     } else {
-      const clocks = { eventZone: zone, zones: [...new Set(listEvents(db).map((e) => e.timeZone))], reportStart: report.file.meeting.startTime };
+      const clocks = { eventZone: zone, zones: eventZones, reportStart: report.file.meeting.startTime };
       const early = earlyJoinWarning(report.rows, times.start.getTime(), clocks) ?? lateStartWarning(report.rows, { startMs: times.start.getTime(), endMs: times.end.getTime() }, clocks);
       if (early) report.file.warnings.push(early);
     }

@@ -75,8 +75,7 @@ export function valuesListed(feature: Feature, written: string): { feature: Feat
  * entrepreneurship"), each of which the tool knows: a quota counts one value, and whether the
  * officer meant the bounds for each or for all together cannot be told. Undefined otherwise.
  */
-export function severalValues(feature: Feature, written: string): { message: string; hint: string } | undefined {
-  const listed = valuesListed(feature, written);
+export function severalValues(feature: Feature, written: string, listed = valuesListed(feature, written)): { message: string; hint: string } | undefined {
   if (!listed || listed.length < 2) return undefined;
   return {
     message: `"${written.trim()}" names ${listed.length} values: ${listed.map((x) => x.label).join(', ')}`,

@@ -57,7 +57,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       const listed = valuesListed(feature, valueText);
       if (listed?.length === 1) ({ feature, value } = listed[0]!);
       else {
-        const several = severalValues(feature, valueText);
+        const several = severalValues(feature, valueText, listed);
         if (several) throw new UsageError(`${where}: ${several.message}`, { hint: several.hint });
         throw new UsageError(`${where}: ${(e as Error).message}`, { hint: valueOfOtherFeature(feature, valueText) ?? (e as UsageError).hint });
       }

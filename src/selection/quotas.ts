@@ -1,4 +1,4 @@
-import { REGIONS } from '../model.js';
+import { NETWORK_LANGUAGES, REGIONS } from '../model.js';
 import { OperationError, UsageError } from '../errors.js';
 import { categoryCodes, categoryName, parseCategoryCode } from '../tagging/taxonomy.js';
 import { countriesAlsoNamed, countryName, isPlaceholder, listCountries } from '../geo/countries.js';
@@ -309,7 +309,7 @@ export function quotaLabel(feature: Feature, value: string, name?: string): stri
     return `country ${value}${name && name !== value ? ` (${name})` : ''}`;
   }
   // (the network's own three languages go by their codes; another's code is named: "language na (Nauruan)")
-  if ((feature === 'language' || feature === 'workingLanguage') && value !== '*' && !['en', 'fr', 'es'].includes(value)) {
+  if ((feature === 'language' || feature === 'workingLanguage') && value !== '*' && !(NETWORK_LANGUAGES as readonly string[]).includes(value)) {
     const name = languageName(value, 'en');
     return `${featureWord(feature)} ${value}${name && normaliseName(name) !== normaliseName(value) ? ` (${name})` : ''}`;
   }

@@ -254,13 +254,15 @@ const shownStem = (s: string) => (s.startsWith(NEGATED) ? `not ${plainStem(s)}` 
  * one as a text about courses.
  */
 export function modelTokens(t: { title: string[]; description: string[]; beneficiaries: string[] }): string[] {
-  return [...t.title, ...t.description]
-    .filter((s) => s !== BREAK && !plainStem(s).startsWith(LACKS))
-    .map((s) => {
-      const plain = plainStem(s);
-      const read = READ_AS_STEMMED.get(plain);
-      return read === undefined ? s : s.slice(0, s.length - plain.length) + read;
-    });
+  const out: string[] = [];
+  for (const s of [t.title, t.description].flat()) {
+    if (s === BREAK) continue;
+    const plain = plainStem(s);
+    if (plain.startsWith(LACKS)) continue;
+    const read = READ_AS_STEMMED.get(plain);
+    out.push(read === undefined ? s : s.slice(0, s.length - plain.length) + read);
+  }
+  return out;
 }
 
 /**

@@ -83,16 +83,20 @@ export function parseCategoryCode(input: string, flag = 'category'): string {
 function codeBesideItsName(input: string): string[] | undefined {
   const m = /^(.+?)\s*(?:\(([^()]+)\)|[:–—]\s*(.+)|\s-\s+(.+))\s*$/u.exec(input.trim());
   if (!m) return undefined;
+  const parts = [m[1]!, (m[2] ?? m[3] ?? m[4])!];
+  const asCode = (part: string): string | undefined => {
+    const code = part.trim().toLowerCase();
+    return isCategoryCode(code) ? code : runTogetherCode(code);
+  };
   const one = (part: string): string | undefined => {
     const code = part.trim().toLowerCase();
     if (isCategoryCode(code)) return code;
     const named = categoryNameIndex().get(nameKey(part));
     return named?.length === 1 ? named[0] : runTogetherCode(code);
   };
-  const [a, b] = [one(m[1]!), one((m[2] ?? m[3] ?? m[4])!)];
+  const [a, b] = parts.map(one);
   // (one part must be the code itself, or two names would do: "Training delivery (Formation)")
-  const isCode = [m[1]!, (m[2] ?? m[3] ?? m[4])!].some((p) => isCategoryCode(p.trim().toLowerCase()) || runTogetherCode(p.trim().toLowerCase()) !== undefined);
-  if (a === undefined || b === undefined || !isCode) return undefined;
+  if (a === undefined || b === undefined || !parts.some((p) => asCode(p) !== undefined)) return undefined;
   return a === b ? [a] : [a, b];
 }
 

@@ -608,10 +608,6 @@ export function typoVariants(word: string, lang: TextLanguage): Set<string> {
 }
 
 /**
- * stems() for words already split by words(); words a proposal denies are marked NEGATED.
- * `respell` may give a word's intended spelling (a typo of a term's word), stemmed instead.
- */
-/**
  * Marks a small word that says something is missing or not so ("sin", "sans", "no"): a stopword
  * everywhere else, kept in the stem sequence so that a phrase of the term lists that holds it
  * ("oficios no tradicionales", "zonas sin internet", "sans protection sociale") no longer matches
@@ -632,6 +628,10 @@ function deniedNext(ws: string[], i: number, stop: Set<string>, denied: boolean[
   return false;
 }
 
+/**
+ * stems() for words already split by words(); words a proposal denies are marked NEGATED.
+ * `respell` may give a word's intended spelling (a typo of a term's word), stemmed instead.
+ */
 export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: string) => string | undefined): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
